@@ -1,0 +1,38 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Wove",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "WoveDSL", targets: ["WoveDSL"]),
+        .library(name: "WoveRuntime", targets: ["WoveRuntime"]),
+        .library(name: "WoveHelpers", targets: ["WoveHelpers"]),
+    ],
+    targets: [
+        .target(name: "WoveRuntime", swiftSettings: strictSettings),
+        .target(name: "WoveHelpers", dependencies: ["WoveRuntime"], swiftSettings: strictSettings),
+        .target(name: "WoveDSL", dependencies: ["WoveRuntime", "WoveHelpers"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "QuickStart",
+            dependencies: ["WoveDSL"],
+            path: "Playgrounds-linux/QuickStart",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "Benchmarks",
+            dependencies: ["WoveDSL"],
+            path: "Benchmarks",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "WoveRuntimeTests", dependencies: ["WoveRuntime"], swiftSettings: strictSettings),
+        .testTarget(name: "WoveDSLTests", dependencies: ["WoveDSL"], swiftSettings: strictSettings),
+        .testTarget(name: "WoveHelpersTests", dependencies: ["WoveHelpers"], swiftSettings: strictSettings),
+    ]
+)

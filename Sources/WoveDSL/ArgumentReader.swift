@@ -1,0 +1,31 @@
+/// Reads a task's erased arguments back as the body's parameter types, one at a time.
+struct ArgumentReader {
+    private let arguments: [any Sendable]
+    private let signature: TaskSignature
+    private var position = 0
+
+    init(_ arguments: [any Sendable], for signature: TaskSignature) {
+        self.arguments = arguments
+        self.signature = signature
+    }
+
+    /// The next argument as `T`.
+    ///
+    /// The graph compiler has already matched every producer's type, so a
+    /// failed cast is only possible for a protocol-existential parameter whose
+    /// producer's value does not conform; that gets a clear error.
+    mutating func next<T>(_: T.Type) throws(WeaveError) -> T {
+        defer { position += 1 }
+        guard position < arguments.count, let value = arguments[position] as? T else {
+            let task = signature
+            let received = position < arguments.count ? String(reflecting: type(of: arguments[position])) : "nothing"
+            let source = position < task.dependencies.count ? task.dependencies[position] : "?"
+            throw WeaveError(
+                .typeMismatch,
+                "Task '\(task.name)' (\(task.location)) takes \(String(reflecting: T.self)) as parameter "
+                    + "\(position + 1) ('\(source)'), but received \(received).",
+                task: task.name, at: task.location)
+        }
+        return value
+    }
+}

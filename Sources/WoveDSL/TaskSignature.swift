@@ -1,0 +1,26 @@
+/// A task's name, location and typed dependencies: everything but its body.
+struct TaskSignature: Sendable {
+    let name: String
+    let location: SourceLocation
+    let dependencies: [String]
+    let inputTypes: [TypeDescriptor]
+
+    init<each Input>(_ name: String, after dependencies: repeat Dependency<each Input>, at location: SourceLocation) {
+        var names: [String] = []
+        for dependency in repeat each dependencies {
+            names.append(dependency.name)
+        }
+        var types: [TypeDescriptor] = []
+        repeat types.append(TypeDescriptor((each Input).self))
+        self.name = name
+        self.location = location
+        self.dependencies = names
+        self.inputTypes = types
+    }
+
+    func definition<Output>(output: Output.Type, body: TaskBody) -> TaskDefinition {
+        TaskDefinition(
+            name: name, location: location, dependencies: dependencies, inputTypes: inputTypes,
+            outputType: TypeDescriptor(output), body: body)
+    }
+}

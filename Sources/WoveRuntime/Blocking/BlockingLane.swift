@@ -1,0 +1,81 @@
+import Synchronization
+
+/// One weave's share of the ``BlockingPool``: at most `limit` of its jobs run at once.
+///
+/// Jobs beyond the limit wait in the lane, and a thread that finishes a job
+/// takes the lane's next one without a hand-off. Once the weave is cancelled,
+/// waiting jobs are answered with `CancellationError` without running.
+final class BlockingLane: Sendable {
+    struct Job: Sendable {
+        let run: @Sendable () -> Void
+        let cancel: @Sendable () -> Void
+    }
+
+    private struct State {
+        var running = 0
+        var waiting = JobQueue<Job>()
+        var isCancelled = false
+    }
+
+    let limit: Int
+    private let pool: BlockingPool
+    private let state = Mutex(State())
+
+    init(limit: Int, pool: BlockingPool = .shared) {
+        self.limit = limit
+        self.pool = pool
+    }
+
+    /// Runs `body` on a pool thread within this lane's limit.
+    func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withUnsafeThrowingContinuation { continuation in
+            submit(
+                Job(
+                    run: { continuation.resume(with: Result(catching: body)) },
+                    cancel: { continuation.resume(throwing: CancellationError()) }
+                ))
+        }
+    }
+
+    /// Answers every waiting job with `CancellationError`, and every later one too.
+    func cancelWaitingJobs() {
+        let dropped = state.withLock { state in
+            state.isCancelled = true
+            return state.waiting.removeAll()
+        }
+        for job in dropped { job.cancel() }
+    }
+
+    private func submit(_ job: Job) {
+        enum Decision { case start, wait, refuse }
+        let decision = state.withLock { state -> Decision in
+            if state.isCancelled { return .refuse }
+            if state.running < limit {
+                state.running += 1
+                return .start
+            }
+            state.waiting.append(job)
+            return .wait
+        }
+        switch decision {
+        case .start: pool.execute { [self] in self.drain(startingWith: job) }
+        case .wait: break
+        case .refuse: job.cancel()
+        }
+    }
+
+    /// Runs `job`, then the lane's waiting jobs on the same thread until none is left.
+    private func drain(startingWith job: Job) {
+        var current = job
+        while true {
+            current.run()
+            let next = state.withLock { state -> Job? in
+                if let next = state.waiting.popFirst() { return next }
+                state.running -= 1
+                return nil
+            }
+            guard let next else { return }
+            current = next
+        }
+    }
+}

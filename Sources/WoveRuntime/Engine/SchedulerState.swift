@@ -1,0 +1,95 @@
+/// The scheduler's state machine: which nodes wait, run, succeeded, failed or were cancelled.
+///
+/// A plain value owned by the scheduler loop, so it needs no locks. The loop
+/// feeds it child outcomes; it answers with the nodes that became ready.
+struct SchedulerState {
+    let graph: CompiledGraph
+    private(set) var outcomes: [NodeOutcome]
+    private(set) var durations: [Duration?]
+    /// Unfinished dependencies per node.
+    private var waitingOn: [Int]
+    private(set) var firstError: (any Error)?
+    /// Set on the first failure or caller cancellation: nothing new starts.
+    private(set) var isStopping = false
+
+    init(graph: CompiledGraph, data: [String: any Sendable]) {
+        self.graph = graph
+        let count = graph.nodes.count
+        var outcomes = [NodeOutcome](repeating: .pending, count: count)
+        outcomes[0] = .value(data)
+        for index in 1..<graph.taskIndices.lowerBound {
+            outcomes[index] = data[graph.nodes[index].name].map(NodeOutcome.value) ?? .pending
+        }
+        self.outcomes = outcomes
+        self.durations = [Duration?](repeating: nil, count: count)
+        self.waitingOn = graph.nodes.map { node in
+            node.dependencies.count { $0 >= graph.taskIndices.lowerBound }
+        }
+    }
+
+    /// Tasks with no task dependencies: they can start at once.
+    var initiallyReady: [Int] {
+        graph.taskIndices.filter { waitingOn[$0] == 0 }
+    }
+
+    /// The values `index`'s body takes, in parameter order.
+    func arguments(for index: Int) -> [any Sendable] {
+        graph.nodes[index].dependencies.map { dependency in
+            if case .value(let value) = outcomes[dependency] { return value }
+            return MissingArgument(node: graph.nodes[dependency].name)
+        }
+    }
+
+    /// Records a finished child and appends the tasks it made ready to `ready`.
+    ///
+    /// A `CancellationError` counts as cancellation while the weave is
+    /// stopping or `weaveCancelled`; any other error is a failure that stops
+    /// the weave.
+    mutating func record(_ outcome: ChildOutcome, weaveCancelled: Bool, ready: inout [Int]) {
+        let index = outcome.index
+        durations[index] = outcome.duration
+        switch outcome.result {
+        case .success(let value):
+            outcomes[index] = .value(value)
+            for dependent in graph.nodes[index].dependents {
+                waitingOn[dependent] -= 1
+                if waitingOn[dependent] == 0 { ready.append(dependent) }
+            }
+        case .failure(let error) where error is CancellationError && (isStopping || weaveCancelled):
+            outcomes[index] = .cancelled
+        case .failure(let error):
+            outcomes[index] = .failure(error)
+            if firstError == nil { firstError = error }
+            isStopping = true
+        }
+    }
+
+    /// Stops launching because the caller cancelled the weave.
+    mutating func stop() { isStopping = true }
+
+    /// Settles every task that never started: a dependent of a failed task gets
+    /// that task's error, any other is cancelled.
+    mutating func settleUnstarted() {
+        for index in graph.topologicalOrder {
+            guard case .pending = outcomes[index] else { continue }
+            outcomes[index] = inheritedFailure(of: index).map(NodeOutcome.failure) ?? .cancelled
+        }
+    }
+}
+
+extension SchedulerState {
+    /// The error of `index`'s first failed dependency, if any.
+    fileprivate func inheritedFailure(of index: Int) -> (any Error)? {
+        for dependency in graph.nodes[index].dependencies {
+            if case .failure(let error) = outcomes[dependency] { return error }
+        }
+        return nil
+    }
+}
+
+/// Stands in for an upstream value that is missing; casting it to the
+/// parameter type fails with a clear error. The scheduler only starts a task
+/// once every dependency has a value, so this is never expected to be seen.
+struct MissingArgument: Sendable {
+    let node: String
+}

@@ -1,0 +1,44 @@
+extension WeaveError {
+    /// The kind of a ``WeaveError``.
+    ///
+    /// New codes may be added in minor releases, so a `switch` over codes
+    /// needs a `default` branch.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        private enum Base: String, Hashable, Sendable {
+            case unknownDependency
+            case dependencyCycle
+            case typeMismatch
+            case reservedName
+            case invalidOption
+            case unknownResult
+            case resultTypeMismatch
+            case noTasks
+            case blockingCallInAsyncContext
+        }
+
+        private let base: Base
+        private init(_ base: Base) { self.base = base }
+
+        /// A task names an upstream task or initialization value that does not exist.
+        public static let unknownDependency = Code(.unknownDependency)
+        /// Tasks depend on each other in a loop.
+        public static let dependencyCycle = Code(.dependencyCycle)
+        /// A task's parameter type differs from the output type of the task it consumes.
+        public static let typeMismatch = Code(.typeMismatch)
+        /// A task or initialization value uses a name Wove reserves (`data`).
+        public static let reservedName = Code(.reservedName)
+        /// A weave or task option has a value outside its range.
+        public static let invalidOption = Code(.invalidOption)
+        /// A result was read for a name the weave does not have.
+        public static let unknownResult = Code(.unknownResult)
+        /// A result was read as a type other than the one the task produced.
+        public static let resultTypeMismatch = Code(.resultTypeMismatch)
+        /// `final(as:)` was read on a weave that declared no tasks.
+        public static let noTasks = Code(.noTasks)
+        /// The blocking entry point was called from Swift concurrency, where it would deadlock.
+        public static let blockingCallInAsyncContext = Code(.blockingCallInAsyncContext)
+
+        /// The code's name, e.g. `unknownDependency`.
+        public var description: String { base.rawValue }
+    }
+}

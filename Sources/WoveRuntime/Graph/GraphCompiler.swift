@@ -1,0 +1,161 @@
+/// Turns declared tasks and initialization data into a ``CompiledGraph``,
+/// throwing a ``WeaveError`` that names the culprit before anything runs.
+package enum GraphCompiler {
+    /// Compiles `definitions` (in declaration order, duplicates allowed) against
+    /// the initialization values `data`.
+    ///
+    /// Checks run in this order: reserved names, then per task in definition
+    /// order its dependencies and their types, then cycles.
+    package static func compile(
+        _ definitions: [TaskDefinition],
+        data: [String: any Sendable]
+    ) throws(WeaveError) -> CompiledGraph {
+        let tasks = applyOverrides(definitions)
+        try rejectReservedNames(tasks: tasks, data: data)
+        var nodes = makeNodes(tasks: tasks, data: data)
+        let taskIndices = (nodes.count - tasks.count)..<nodes.count
+        var indexByName = [String: Int](minimumCapacity: nodes.count)
+        for (index, node) in nodes.enumerated() { indexByName[node.name] = index }
+        for index in taskIndices {
+            try resolveDependencies(of: index, in: &nodes, indexByName: indexByName)
+        }
+        let order = try sortTopologically(&nodes)
+        return CompiledGraph(nodes: nodes, taskIndices: taskIndices, topologicalOrder: order)
+    }
+
+    /// A later declaration of a name replaces the earlier one and keeps its position.
+    static func applyOverrides(_ definitions: [TaskDefinition]) -> [TaskDefinition] {
+        var result: [TaskDefinition] = []
+        result.reserveCapacity(definitions.count)
+        var position: [String: Int] = [:]
+        for definition in definitions {
+            if let existing = position[definition.name] {
+                result[existing] = definition
+            } else {
+                position[definition.name] = result.count
+                result.append(definition)
+            }
+        }
+        return result
+    }
+
+    private static func rejectReservedNames(
+        tasks: [TaskDefinition],
+        data: [String: any Sendable]
+    ) throws(WeaveError) {
+        let reserved = CompiledGraph.dataNodeName
+        if data[reserved] != nil {
+            throw WeaveError(
+                .reservedName,
+                "Initialization data may not use the key '\(reserved)': it names the node holding all "
+                    + "initialization values. Rename the key.")
+        }
+        if let task = tasks.first(where: { $0.name == reserved }) {
+            throw WeaveError(
+                .reservedName,
+                "Task '\(reserved)' (\(task.location)) uses a reserved name: '\(reserved)' is the node "
+                    + "holding all initialization values. Rename the task.",
+                task: task.name, at: task.location)
+        }
+    }
+
+    /// `data`, then the initialization values a task does not replace (sorted), then the tasks.
+    private static func makeNodes(tasks: [TaskDefinition], data: [String: any Sendable]) -> [GraphNode] {
+        let taskNames = Set(tasks.map(\.name))
+        var nodes: [GraphNode] = []
+        nodes.reserveCapacity(1 + data.count + tasks.count)
+        nodes.append(
+            GraphNode(
+                name: CompiledGraph.dataNodeName, kind: .data,
+                outputType: TypeDescriptor([String: any Sendable].self)))
+        for key in data.keys.sorted() where !taskNames.contains(key) {
+            if let value = data[key] {
+                nodes.append(GraphNode(name: key, kind: .seed, outputType: TypeDescriptor(of: value)))
+            }
+        }
+        for task in tasks {
+            nodes.append(GraphNode(name: task.name, kind: .task(task), outputType: task.outputType))
+        }
+        return nodes
+    }
+
+    private static func resolveDependencies(
+        of index: Int,
+        in nodes: inout [GraphNode],
+        indexByName: [String: Int]
+    ) throws(WeaveError) {
+        guard let task = nodes[index].definition else { return }
+        var resolved: [Int] = []
+        resolved.reserveCapacity(task.dependencies.count)
+        for (position, name) in task.dependencies.enumerated() {
+            guard let producer = indexByName[name] else {
+                throw unknownDependency(name, of: task, declared: nodes.map(\.name))
+            }
+            let expected = task.inputTypes[position]
+            guard expected.accepts(nodes[producer].outputType) else {
+                throw typeMismatch(task: task, position: position, producer: nodes[producer])
+            }
+            resolved.append(producer)
+            if producer != index { nodes[producer].dependents.append(index) }
+        }
+        nodes[index].dependencies = resolved
+    }
+
+    /// Kahn's algorithm; also assigns tiers. Throws the cycle's path when one exists.
+    private static func sortTopologically(_ nodes: inout [GraphNode]) throws(WeaveError) -> [Int] {
+        var waitingOn = nodes.map(\.dependencies.count)
+        var order: [Int] = []
+        order.reserveCapacity(nodes.count)
+        for index in nodes.indices where waitingOn[index] == 0 { order.append(index) }
+        var cursor = 0
+        while cursor < order.count {
+            let index = order[cursor]
+            cursor += 1
+            for dependent in nodes[index].dependents {
+                nodes[dependent].tier = max(nodes[dependent].tier, nodes[index].tier + 1)
+                waitingOn[dependent] -= 1
+                if waitingOn[dependent] == 0 { order.append(dependent) }
+            }
+        }
+        if order.count < nodes.count {
+            throw CycleFinder.cycleError(in: nodes, unsorted: nodes.indices.filter { waitingOn[$0] > 0 })
+        }
+        return order
+    }
+
+    private static func unknownDependency(
+        _ name: String,
+        of task: TaskDefinition,
+        declared: [String]
+    ) -> WeaveError {
+        var message = "Task '\(task.name)' (\(task.location)) depends on '\(name)', which is not declared."
+        if let suggestion = NameSuggestion.closest(to: name, among: declared) {
+            message += " Did you mean '\(suggestion)'?"
+        }
+        message += " Declared names: \(declared.joined(separator: ", "))."
+        return WeaveError(.unknownDependency, message, task: task.name, at: task.location)
+    }
+
+    private static func typeMismatch(task: TaskDefinition, position: Int, producer: GraphNode) -> WeaveError {
+        let source: String
+        switch producer.kind {
+        case .task: source = "task \(producer.label) produces"
+        case .seed: source = "initialization value '\(producer.name)' is"
+        case .data: source = "'data' is"
+        }
+        return WeaveError(
+            .typeMismatch,
+            "Task '\(task.name)' (\(task.location)) takes \(task.inputTypes[position]) as parameter "
+                + "\(position + 1) ('\(producer.name)'), but \(source) \(producer.outputType).",
+            task: task.name, at: task.location)
+    }
+}
+
+extension TypeDescriptor {
+    /// The dynamic type of an initialization value.
+    init(of value: any Sendable) {
+        self = Self.open(value)
+    }
+
+    private static func open<T>(_ value: T) -> TypeDescriptor { TypeDescriptor(Swift.type(of: value)) }
+}

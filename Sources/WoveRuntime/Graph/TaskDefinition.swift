@@ -1,0 +1,27 @@
+/// One declared task, as the DSL hands it to the runtime.
+package struct TaskDefinition: Sendable {
+    package var name: String
+    package var location: SourceLocation
+    /// The names of the upstream nodes, one per body parameter, in order.
+    package var dependencies: [String]
+    /// The declared type of each body parameter, parallel to `dependencies`.
+    package var inputTypes: [TypeDescriptor]
+    package var outputType: TypeDescriptor
+    package var body: TaskBody
+
+    package init(
+        name: String,
+        location: SourceLocation,
+        dependencies: [String],
+        inputTypes: [TypeDescriptor],
+        outputType: TypeDescriptor,
+        body: TaskBody
+    ) {
+        self.name = name
+        self.location = location
+        self.dependencies = dependencies
+        self.inputTypes = inputTypes
+        self.outputType = outputType
+        self.body = body
+    }
+}

@@ -1,0 +1,33 @@
+/// A recorded Swift type: a producer's output or a consumer's input.
+///
+/// The graph compiler compares descriptors to reject miswired graphs before
+/// anything runs. A metatype is an immutable, process-global value, so storing
+/// one and reading it from any thread is safe; that is why this type may claim
+/// `Sendable` although `Any.Type` is not declared so.
+package struct TypeDescriptor: @unchecked Sendable, CustomStringConvertible {
+    package let type: Any.Type
+    /// Whether a value whose dynamic type is `type` can be passed here.
+    private let acceptsType: @Sendable (Any.Type) -> Bool
+
+    package init<T>(_ type: T.Type) {
+        self.type = type
+        self.acceptsType = { $0 is T.Type || TypeDescriptor.isExistential(T.self) }
+    }
+
+    /// The type's fully qualified name, e.g. `Swift.Int`.
+    package var description: String { String(reflecting: type) }
+
+    /// Whether a value of `producer`'s type can be passed as this type.
+    ///
+    /// Exact matches, subclasses, `Any` and `AnyObject` are decided here. A
+    /// protocol existential (`any P`) cannot be checked from a metatype
+    /// alone, so it is accepted here and checked by the cast when the value
+    /// arrives.
+    package func accepts(_ producer: TypeDescriptor) -> Bool {
+        producer.type == type || acceptsType(producer.type)
+    }
+
+    private static func isExistential(_ type: Any.Type) -> Bool {
+        String(reflecting: type).hasPrefix("any ")
+    }
+}
