@@ -18,7 +18,8 @@ let package = Package(
     targets: [
         .target(name: "WoveRuntime", swiftSettings: strictSettings),
         .target(name: "WoveHelpers", dependencies: ["WoveRuntime"], swiftSettings: strictSettings),
-        .target(name: "WoveDSL", dependencies: ["WoveRuntime", "WoveHelpers"], swiftSettings: strictSettings),
+        .target(
+            name: "WoveDSL", dependencies: ["WoveRuntime", "WoveHelpers"], swiftSettings: strictSettings),
         .executableTarget(
             name: "QuickStart",
             dependencies: ["WoveDSL"],

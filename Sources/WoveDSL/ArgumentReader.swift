@@ -18,7 +18,8 @@ struct ArgumentReader {
         defer { position += 1 }
         guard position < arguments.count, let value = arguments[position] as? T else {
             let task = signature
-            let received = position < arguments.count ? String(reflecting: type(of: arguments[position])) : "nothing"
+            let received =
+                position < arguments.count ? String(reflecting: type(of: arguments[position])) : "nothing"
             let source = position < task.dependencies.count ? task.dependencies[position] : "?"
             throw WeaveError(
                 .typeMismatch,

@@ -5,7 +5,9 @@ struct TaskSignature: Sendable {
     let dependencies: [String]
     let inputTypes: [TypeDescriptor]
 
-    init<each Input>(_ name: String, after dependencies: repeat Dependency<each Input>, at location: SourceLocation) {
+    init<each Input>(
+        _ name: String, after dependencies: repeat Dependency<each Input>, at location: SourceLocation
+    ) {
         var names: [String] = []
         for dependency in repeat each dependencies {
             names.append(dependency.name)

@@ -18,10 +18,12 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     /// `File.swift:12`.
     public var description: String { "\(fileID):\(line)" }
 
+    /// Two locations are equal when file and line match.
     public static func == (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         lhs.line == rhs.line && lhs.fileID == rhs.fileID
     }
 
+    /// Hashes the file and line.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(line)
         hasher.combine(fileID)

@@ -11,7 +11,8 @@ package struct TypeDescriptor: @unchecked Sendable, CustomStringConvertible {
 
     package init<T>(_ type: T.Type) {
         self.type = type
-        self.acceptsType = { $0 is T.Type || TypeDescriptor.isExistential(T.self) }
+        let isExistential = TypeDescriptor.isExistential(T.self)
+        self.acceptsType = { isExistential || $0 is T.Type }
     }
 
     /// The type's fully qualified name, e.g. `Swift.Int`.
@@ -19,15 +20,20 @@ package struct TypeDescriptor: @unchecked Sendable, CustomStringConvertible {
 
     /// Whether a value of `producer`'s type can be passed as this type.
     ///
-    /// Exact matches, subclasses, `Any` and `AnyObject` are decided here. A
-    /// protocol existential (`any P`) cannot be checked from a metatype
-    /// alone, so it is accepted here and checked by the cast when the value
-    /// arrives.
+    /// Exact matches and subclasses are decided here. An existential parameter
+    /// (`Any`, `any P`) cannot be checked from a metatype alone, so it is
+    /// accepted here and checked by the cast when the value arrives.
     package func accepts(_ producer: TypeDescriptor) -> Bool {
         producer.type == type || acceptsType(producer.type)
     }
 
+    /// Whether `type` is `Any`, `AnyObject` or a protocol existential (`any P`).
+    ///
+    /// For such a `T`, `T.Type` is the existential's own metatype, so `is T.Type`
+    /// does not test conformance. Marker protocols are erased at run time:
+    /// `any Sendable` is `Any` here.
     private static func isExistential(_ type: Any.Type) -> Bool {
-        String(reflecting: type).hasPrefix("any ")
+        let name = String(reflecting: type)
+        return name == "Any" || name == "Swift.AnyObject" || name.hasPrefix("any ")
     }
 }

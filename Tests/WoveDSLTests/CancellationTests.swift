@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+import WoveDSL
+
+@Suite("Caller cancellation")
+struct CancellationTests {
+    @Test("cancelling the caller cancels the weave, which throws CancellationError promptly")
+    func cancellingCallerCancelsWeave() async throws {
+        let probe = Probe()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let caller = Task {
+            try await weave {
+                Task("sleeper") { () async throws -> Int in
+                    probe.record("sleeper started")
+                    try await Task.sleep(for: .seconds(30))
+                    return 1
+                }
+                Task("dependent", after: "sleeper") { (n: Int) in
+                    probe.record("dependent ran")
+                    return n
+                }
+            }
+        }
+        while probe.events.isEmpty { try await Task.sleep(for: .milliseconds(5)) }
+        caller.cancel()
+        let outcome = await caller.result
+        #expect(throws: CancellationError.self) { try outcome.get() }
+        #expect(clock.now - start < .seconds(5))
+        #expect(probe.events == ["sleeper started"])
+    }
+
+    @Test("blocking tasks waiting for a worker do not start once the caller is cancelled")
+    func queuedSyncTasksDoNotStart() async throws {
+        let probe = Probe()
+        let caller = Task {
+            try await weave(maxWorkers: 1) {
+                for index in 0..<5 {
+                    Task("blocker_\(index)") { () -> Int in
+                        probe.record("blocker started")
+                        usleep(100_000)
+                        return index
+                    }
+                }
+            }
+        }
+        while probe.events.isEmpty { try await Task.sleep(for: .milliseconds(5)) }
+        caller.cancel()
+        let outcome = await caller.result
+        #expect(throws: CancellationError.self) { try outcome.get() }
+        #expect(probe.count(of: "blocker started") == 1)
+    }
+
+    @Test("a weave started already cancelled runs nothing")
+    func startedCancelled() async throws {
+        let probe = Probe()
+        let caller = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return try await weave {
+                Task("async_work") { () async throws in
+                    try Task.checkCancellation()
+                    probe.record("async ran")
+                }
+                Task("sync_work") { probe.record("sync ran") }
+            }
+        }
+        let outcome = await caller.result
+        #expect(throws: CancellationError.self) { try outcome.get() }
+        #expect(probe.events.isEmpty)
+    }
+}
