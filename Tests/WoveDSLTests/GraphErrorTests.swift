@@ -17,24 +17,33 @@ struct GraphErrorTests {
         return error
     }
 
+    @Test("a node records the file and line of its Task(...) call")
+    func nodeRecordsItsLine() {
+        let node = Task("here") { 1 }; let line = #line
+        #expect(node.location.line == line)
+        #expect(node.location.fileID == "WoveDSLTests/GraphErrorTests.swift")
+        #expect(node.location.description == "WoveDSLTests/GraphErrorTests.swift:\(line)")
+    }
+
     @Test("an unknown dependency names the task, its line and the closest name")
     func unknownDependency() async throws {
         let probe = Probe()
-        let line = #line + 3
+        let doubled = Task("doubled", after: "magic_numbr") { (n: Int) in
+            probe.record("doubled")
+            return n * 2
+        }
         let error = try await graphError(probe: probe) {
             Task("magic_number") {
-                probe.record("magic_number"); return 42
+                probe.record("magic_number")
+                return 42
             }
-            Task("doubled", after: "magic_numbr") { (n: Int) in
-                probe.record("doubled"); return n * 2
-            }
+            doubled
         }
         #expect(error.code == .unknownDependency)
         #expect(error.taskName == "doubled")
-        #expect(error.location?.line == line)
-        #expect(error.location?.fileID.hasSuffix("GraphErrorTests.swift") == true)
+        #expect(error.location == doubled.location)
         #expect(error.message.contains("Did you mean 'magic_number'?"))
-        #expect(error.message.contains("GraphErrorTests.swift:\(line)"))
+        #expect(error.message.contains("'doubled' (\(doubled.location))"))
     }
 
     @Test("an unknown dependency far from every name gets no suggestion")
@@ -54,28 +63,22 @@ struct GraphErrorTests {
     @Test("a cycle reports its path with every task's line")
     func cycle() async throws {
         let probe = Probe()
-        let first = #line + 2
+        let a = Task("a", after: "c") { (c: Int) in c }
+        let b = Task("b", after: "a") { (a: Int) in a }
+        let c = Task("c", after: "b") { (b: Int) in b }
         let error = try await graphError(probe: probe) {
-            Task("a", after: "c") { (c: Int) in
-                probe.record("a"); return c
-            }
-            Task("b", after: "a") { (a: Int) in
-                probe.record("b"); return a
-            }
-            Task("c", after: "b") { (b: Int) in
-                probe.record("c"); return b
-            }
+            a
+            b
+            c
             Task("free") {
-                probe.record("free"); return 0
+                probe.record("free")
+                return 0
             }
         }
         #expect(error.code == .dependencyCycle)
-        for offset in 0..<3 {
-            #expect(error.message.contains("GraphErrorTests.swift:\(first + offset)"))
+        for node in [a, b, c] {
+            #expect(error.message.contains("'\(node.name)' (\(node.location))"))
         }
-        #expect(
-            error.message.contains("'a' (") && error.message.contains("'b' (")
-                && error.message.contains("'c' ("))
         #expect(!error.message.contains("free"), "only tasks on the cycle are named")
         let path = error.message.components(separatedBy: " → ")
         #expect(path.count == 4, "three tasks and the first again: \(error.message)")
@@ -106,22 +109,25 @@ struct GraphErrorTests {
     @Test("a consumer whose parameter type differs from its producer's output is rejected before running")
     func typeMismatch() async throws {
         let probe = Probe()
-        let producerLine = #line + 3
-        let consumerLine = #line + 3
+        let text = Task("text") {
+            probe.record("text")
+            return "forty-two"
+        }
+        let doubled = Task("doubled", after: "text") { (n: Int) in
+            probe.record("doubled")
+            return n * 2
+        }
         let error = try await graphError(probe: probe) {
-            Task("text") {
-                probe.record("text"); return "forty-two"
-            }
-            Task("doubled", after: "text") { (n: Int) in
-                probe.record("doubled"); return n * 2
-            }
+            text
+            doubled
         }
         #expect(error.code == .typeMismatch)
         #expect(error.taskName == "doubled")
-        #expect(error.message.contains("Swift.Int"))
-        #expect(error.message.contains("Swift.String"))
-        #expect(error.message.contains("GraphErrorTests.swift:\(producerLine)"))
-        #expect(error.message.contains("GraphErrorTests.swift:\(consumerLine)"))
+        #expect(error.location == doubled.location)
+        #expect(error.message.contains("takes Swift.Int"))
+        #expect(error.message.contains("produces Swift.String"))
+        #expect(error.message.contains(text.location.description))
+        #expect(error.message.contains(doubled.location.description))
     }
 
     @Test("an initialization value of the wrong type is rejected before running")

@@ -30,10 +30,14 @@ package struct TypeDescriptor: @unchecked Sendable, CustomStringConvertible {
     /// Whether `type` is `Any`, `AnyObject` or a protocol existential (`any P`).
     ///
     /// For such a `T`, `T.Type` is the existential's own metatype, so `is T.Type`
-    /// does not test conformance. Marker protocols are erased at run time:
-    /// `any Sendable` is `Any` here.
+    /// does not test conformance. The check reads the type metadata's kind, the
+    /// first word of every Swift type's metadata in the stable runtime ABI:
+    /// `0x303` for existentials, `0x307` for constrained ones (`any P<X>`).
     private static func isExistential(_ type: Any.Type) -> Bool {
-        let name = String(reflecting: type)
-        return name == "Any" || name == "Swift.AnyObject" || name.hasPrefix("any ")
+        let kind = unsafeBitCast(type, to: UnsafePointer<UInt>.self).pointee
+        return kind == existentialKind || kind == extendedExistentialKind
     }
+
+    private static let existentialKind: UInt = 0x303
+    private static let extendedExistentialKind: UInt = 0x307
 }
