@@ -22,9 +22,8 @@ struct SchedulerState {
         }
         self.outcomes = outcomes
         self.durations = [Duration?](repeating: nil, count: count)
-        self.waitingOn = graph.nodes.map { node in
-            node.dependencies.count { $0 >= graph.taskIndices.lowerBound }
-        }
+        let firstTask = graph.taskIndices.lowerBound
+        self.waitingOn = graph.dependencies.map { dependencies in dependencies.count { $0 >= firstTask } }
     }
 
     /// Tasks with no task dependencies: they can start at once.
@@ -34,7 +33,7 @@ struct SchedulerState {
 
     /// The values `index`'s body takes, in parameter order.
     func arguments(for index: Int) -> [any Sendable] {
-        graph.nodes[index].dependencies.map { dependency in
+        graph.dependencies[index].map { dependency in
             if case .value(let value) = outcomes[dependency] { return value }
             return MissingArgument(node: graph.nodes[dependency].name)
         }
@@ -51,7 +50,7 @@ struct SchedulerState {
         switch outcome.result {
         case .success(let value):
             outcomes[index] = .value(value)
-            for dependent in graph.nodes[index].dependents {
+            for dependent in graph.dependents[index] {
                 waitingOn[dependent] -= 1
                 if waitingOn[dependent] == 0 { ready.append(dependent) }
             }
@@ -80,7 +79,7 @@ struct SchedulerState {
 extension SchedulerState {
     /// The error of `index`'s first failed dependency, if any.
     fileprivate func inheritedFailure(of index: Int) -> (any Error)? {
-        for dependency in graph.nodes[index].dependencies {
+        for dependency in graph.dependencies[index] {
             if case .failure(let error) = outcomes[dependency] { return error }
         }
         return nil

@@ -1,9 +1,12 @@
 /// Runs a compiled graph: every task starts the moment its inputs exist.
 ///
 /// One task group drives the run. Async bodies are its children; sync bodies
-/// are children that wait on the weave's ``BlockingLane``. The first failure
-/// cancels whatever still runs and starts nothing new; the run always settles
-/// before `run` returns, so nothing outlives the call.
+/// are children that wait on the weave's ``BlockingLane``. When exactly one
+/// task is ready and nothing else is in flight, nothing else can progress
+/// until it ends, so the loop runs it itself and spares a child task (the
+/// common case for chains). The first failure cancels whatever still runs and
+/// starts nothing new; the run always settles before `run` returns, so
+/// nothing outlives the call.
 package enum WeaveEngine {
     /// Compiles and runs `definitions`, then throws or returns per `options.errorMode`.
     package static func run(
@@ -30,11 +33,27 @@ package enum WeaveEngine {
         return await withTaskCancellationHandler {
             await withTaskGroup(of: ChildOutcome.self, returning: SchedulerState.self) { group in
                 var ready = state.initiallyReady
+                var inFlight = 0
                 var groupCancelled = false
                 while true {
-                    for index in ready { launch(index, of: state, in: &group, lane: lane) }
-                    ready.removeAll(keepingCapacity: true)
-                    guard let outcome = await group.next() else { break }
+                    let outcome: ChildOutcome
+                    if ready.count == 1, inFlight == 0 {
+                        let index = ready.removeLast()
+                        let body = graph.bodies[index]
+                        outcome = await perform(
+                            index, body, arguments: state.arguments(for: index), lane: lane)
+                    } else {
+                        for index in ready {
+                            let body = graph.bodies[index]
+                            let arguments = state.arguments(for: index)
+                            group.addTask { await perform(index, body, arguments: arguments, lane: lane) }
+                        }
+                        inFlight += ready.count
+                        ready.removeAll(keepingCapacity: true)
+                        guard let next = await group.next() else { break }
+                        inFlight -= 1
+                        outcome = next
+                    }
                     let callerCancelled = Task.isCancelled
                     state.record(outcome, weaveCancelled: callerCancelled, ready: &ready)
                     if callerCancelled { state.stop() }
@@ -55,27 +74,25 @@ package enum WeaveEngine {
         }
     }
 
-    private static func launch(
+    /// Runs one task's body and reports how it ended and how long it took.
+    private static func perform(
         _ index: Int,
-        of state: SchedulerState,
-        in group: inout TaskGroup<ChildOutcome>,
+        _ body: TaskBody?,
+        arguments: [any Sendable],
         lane: BlockingLane
-    ) {
-        guard let body = state.graph.nodes[index].definition?.body else { return }
-        let arguments = state.arguments(for: index)
-        group.addTask {
-            let clock = ContinuousClock()
-            let start = clock.now
-            let result: Result<any Sendable, any Error>
-            do {
-                switch body {
-                case .async(let run): result = .success(try await run(arguments))
-                case .sync(let run): result = .success(try await lane.run { try run(arguments) })
-                }
-            } catch {
-                result = .failure(error)
+    ) async -> ChildOutcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result: Result<any Sendable, any Error>
+        do {
+            switch body {
+            case .async(let run): result = .success(try await run(arguments))
+            case .sync(let run): result = .success(try await lane.run { try run(arguments) })
+            case nil: result = .success(())
             }
-            return ChildOutcome(index: index, result: result, duration: clock.now - start)
+        } catch {
+            result = .failure(error)
         }
+        return ChildOutcome(index: index, result: result, duration: clock.now - start)
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// Node 0 is `data`, the initialization values follow (sorted by name), then
 /// the tasks in definition order.
-package struct CompiledGraph: Sendable {
+package final class CompiledGraph: Sendable {
     package static let dataNodeName = "data"
 
     package let nodes: [GraphNode]
@@ -14,13 +14,25 @@ package struct CompiledGraph: Sendable {
     /// Nodes grouped by ``GraphNode/tier``.
     package let tiers: [[Int]]
 
-    package init(nodes: [GraphNode], taskIndices: Range<Int>, topologicalOrder: [Int]) {
+    /// The scheduler's view, flattened so the hot loop copies no node: per node
+    /// its dependencies, its dependents and its body (`nil` for `data` and seeds).
+    package let dependencies: [[Int]]
+    package let dependents: [[Int]]
+    package let bodies: [TaskBody?]
+
+    package init(
+        nodes: [GraphNode],
+        indexByName: [String: Int],
+        taskIndices: Range<Int>,
+        topologicalOrder: [Int]
+    ) {
         self.nodes = nodes
+        self.indexByName = indexByName
         self.taskIndices = taskIndices
         self.topologicalOrder = topologicalOrder
-        var indexByName = [String: Int](minimumCapacity: nodes.count)
-        for (index, node) in nodes.enumerated() { indexByName[node.name] = index }
-        self.indexByName = indexByName
+        self.dependencies = nodes.map(\.dependencies)
+        self.dependents = nodes.map(\.dependents)
+        self.bodies = nodes.map { $0.definition?.body }
         var tiers: [[Int]] = []
         for index in nodes.indices {
             let tier = nodes[index].tier

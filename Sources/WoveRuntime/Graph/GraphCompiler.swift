@@ -20,7 +20,8 @@ package enum GraphCompiler {
             try resolveDependencies(of: index, in: &nodes, indexByName: indexByName)
         }
         let order = try sortTopologically(&nodes)
-        return CompiledGraph(nodes: nodes, taskIndices: taskIndices, topologicalOrder: order)
+        return CompiledGraph(
+            nodes: nodes, indexByName: indexByName, taskIndices: taskIndices, topologicalOrder: order)
     }
 
     /// A later declaration of a name replaces the earlier one and keeps its position.
@@ -154,8 +155,8 @@ package enum GraphCompiler {
 extension TypeDescriptor {
     /// The dynamic type of an initialization value.
     init(of value: any Sendable) {
-        self = Self.open(value)
+        self = Self.describe(value)
     }
 
-    private static func open<T>(_ value: T) -> TypeDescriptor { TypeDescriptor(Swift.type(of: value)) }
+    private static func describe<T>(_ value: T) -> TypeDescriptor { TypeDescriptor(Swift.type(of: value)) }
 }

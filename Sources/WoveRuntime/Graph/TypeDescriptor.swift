@@ -6,13 +6,12 @@
 /// `Sendable` although `Any.Type` is not declared so.
 package struct TypeDescriptor: @unchecked Sendable, CustomStringConvertible {
     package let type: Any.Type
-    /// Whether a value whose dynamic type is `type` can be passed here.
-    private let acceptsType: @Sendable (Any.Type) -> Bool
+    /// `$0 is T.Type` for the described `T`: a cast needs the static type.
+    private let isInstanceType: @Sendable (Any.Type) -> Bool
 
     package init<T>(_ type: T.Type) {
         self.type = type
-        let isExistential = TypeDescriptor.isExistential(T.self)
-        self.acceptsType = { isExistential || $0 is T.Type }
+        self.isInstanceType = { $0 is T.Type }
     }
 
     /// The type's fully qualified name, e.g. `Swift.Int`.
@@ -24,7 +23,7 @@ package struct TypeDescriptor: @unchecked Sendable, CustomStringConvertible {
     /// (`Any`, `any P`) cannot be checked from a metatype alone, so it is
     /// accepted here and checked by the cast when the value arrives.
     package func accepts(_ producer: TypeDescriptor) -> Bool {
-        producer.type == type || acceptsType(producer.type)
+        producer.type == type || Self.isExistential(type) || isInstanceType(producer.type)
     }
 
     /// Whether `type` is `Any`, `AnyObject` or a protocol existential (`any P`).

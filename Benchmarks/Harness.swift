@@ -1,0 +1,71 @@
+import Foundation
+
+/// Measures workloads and prints them side by side with their hand-written baselines.
+enum Harness {
+    /// One row: a Wove workload and the hand-written code it is compared with.
+    struct Row {
+        let name: String
+        let unit: String
+        let units: Int
+        let wove: Duration
+        let baseline: Duration?
+        let baselineName: String?
+    }
+
+    /// The best (shortest) of `repetitions` runs of `operation`, after one warm-up run.
+    static func best(of repetitions: Int, _ operation: () async throws -> Void) async throws -> Duration {
+        let clock = ContinuousClock()
+        try await operation()
+        var best = Duration.seconds(Int64.max)
+        for _ in 0..<repetitions {
+            let start = clock.now
+            try await operation()
+            best = min(best, clock.now - start)
+        }
+        return best
+    }
+
+    /// Measures `wove` and, if given, `baseline`, each best of `repetitions`.
+    static func compare(
+        _ name: String,
+        unit: String,
+        units: Int,
+        repetitions: Int,
+        wove: () async throws -> Void,
+        baseline: (name: String, run: () async throws -> Void)? = nil
+    ) async throws {
+        let woveTime = try await best(of: repetitions, wove)
+        var baselineTime: Duration?
+        if let baseline { baselineTime = try await best(of: repetitions, baseline.run) }
+        let row = Row(
+            name: name, unit: unit, units: units, wove: woveTime, baseline: baselineTime,
+            baselineName: baseline?.name)
+        print(format(row))
+    }
+
+    static var header: String {
+        pad("workload", 34) + pad("wove", 18) + pad("hand-written", 18) + pad("ratio", 8) + "baseline"
+    }
+
+    private static func format(_ row: Row) -> String {
+        let wove = microseconds(row.wove) / Double(row.units)
+        var line = pad(row.name, 34) + pad(String(format: "%.2f µs/%@", wove, row.unit), 18)
+        if let baseline = row.baseline, let baselineName = row.baselineName {
+            let hand = microseconds(baseline) / Double(row.units)
+            line += pad(String(format: "%.2f µs/%@", hand, row.unit), 18)
+            line += pad(String(format: "%.2f×", wove / hand), 8) + baselineName
+        } else {
+            line += pad("—", 18) + pad("—", 8)
+        }
+        return line
+    }
+
+    static func microseconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) * 1e6 + Double(attoseconds) / 1e12
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+}
