@@ -28,12 +28,13 @@ enum BenchmarkSuite {
 }
 
 extension BenchmarkSuite {
-    /// Runs one workload in a loop for a profiler (`WOVE_BENCH_PROFILE=diamond-async|diamond-sync|wide`).
+    /// Runs one workload in a loop for a profiler (`WOVE_BENCH_PROFILE=diamond-async|diamond-sync|diamond-taskgroup|wide`).
     static func profile(_ workload: String) async throws {
         for _ in 0..<50 {
             switch workload {
             case "diamond-sync": try await DiamondWorkload.woveSync()
             case "wide": try await WideGraphWorkload.wove()
+            case "diamond-taskgroup": try await DiamondWorkload.taskGroup()
             default: try await DiamondWorkload.woveAsync()
             }
         }

@@ -3,8 +3,24 @@ import WoveDSL
 
 @Suite("README example")
 struct ReadmeExampleTests {
-    @Test("the three-task example produces the combined sentence")
+    @Test("the README's example: initialization data, async and sync tasks, a join")
     func readmeExample() async throws {
+        let result = try await weave(["user_id": 123]) {
+            Task("user", after: "user_id") { (id: Int) async throws in
+                try await Task.sleep(for: .milliseconds(50))
+                return "user \(id)"
+            }
+            Task("magic_number") { 42 }
+            Task("combined", after: "user", "magic_number") { (user: String, number: Int) in
+                "\(user) likes \(number)"
+            }
+        }
+        #expect(try result.final(as: String.self) == "user 123 likes 42")
+        #expect(try result.value("magic_number", as: Int.self) == 42)
+    }
+
+    @Test("the design document's three-task example produces the combined sentence")
+    func designExample() async throws {
         let result = try await weave {
             Task("magic_number") { 42 }
             Task("important_text") { "The meaning of life" }
