@@ -1,3 +1,4 @@
+import Dispatch
 import WoveDSL
 
 /// Per-weave overhead: the 5-node diamond of `bench/wove_peer.py` (`x` → `a`, `b` → `c` → `d`).
@@ -42,6 +43,26 @@ enum DiamondWorkload {
             let c = await Task { a + b }.value
             let d = await Task { c * 2 }.value
             try check(d == 10)
+        }
+    }
+
+    /// Hand-written for blocking bodies: each node hops to a Dispatch thread and back, as
+    /// blocking work must to stay off the cooperative pool.
+    static func threadHops() async throws {
+        for _ in 0..<weaves {
+            let x = 1
+            async let a = onDispatchThread { x + 1 }
+            async let b = onDispatchThread { x + 2 }
+            let (left, right) = await (a, b)
+            let c = await onDispatchThread { left + right }
+            let d = await onDispatchThread { c * 2 }
+            try check(d == 10)
+        }
+    }
+
+    private static func onDispatchThread(_ body: @escaping @Sendable () -> Int) async -> Int {
+        await withUnsafeContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: body()) }
         }
     }
 

@@ -12,20 +12,8 @@ enum Harness {
         let baselineName: String?
     }
 
-    /// The best (shortest) of `repetitions` runs of `operation`, after one warm-up run.
-    static func best(of repetitions: Int, _ operation: () async throws -> Void) async throws -> Duration {
-        let clock = ContinuousClock()
-        try await operation()
-        var best = Duration.seconds(Int64.max)
-        for _ in 0..<repetitions {
-            let start = clock.now
-            try await operation()
-            best = min(best, clock.now - start)
-        }
-        return best
-    }
-
-    /// Measures `wove` and, if given, `baseline`, each best of `repetitions`.
+    /// Measures `wove` and, if given, `baseline`: one warm-up each, then `repetitions`
+    /// alternating runs, keeping each side's best (shortest), so both see the same machine state.
     static func compare(
         _ name: String,
         unit: String,
@@ -34,13 +22,28 @@ enum Harness {
         wove: () async throws -> Void,
         baseline: (name: String, run: () async throws -> Void)? = nil
     ) async throws {
-        let woveTime = try await best(of: repetitions, wove)
+        let clock = ContinuousClock()
+        func timed(_ operation: () async throws -> Void) async throws -> Duration {
+            let start = clock.now
+            try await operation()
+            return clock.now - start
+        }
+        try await wove()
+        try await baseline?.run()
+        var woveTime = Duration.seconds(Int64.max)
         var baselineTime: Duration?
-        if let baseline { baselineTime = try await best(of: repetitions, baseline.run) }
-        let row = Row(
-            name: name, unit: unit, units: units, wove: woveTime, baseline: baselineTime,
-            baselineName: baseline?.name)
-        print(format(row))
+        for _ in 0..<repetitions {
+            woveTime = min(woveTime, try await timed(wove))
+            if let baseline {
+                let time = try await timed(baseline.run)
+                baselineTime = min(baselineTime ?? time, time)
+            }
+        }
+        print(
+            format(
+                Row(
+                    name: name, unit: unit, units: units, wove: woveTime, baseline: baselineTime,
+                    baselineName: baseline?.name)))
     }
 
     static var header: String {

@@ -16,7 +16,7 @@ enum BenchmarkSuite {
         try await Harness.compare(
             "diamond_weave_x200 (sync bodies)", unit: "weave", units: DiamondWorkload.weaves, repetitions: 10,
             wove: DiamondWorkload.woveSync,
-            baseline: ("TaskGroup, a child per node", DiamondWorkload.taskGroup))
+            baseline: ("a Dispatch thread hop per node", DiamondWorkload.threadHops))
         try await Harness.compare(
             "diamond_weave_x200 vs async let", unit: "weave", units: DiamondWorkload.weaves, repetitions: 10,
             wove: DiamondWorkload.woveAsync, baseline: ("async let, branches only", DiamondWorkload.asyncLet))

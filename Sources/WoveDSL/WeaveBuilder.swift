@@ -49,7 +49,7 @@ public enum WeaveBuilder {
 
     /// The iterations of a `for … in` loop, in order.
     public static func buildArray(_ contents: [TaskList]) -> TaskList {
-        TaskList(contents.flatMap(\.definitions))
+        TaskList(contents.flatMap { $0.definitions })
     }
 
     /// An `if #available` branch.

@@ -30,8 +30,8 @@ package final class CompiledGraph: Sendable {
         self.indexByName = indexByName
         self.taskIndices = taskIndices
         self.topologicalOrder = topologicalOrder
-        self.dependencies = nodes.map(\.dependencies)
-        self.dependents = nodes.map(\.dependents)
+        self.dependencies = nodes.map { $0.dependencies }
+        self.dependents = nodes.map { $0.dependents }
         self.bodies = nodes.map { $0.definition?.body }
         var tiers: [[Int]] = []
         for index in nodes.indices {

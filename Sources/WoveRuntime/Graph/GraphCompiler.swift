@@ -62,7 +62,7 @@ package enum GraphCompiler {
 
     /// `data`, then the initialization values a task does not replace (sorted), then the tasks.
     private static func makeNodes(tasks: [TaskDefinition], data: [String: any Sendable]) -> [GraphNode] {
-        let taskNames = Set(tasks.map(\.name))
+        let taskNames = Set(tasks.map { $0.name })
         var nodes: [GraphNode] = []
         nodes.reserveCapacity(1 + data.count + tasks.count)
         nodes.append(
@@ -104,7 +104,7 @@ package enum GraphCompiler {
 
     /// Kahn's algorithm; also assigns tiers. Throws the cycle's path when one exists.
     private static func sortTopologically(_ nodes: inout [GraphNode]) throws(WeaveError) -> [Int] {
-        var waitingOn = nodes.map(\.dependencies.count)
+        var waitingOn = nodes.map { $0.dependencies.count }
         var order: [Int] = []
         order.reserveCapacity(nodes.count)
         for index in nodes.indices where waitingOn[index] == 0 { order.append(index) }
