@@ -17,7 +17,7 @@ public struct Dependency<Value>: ExpressibleByStringLiteral, Sendable, CustomStr
     public init(stringLiteral value: String) { self.name = value }
 
     /// A dependency on the task `node`, whose output type must be `Value`.
-    public init(_ node: TaskNode<Value>) where Value: Sendable { self.name = node.name }
+    public init<Node: TaskDeclaring>(_ node: Node) where Node.Output == Value { self.name = node.name }
 
     /// The upstream node's name.
     public var description: String { name }

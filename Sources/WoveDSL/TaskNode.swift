@@ -9,24 +9,39 @@
 /// let result = try await weave { answer }
 /// let value: Int = try result[answer]
 /// ```
-public struct TaskNode<Output: Sendable>: WeaveContent {
-    package let definition: TaskDefinition
+public struct TaskNode<Output: Sendable>: TaskDeclaring {
+    /// The declaration the modifiers change.
+    public var declaration: TaskDeclaration
 
-    package init(definition: TaskDefinition) { self.definition = definition }
+    package init(definition: TaskDefinition) { self.declaration = TaskDeclaration(definition) }
+}
 
-    /// The task's name, unique within a weave (a later declaration replaces an earlier one).
-    public var name: String { definition.name }
+/// A task that runs its body once per item and produces the results in item order.
+///
+/// `Task(_:over:…)` maps over a collection given at declaration;
+/// `Task(_:mapping:…)` maps over another task's result. Only mapped tasks
+/// have ``workers(_:)`` and ``limitPerMinute(_:)``.
+public struct MappedTaskNode<Item: Sendable>: TaskDeclaring {
+    /// A mapped task produces one result per item, in item order.
+    public typealias Output = [Item]
 
-    /// Where the task was declared.
-    public var location: SourceLocation { definition.location }
+    /// The declaration the modifiers change.
+    public var declaration: TaskDeclaration
 
-    /// The names the task depends on, one per body parameter, in order.
-    public var dependencies: [String] { definition.dependencies }
+    package init(definition: TaskDefinition) { self.declaration = TaskDeclaration(definition) }
 
-    /// Whether the body is `async` (runs as a child task) rather than synchronous
-    /// (runs on Wove's blocking pool).
-    public var isAsync: Bool { definition.body.isAsync }
+    /// Runs at most `count` items at once (default: 64, or 16 per core if more).
+    public func workers(_ count: Int) -> Self {
+        var copy = self
+        copy.declaration.definition.options.workers = count
+        return copy
+    }
 
-    /// This one task.
-    public var taskList: TaskList { TaskList([definition]) }
+    /// Starts at most `count` item attempts per minute, evenly spaced (one every `60 / count`
+    /// seconds); each attempt takes its slot right before its body runs.
+    public func limitPerMinute(_ count: Int) -> Self {
+        var copy = self
+        copy.declaration.definition.options.limitPerMinute = count
+        return copy
+    }
 }

@@ -20,9 +20,11 @@ struct TaskSignature: Sendable {
         self.inputTypes = types
     }
 
-    func definition<Output>(output: Output.Type, body: TaskBody) -> TaskDefinition {
+    func definition<Output>(output: Output.Type, body: TaskBody, mapping: MappingSource? = nil)
+        -> TaskDefinition
+    {
         TaskDefinition(
             name: name, location: location, dependencies: dependencies, inputTypes: inputTypes,
-            outputType: TypeDescriptor(output), body: body)
+            outputType: TypeDescriptor(output), body: body, mapping: mapping)
     }
 }

@@ -16,8 +16,12 @@
 ///   - data: Initialization values; each key is a node tasks can depend on,
 ///     and the reserved node `data` holds the whole dictionary.
 ///   - maxWorkers: How many synchronous task bodies may run at once (default 64).
+///   - maxPending: The most items a mapped task may have; a task with more fails, with its
+///     dependents, before any item runs (default: no limit).
 ///   - errorMode: `.raise` (default) throws the first task error unchanged;
 ///     `.return` returns the result with the errors in it.
+///   - clock: Drives `limitPerMinute` pacing, retry backoff and timeouts; inject a test clock
+///     to check pacing without waiting (default: `ContinuousClock`).
 ///   - content: The task declarations.
 /// - Returns: The values, errors, cancellations, timings and plan of the run.
 /// - Throws: A ``WeaveError`` for an invalid graph or option; in `.raise` mode
@@ -26,10 +30,13 @@
 public func weave(
     _ data: [String: any Sendable] = [:],
     maxWorkers: Int? = nil,
+    maxPending: Int? = nil,
     errorMode: ErrorMode = .raise,
+    clock: any Clock<Duration> = ContinuousClock(),
     @WeaveBuilder _ content: () throws -> TaskList
 ) async throws -> WoveResult {
-    let options = try WeaveOptions(maxWorkers: maxWorkers, errorMode: errorMode)
+    let options = try WeaveOptions(
+        maxWorkers: maxWorkers, maxPending: maxPending, errorMode: errorMode, clock: clock)
     let tasks = try content()
     return try await WeaveEngine.run(tasks.definitions, data: data, options: options)
 }
@@ -49,18 +56,21 @@ public func weave(
 ///
 /// - Important: Calling it from `async` code would block a cooperative-pool
 ///   thread and can deadlock, so it throws a ``WeaveError`` with code
-///   ``WeaveError/Code/blockingCallInAsyncContext`` instead; use ``weave(_:maxWorkers:errorMode:_:)``
+///   ``WeaveError/Code/blockingCallInAsyncContext`` instead; use ``weave(_:maxWorkers:maxPending:errorMode:clock:_:)``
 ///   there.
-/// - Parameters: as ``weave(_:maxWorkers:errorMode:_:)``.
+/// - Parameters: as ``weave(_:maxWorkers:maxPending:errorMode:clock:_:)``.
 /// - Returns: The values, errors, cancellations, timings and plan of the run.
 public func weaveBlocking(
     _ data: [String: any Sendable] = [:],
     maxWorkers: Int? = nil,
+    maxPending: Int? = nil,
     errorMode: ErrorMode = .raise,
+    clock: any Clock<Duration> = ContinuousClock(),
     @WeaveBuilder _ content: () throws -> TaskList
 ) throws -> WoveResult {
     try BlockingWait.refuseInAsyncContext("weaveBlocking")
-    let options = try WeaveOptions(maxWorkers: maxWorkers, errorMode: errorMode)
+    let options = try WeaveOptions(
+        maxWorkers: maxWorkers, maxPending: maxPending, errorMode: errorMode, clock: clock)
     let definitions = try content().definitions
     return try BlockingWait.wait {
         try await WeaveEngine.run(definitions, data: data, options: options)

@@ -5,7 +5,7 @@ import Synchronization
 /// Jobs beyond the limit wait in the lane, and a thread that finishes a job
 /// takes the lane's next one without a hand-off. Once the weave is cancelled,
 /// waiting jobs are answered with `CancellationError` without running.
-final class BlockingLane: Sendable {
+package final class BlockingLane: Sendable {
     struct Job: Sendable {
         let run: @Sendable () -> Void
         let cancel: @Sendable () -> Void
@@ -15,6 +15,7 @@ final class BlockingLane: Sendable {
         var running = 0
         var waiting = JobQueue<Job>()
         var isCancelled = false
+        var idleWaiters: [UnsafeContinuation<Void, Never>] = []
     }
 
     let limit: Int
@@ -26,14 +27,31 @@ final class BlockingLane: Sendable {
         self.pool = pool
     }
 
-    /// Runs `body` on a pool thread within this lane's limit.
-    func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withUnsafeThrowingContinuation { continuation in
-            submit(
-                Job(
-                    run: { continuation.resume(with: Result(catching: body)) },
-                    cancel: { continuation.resume(throwing: CancellationError()) }
-                ))
+    /// Runs `body` on a pool thread within this lane's limit and waits for it.
+    package func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await submit(body).value
+    }
+
+    /// Queues `body` and returns the ticket its result will settle.
+    func submit<T: Sendable>(_ body: @escaping @Sendable () throws -> T) -> BlockingTicket<T> {
+        let ticket = BlockingTicket<T>()
+        submit(
+            Job(
+                run: { ticket.resolve(Result(catching: body)) },
+                cancel: { ticket.resolve(.failure(CancellationError())) }
+            ))
+        return ticket
+    }
+
+    /// Returns once no job of this lane runs, including bodies abandoned by a timeout.
+    func waitUntilIdle() async {
+        await withUnsafeContinuation { continuation in
+            let idle = state.withLock { state -> Bool in
+                if state.running == 0 { return true }
+                state.idleWaiters.append(continuation)
+                return false
+            }
+            if idle { continuation.resume() }
         }
     }
 
@@ -69,11 +87,14 @@ final class BlockingLane: Sendable {
         var current = job
         while true {
             current.run()
-            let next = state.withLock { state -> Job? in
-                if let next = state.waiting.popFirst() { return next }
+            let (next, idleWaiters) = state.withLock { state -> (Job?, [UnsafeContinuation<Void, Never>]) in
+                if let next = state.waiting.popFirst() { return (next, []) }
                 state.running -= 1
-                return nil
+                guard state.running == 0 else { return (nil, []) }
+                defer { state.idleWaiters.removeAll() }
+                return (nil, state.idleWaiters)
             }
+            for waiter in idleWaiters { waiter.resume() }
             guard let next else { return }
             current = next
         }

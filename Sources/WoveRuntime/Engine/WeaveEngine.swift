@@ -5,8 +5,8 @@
 /// task is ready and nothing else is in flight, nothing else can progress
 /// until it ends, so the loop runs it itself and spares a child task (the
 /// common case for chains). The first failure cancels whatever still runs and
-/// starts nothing new; the run always settles before `run` returns, so
-/// nothing outlives the call.
+/// starts nothing new; the run always settles, including any synchronous body
+/// abandoned by a timeout, before `run` returns, so nothing outlives the call.
 package enum WeaveEngine {
     /// Compiles and runs `definitions`, then throws or returns per `options.errorMode`.
     package static func run(
@@ -15,84 +15,106 @@ package enum WeaveEngine {
         options: WeaveOptions
     ) async throws -> WoveResult {
         let graph = try GraphCompiler.compile(definitions, data: data)
-        let state = await execute(graph, data: data, options: options)
+        let state = await execute(graph, data: data, run: WeaveRun(options: options))
         let result = WoveResult(state: state, errorMode: options.errorMode)
         if Task.isCancelled, !result.cancelled.isEmpty { throw CancellationError() }
         if options.errorMode == .raise, let error = state.firstError { throw error }
         return result
     }
 
-    static func execute(
-        _ graph: CompiledGraph,
-        data: [String: any Sendable],
-        options: WeaveOptions
-    ) async -> SchedulerState {
+    static func execute(_ graph: CompiledGraph, data: [String: any Sendable], run: WeaveRun) async
+        -> SchedulerState
+    {
         var state = SchedulerState(graph: graph, data: data)
         if graph.taskIndices.isEmpty { return state }
-        let lane = BlockingLane(limit: options.maxWorkers)
-        return await withTaskCancellationHandler {
-            await withTaskGroup(of: ChildOutcome.self, returning: SchedulerState.self) { group in
-                var ready = state.initiallyReady
-                var inFlight = 0
-                var groupCancelled = false
-                while true {
-                    let outcome: ChildOutcome
-                    if ready.count == 1, inFlight == 0 {
-                        let index = ready.removeLast()
-                        let body = graph.bodies[index]
-                        outcome = await perform(
-                            index, body, arguments: state.arguments(for: index), lane: lane)
-                    } else {
-                        for index in ready {
-                            let body = graph.bodies[index]
-                            let arguments = state.arguments(for: index)
-                            group.addTask { await perform(index, body, arguments: arguments, lane: lane) }
-                        }
-                        inFlight += ready.count
-                        ready.removeAll(keepingCapacity: true)
-                        guard let next = await group.next() else { break }
-                        inFlight -= 1
-                        outcome = next
+        state = await WeaveRun.$boundToTask.withValue(run) {
+            await withTaskCancellationHandler {
+                await schedule(state, run: run)
+            } onCancel: {
+                run.lane.cancelWaitingJobs()
+            }
+        }
+        await run.lane.waitUntilIdle()
+        return state
+    }
+
+    private static func schedule(_ initial: SchedulerState, run: WeaveRun) async -> SchedulerState {
+        var state = initial
+        let graph = state.graph
+        return await withTaskGroup(of: ChildOutcome.self, returning: SchedulerState.self) { group in
+            var ready = state.initiallyReady
+            var inFlight = 0
+            var groupCancelled = false
+            while true {
+                let outcome: ChildOutcome
+                if ready.count == 1, inFlight == 0 {
+                    let index = ready.removeLast()
+                    outcome = await perform(index, graph.runnables[index], state.arguments(for: index), run)
+                } else {
+                    for index in ready {
+                        let runnable = graph.runnables[index]
+                        let arguments = state.arguments(for: index)
+                        group.addTask { await perform(index, runnable, arguments, run) }
                     }
-                    let callerCancelled = Task.isCancelled
-                    state.record(outcome, weaveCancelled: callerCancelled, ready: &ready)
-                    if callerCancelled { state.stop() }
-                    if state.isStopping {
-                        ready.removeAll()
-                        if !groupCancelled {
-                            groupCancelled = true
-                            group.cancelAll()
-                            lane.cancelWaitingJobs()
-                        }
+                    inFlight += ready.count
+                    ready.removeAll(keepingCapacity: true)
+                    guard let next = await group.next() else { break }
+                    inFlight -= 1
+                    outcome = next
+                }
+                let callerCancelled = Task.isCancelled
+                state.record(outcome, weaveCancelled: callerCancelled, ready: &ready)
+                if callerCancelled { state.stop() }
+                if state.isStopping {
+                    ready.removeAll()
+                    if !groupCancelled {
+                        groupCancelled = true
+                        group.cancelAll()
+                        run.lane.cancelWaitingJobs()
                     }
                 }
-                state.settleUnstarted()
-                return state
             }
-        } onCancel: {
-            lane.cancelWaitingJobs()
+            state.settleUnstarted()
+            return state
         }
     }
 
-    /// Runs one task's body and reports how it ended and how long it took.
+    /// Runs one task and reports how it ended and how long it took.
     private static func perform(
         _ index: Int,
-        _ body: TaskBody?,
-        arguments: [any Sendable],
-        lane: BlockingLane
+        _ runnable: Runnable?,
+        _ arguments: [any Sendable],
+        _ run: WeaveRun
     ) async -> ChildOutcome {
         let clock = ContinuousClock()
         let start = clock.now
         let result: Result<any Sendable, any Error>
         do {
-            switch body {
-            case .async(let run): result = .success(try await run(arguments))
-            case .sync(let run): result = .success(try await lane.run { try run(arguments) })
-            case nil: result = .success(())
-            }
+            result = .success(try await value(of: runnable, arguments, run))
         } catch {
             result = .failure(error)
         }
         return ChildOutcome(index: index, result: result, duration: clock.now - start)
+    }
+
+    private static func value(
+        of runnable: Runnable?,
+        _ arguments: [any Sendable],
+        _ run: WeaveRun
+    ) async throws -> any Sendable {
+        guard let runnable else { return () }
+        switch runnable.body {
+        case .async(let body):
+            return try await AttemptRunner.run(
+                .async { try await body(arguments) }, policy: runnable.policy, lane: run.lane,
+                clock: run.clock)
+        case .sync(let body):
+            return try await AttemptRunner.run(
+                .blocking { try run.bindToThread { try body(arguments) } }, policy: runnable.policy,
+                lane: run.lane,
+                clock: run.clock)
+        case .mapped(let body):
+            return try await MappedTaskRunner.run(body, runnable, arguments, run)
+        }
     }
 }

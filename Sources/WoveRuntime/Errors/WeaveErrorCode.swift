@@ -14,6 +14,11 @@ extension WeaveError {
             case resultTypeMismatch
             case noTasks
             case blockingCallInAsyncContext
+            case tooManyPendingItems
+            case notASequence
+            case unfinishedItem
+            case mergeOutsideWeave
+            case mergeDepthExceeded
         }
 
         private let base: Base
@@ -37,6 +42,17 @@ extension WeaveError {
         public static let noTasks = Code(.noTasks)
         /// The blocking entry point was called from Swift concurrency, where it would deadlock.
         public static let blockingCallInAsyncContext = Code(.blockingCallInAsyncContext)
+
+        /// A mapped task has more items than the weave's `maxPending` allows.
+        public static let tooManyPendingItems = Code(.tooManyPendingItems)
+        /// A mapped task's source produced a value that is not a sequence of its item type.
+        public static let notASequence = Code(.notASequence)
+        /// A mapped task finished with an item that stored no result (an internal invariant).
+        public static let unfinishedItem = Code(.unfinishedItem)
+        /// `merge` was called outside a task of a running weave.
+        public static let mergeOutsideWeave = Code(.mergeOutsideWeave)
+        /// `merge` calls nested deeper than the limit along one call chain.
+        public static let mergeDepthExceeded = Code(.mergeDepthExceeded)
 
         /// The code's name, e.g. `unknownDependency`.
         public var description: String { base.rawValue }

@@ -15,10 +15,10 @@ package final class CompiledGraph: Sendable {
     package let tiers: [[Int]]
 
     /// The scheduler's view, flattened so the hot loop copies no node: per node
-    /// its dependencies, its dependents and its body (`nil` for `data` and seeds).
+    /// its dependencies, its dependents and how to run it (`nil` for `data` and seeds).
     package let dependencies: [[Int]]
     package let dependents: [[Int]]
-    package let bodies: [TaskBody?]
+    package let runnables: [Runnable?]
 
     package init(
         nodes: [GraphNode],
@@ -32,7 +32,7 @@ package final class CompiledGraph: Sendable {
         self.topologicalOrder = topologicalOrder
         self.dependencies = nodes.map { $0.dependencies }
         self.dependents = nodes.map { $0.dependents }
-        self.bodies = nodes.map { $0.definition?.body }
+        self.runnables = nodes.map { $0.definition.map(Runnable.init) }
         var tiers: [[Int]] = []
         for index in nodes.indices {
             let tier = nodes[index].tier

@@ -17,6 +17,9 @@ package enum GraphCompiler {
         var indexByName = [String: Int](minimumCapacity: nodes.count)
         for (index, node) in nodes.enumerated() { indexByName[node.name] = index }
         for index in taskIndices {
+            if let task = nodes[index].definition {
+                try task.options.validate(task: task.name, at: task.location)
+            }
             try resolveDependencies(of: index, in: &nodes, indexByName: indexByName)
         }
         let order = try sortTopologically(&nodes)
@@ -31,7 +34,9 @@ package enum GraphCompiler {
         var position: [String: Int] = [:]
         for definition in definitions {
             if let existing = position[definition.name] {
-                result[existing] = definition
+                var replacement = definition
+                replacement.options = definition.options.inheriting(from: result[existing].options)
+                result[existing] = replacement
             } else {
                 position[definition.name] = result.count
                 result.append(definition)
@@ -90,11 +95,26 @@ package enum GraphCompiler {
         resolved.reserveCapacity(task.dependencies.count)
         for (position, name) in task.dependencies.enumerated() {
             guard let producer = indexByName[name] else {
-                throw unknownDependency(name, of: task, declared: nodes.map(\.name))
+                throw unknownDependency(name, of: task, declared: nodes.map { $0.name })
             }
             let expected = task.inputTypes[position]
             guard expected.accepts(nodes[producer].outputType) else {
                 throw typeMismatch(task: task, position: position, producer: nodes[producer])
+            }
+            resolved.append(producer)
+            if producer != index { nodes[producer].dependents.append(index) }
+        }
+        if case .upstream(let name, let itemType, let acceptsProducer) = task.mapping {
+            guard let producer = indexByName[name] else {
+                throw unknownDependency(name, of: task, declared: nodes.map { $0.name }, mapping: true)
+            }
+            let producerType = nodes[producer].outputType
+            guard producerType.isExistential || acceptsProducer(producerType.type) else {
+                throw WeaveError(
+                    .typeMismatch,
+                    "Task '\(task.name)' (\(task.location)) maps over \(nodes[producer].label), which produces "
+                        + "\(producerType): not a sequence of \(itemType).",
+                    task: task.name, at: task.location)
             }
             resolved.append(producer)
             if producer != index { nodes[producer].dependents.append(index) }
@@ -127,9 +147,11 @@ package enum GraphCompiler {
     private static func unknownDependency(
         _ name: String,
         of task: TaskDefinition,
-        declared: [String]
+        declared: [String],
+        mapping: Bool = false
     ) -> WeaveError {
-        var message = "Task '\(task.name)' (\(task.location)) depends on '\(name)', which is not declared."
+        let relation = mapping ? "maps over" : "depends on"
+        var message = "Task '\(task.name)' (\(task.location)) \(relation) '\(name)', which is not declared."
         if let suggestion = NameSuggestion.closest(to: name, among: declared) {
             message += " Did you mean '\(suggestion)'?"
         }

@@ -1,13 +1,17 @@
 /// A task's closure with its inputs erased to an argument array.
 ///
 /// A `sync` body never suspends and runs on Wove's blocking pool; an `async`
-/// body runs as a child task of the weave.
+/// body runs as a child task of the weave; a `mapped` body runs once per item.
 package enum TaskBody: Sendable {
     case sync(@Sendable ([any Sendable]) throws -> any Sendable)
     case async(@Sendable ([any Sendable]) async throws -> any Sendable)
+    case mapped(MappedBody)
 
     package var isAsync: Bool {
-        if case .async = self { return true }
-        return false
+        switch self {
+        case .sync: false
+        case .async: true
+        case .mapped(let body): body.isAsync
+        }
     }
 }

@@ -8,6 +8,9 @@ package struct TaskDefinition: Sendable {
     package var inputTypes: [TypeDescriptor]
     package var outputType: TypeDescriptor
     package var body: TaskBody
+    package var options = TaskOptions()
+    /// Where a mapped task's items come from; `nil` for a plain task.
+    package var mapping: MappingSource?
 
     package init(
         name: String,
@@ -15,7 +18,8 @@ package struct TaskDefinition: Sendable {
         dependencies: [String],
         inputTypes: [TypeDescriptor],
         outputType: TypeDescriptor,
-        body: TaskBody
+        body: TaskBody,
+        mapping: MappingSource? = nil
     ) {
         self.name = name
         self.location = location
@@ -23,5 +27,12 @@ package struct TaskDefinition: Sendable {
         self.inputTypes = inputTypes
         self.outputType = outputType
         self.body = body
+        self.mapping = mapping
+    }
+
+    /// The upstream node a mapped task's items come from, if any.
+    package var mappingSourceName: String? {
+        if case .upstream(let name, _, _) = mapping { return name }
+        return nil
     }
 }

@@ -32,6 +32,8 @@ package struct TypeDescriptor: @unchecked Sendable, CustomStringConvertible {
     /// does not test conformance. The check reads the type metadata's kind, the
     /// first word of every Swift type's metadata in the stable runtime ABI:
     /// `0x303` for existentials, `0x307` for constrained ones (`any P<X>`).
+    package var isExistential: Bool { Self.isExistential(type) }
+
     private static func isExistential(_ type: Any.Type) -> Bool {
         let kind = unsafeBitCast(type, to: UnsafePointer<UInt>.self).pointee
         return kind == existentialKind || kind == extendedExistentialKind

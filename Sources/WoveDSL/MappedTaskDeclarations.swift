@@ -1,0 +1,161 @@
+/// Declares a synchronous task that runs `body` once per element of `items`, producing the
+/// results in element order.
+///
+/// ```swift
+/// Task("squares", over: [10, 20, 30]) { (item: Int) in item * item }  // [100, 400, 900]
+/// Task("scaled", over: 1...3, after: "factor") { (item: Int, factor: Int) in item * factor }
+/// ```
+///
+/// Items run concurrently, at most ``MappedTaskNode/workers(_:)`` at once, each on Wove's
+/// blocking pool; the first item to fail cancels the others and fails the task.
+///
+/// - Parameters:
+///   - name: The task's name.
+///   - items: The elements to map over, captured when the task is declared.
+///   - dependencies: More inputs, passed to every item after the element.
+///   - fileID: The declaring file, captured for error messages.
+///   - line: The declaring line, captured for error messages.
+///   - body: The work for one element.
+public func Task<Items: Sequence, each Input: Sendable, Output: Sendable>(
+    _ name: String,
+    over items: Items,
+    after dependencies: repeat Dependency<each Input>,
+    fileID: StaticString = #fileID,
+    line: Int = #line,
+    _ body: @escaping @Sendable (Items.Element, repeat each Input) throws -> Output
+) -> MappedTaskNode<Output> where Items.Element: Sendable {
+    let signature = TaskSignature(
+        name, after: repeat each dependencies, at: SourceLocation(fileID: fileID, line: line))
+    let elements = Array(items)
+    let mapped = MappedBody(isAsync: false) { _, arguments in
+        var reader = ArgumentReader(arguments, for: signature)
+        let inputs = (repeat try reader.next((each Input).self))
+        let slots = ResultSlots<Output>(count: elements.count)
+        return MappedRun(
+            count: elements.count,
+            item: .sync { index in slots.store(try body(elements[index], repeat each inputs), at: index) },
+            collect: { try slots.collect() })
+    }
+    return MappedTaskNode(
+        definition: signature.definition(
+            output: [Output].self, body: .mapped(mapped), mapping: .local(count: elements.count)))
+}
+
+/// Declares an asynchronous task that runs `body` once per element of `items`, producing the
+/// results in element order.
+///
+/// ```swift
+/// Task("pages", over: urls) { (url: URL) in try await fetch(url) }.workers(8)
+/// ```
+///
+/// - Parameters: as the synchronous `Task(_:over:after:fileID:line:_:)`.
+public func Task<Items: Sequence, each Input: Sendable, Output: Sendable>(
+    _ name: String,
+    over items: Items,
+    after dependencies: repeat Dependency<each Input>,
+    fileID: StaticString = #fileID,
+    line: Int = #line,
+    _ body: @escaping @Sendable (Items.Element, repeat each Input) async throws -> Output
+) -> MappedTaskNode<Output> where Items.Element: Sendable {
+    let signature = TaskSignature(
+        name, after: repeat each dependencies, at: SourceLocation(fileID: fileID, line: line))
+    let elements = Array(items)
+    let mapped = MappedBody(isAsync: true) { _, arguments in
+        var reader = ArgumentReader(arguments, for: signature)
+        let inputs = (repeat try reader.next((each Input).self))
+        let slots = ResultSlots<Output>(count: elements.count)
+        return MappedRun(
+            count: elements.count,
+            item: .async { index in
+                slots.store(try await body(elements[index], repeat each inputs), at: index)
+            },
+            collect: { try slots.collect() })
+    }
+    return MappedTaskNode(
+        definition: signature.definition(
+            output: [Output].self, body: .mapped(mapped), mapping: .local(count: elements.count)))
+}
+
+/// Declares a synchronous task that runs `body` once per element of another node's result,
+/// producing the results in element order.
+///
+/// ```swift
+/// Task("ids") { [1, 2, 3] }
+/// Task("doubled", mapping: "ids") { (id: Int) in id * 2 }                 // [2, 4, 6]
+/// Task("labels", mapping: "ids", after: "prefix") { (id: Int, prefix: String) in "\(prefix)\(id)" }
+/// ```
+///
+/// The source must produce a sequence of the body's first parameter type; anything else is
+/// rejected before the weave runs. Naming the source in `after:` too passes the whole sequence.
+///
+/// - Parameters:
+///   - name: The task's name.
+///   - source: The task or initialization value whose sequence to map over.
+///   - dependencies: More inputs, passed to every item after the element.
+///   - fileID: The declaring file, captured for error messages.
+///   - line: The declaring line, captured for error messages.
+///   - body: The work for one element.
+public func Task<Element: Sendable, each Input: Sendable, Output: Sendable>(
+    _ name: String,
+    mapping source: Dependency<[Element]>,
+    after dependencies: repeat Dependency<each Input>,
+    fileID: StaticString = #fileID,
+    line: Int = #line,
+    _ body: @escaping @Sendable (Element, repeat each Input) throws -> Output
+) -> MappedTaskNode<Output> {
+    let signature = TaskSignature(
+        name, after: repeat each dependencies, at: SourceLocation(fileID: fileID, line: line))
+    let mapped = MappedBody(isAsync: false) { sourceValue, arguments in
+        let elements = try SequenceSource.elements(
+            of: sourceValue, as: Element.self, for: signature, from: source)
+        var reader = ArgumentReader(arguments, for: signature)
+        let inputs = (repeat try reader.next((each Input).self))
+        let slots = ResultSlots<Output>(count: elements.count)
+        return MappedRun(
+            count: elements.count,
+            item: .sync { index in slots.store(try body(elements[index], repeat each inputs), at: index) },
+            collect: { try slots.collect() })
+    }
+    return MappedTaskNode(
+        definition: signature.definition(
+            output: [Output].self, body: .mapped(mapped),
+            mapping: SequenceSource.mapping(source, of: Element.self)))
+}
+
+/// Declares an asynchronous task that runs `body` once per element of another node's result,
+/// producing the results in element order.
+///
+/// ```swift
+/// Task("profiles", mapping: "ids") { (id: Int) in try await api.profile(id) }
+///     .workers(8).limitPerMinute(600)
+/// ```
+///
+/// - Parameters: as the synchronous `Task(_:mapping:after:fileID:line:_:)`.
+public func Task<Element: Sendable, each Input: Sendable, Output: Sendable>(
+    _ name: String,
+    mapping source: Dependency<[Element]>,
+    after dependencies: repeat Dependency<each Input>,
+    fileID: StaticString = #fileID,
+    line: Int = #line,
+    _ body: @escaping @Sendable (Element, repeat each Input) async throws -> Output
+) -> MappedTaskNode<Output> {
+    let signature = TaskSignature(
+        name, after: repeat each dependencies, at: SourceLocation(fileID: fileID, line: line))
+    let mapped = MappedBody(isAsync: true) { sourceValue, arguments in
+        let elements = try SequenceSource.elements(
+            of: sourceValue, as: Element.self, for: signature, from: source)
+        var reader = ArgumentReader(arguments, for: signature)
+        let inputs = (repeat try reader.next((each Input).self))
+        let slots = ResultSlots<Output>(count: elements.count)
+        return MappedRun(
+            count: elements.count,
+            item: .async { index in
+                slots.store(try await body(elements[index], repeat each inputs), at: index)
+            },
+            collect: { try slots.collect() })
+    }
+    return MappedTaskNode(
+        definition: signature.definition(
+            output: [Output].self, body: .mapped(mapped),
+            mapping: SequenceSource.mapping(source, of: Element.self)))
+}

@@ -1,0 +1,58 @@
+/// One declared task, opaque outside Wove; ``TaskDeclaring`` types carry one.
+public struct TaskDeclaration: Sendable {
+    package var definition: TaskDefinition
+
+    package init(_ definition: TaskDefinition) { self.definition = definition }
+}
+
+/// A declared task: a plain ``TaskNode`` or a mapped ``MappedTaskNode``.
+///
+/// Options are modifiers that return a changed copy, so they chain:
+///
+/// ```swift
+/// Task("fetch", after: "url") { (url: URL) in try await download(url) }
+///     .retries(2, backoff: .exponential(initial: .milliseconds(200)))
+///     .timeout(.seconds(5))
+/// ```
+public protocol TaskDeclaring: WeaveContent {
+    /// The type of the task's result.
+    associatedtype Output: Sendable
+    /// The declaration the modifiers change.
+    var declaration: TaskDeclaration { get set }
+}
+
+extension TaskDeclaring {
+    /// The task's name, unique within a weave (a later declaration replaces an earlier one).
+    public var name: String { declaration.definition.name }
+
+    /// Where the task was declared.
+    public var location: SourceLocation { declaration.definition.location }
+
+    /// The names the task depends on, one per body parameter after the item for mapped tasks.
+    public var dependencies: [String] { declaration.definition.dependencies }
+
+    /// Whether the body is `async` (runs as a child task) rather than synchronous
+    /// (runs on Wove's blocking pool).
+    public var isAsync: Bool { declaration.definition.body.isAsync }
+
+    /// This one task.
+    public var taskList: TaskList { TaskList([declaration.definition]) }
+
+    /// Retries a failed attempt up to `count` more times, waiting per `backoff` (immediately by
+    /// default). Timed-out attempts are retried too; the last attempt's error is the task's.
+    /// For a mapped task, each item is retried on its own.
+    public func retries(_ count: Int, backoff: RetryBackoff = .immediate) -> Self {
+        var copy = self
+        copy.declaration.definition.options.retries = count
+        copy.declaration.definition.options.backoff = backoff
+        return copy
+    }
+
+    /// Fails any attempt still running after `limit` with a ``TaskTimeoutError``. For a mapped
+    /// task, the limit applies to each item's attempt.
+    public func timeout(_ limit: Duration) -> Self {
+        var copy = self
+        copy.declaration.definition.options.timeout = limit
+        return copy
+    }
+}

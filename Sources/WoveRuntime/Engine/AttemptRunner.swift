@@ -1,0 +1,95 @@
+/// One unit of work: an async body, or a blocking body for the weave's ``BlockingLane``.
+package enum Work<T: Sendable>: Sendable {
+    case async(@Sendable () async throws -> T)
+    case blocking(@Sendable () throws -> T)
+}
+
+/// How a task's attempts are run: how many, how far apart, how long each may take.
+package struct AttemptPolicy: Sendable {
+    package var retries = 0
+    package var backoff = RetryBackoff.immediate
+    package var timeout: Duration?
+    /// Paces every attempt of a mapped task's items, when it has a limit per minute.
+    package var pacer: LaunchPacer?
+    package var taskName: String
+    package var location: SourceLocation
+
+    package init(taskName: String, location: SourceLocation) {
+        self.taskName = taskName
+        self.location = location
+    }
+
+    /// Whether attempts need more than a direct call.
+    var isPlain: Bool { retries == 0 && timeout == nil && pacer == nil }
+}
+
+/// Runs work under an ``AttemptPolicy``: pacing, per-attempt timeouts, retries with backoff.
+package enum AttemptRunner {
+    /// Runs `work` until an attempt succeeds or retries run out; the last error is thrown.
+    ///
+    /// Cancellation of the weave ends the retries at once.
+    package static func run<T: Sendable>(
+        _ work: Work<T>,
+        policy: AttemptPolicy,
+        lane: BlockingLane,
+        clock: WoveClock
+    ) async throws -> T {
+        if policy.isPlain { return try await once(work, lane: lane) }
+        var attempt = 1
+        while true {
+            do {
+                try await policy.pacer?.takeSlot()
+                return try await once(work, attempt: attempt, policy: policy, lane: lane, clock: clock)
+            } catch {
+                if Task.isCancelled || attempt > policy.retries { throw error }
+                let delay = policy.backoff.delay(beforeRetry: attempt)
+                attempt += 1
+                if delay > .zero { try await clock.sleep(for: delay) }
+            }
+        }
+    }
+
+    private static func once<T: Sendable>(_ work: Work<T>, lane: BlockingLane) async throws -> T {
+        switch work {
+        case .async(let body): return try await body()
+        case .blocking(let body): return try await lane.run(body)
+        }
+    }
+
+    private static func once<T: Sendable>(
+        _ work: Work<T>,
+        attempt: Int,
+        policy: AttemptPolicy,
+        lane: BlockingLane,
+        clock: WoveClock
+    ) async throws -> T {
+        guard let limit = policy.timeout else { return try await once(work, lane: lane) }
+        let expired = TaskTimeoutError(
+            taskName: policy.taskName, location: policy.location, limit: limit, attempt: attempt)
+        switch work {
+        case .async(let body):
+            return try await withThrowingTaskGroup(of: T.self) { group in
+                group.addTask { try await body() }
+                group.addTask {
+                    try await clock.sleep(for: limit)
+                    throw expired
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next() else { throw expired }
+                return first
+            }
+        case .blocking(let body):
+            // The thread cannot be interrupted: the timer settles the ticket first
+            // and the body's late result is dropped.
+            let ticket = lane.submit(body)
+            return try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    try await clock.sleep(for: limit)
+                    ticket.resolve(.failure(expired))
+                }
+                defer { group.cancelAll() }
+                return try await ticket.value
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// One running weave's shared machinery: its blocking lane, clock and limits.
+///
+/// Bound as a task-local while the weave's tasks run, so `merge` can find the
+/// weave it was called from.
+package final class WeaveRun: Sendable {
+    package let lane: BlockingLane
+    package let clock: WoveClock
+    package let maxPending: Int?
+    /// How many `merge` calls enclose the current one on this call chain.
+    package let mergeDepth: Int
+
+    init(options: WeaveOptions) {
+        lane = BlockingLane(limit: options.maxWorkers)
+        clock = options.clock
+        maxPending = options.maxPending
+        mergeDepth = 0
+    }
+
+    private init(parent: WeaveRun) {
+        lane = parent.lane
+        clock = parent.clock
+        maxPending = parent.maxPending
+        mergeDepth = parent.mergeDepth + 1
+    }
+
+    /// The same weave, one `merge` deeper.
+    package func nested() -> WeaveRun { WeaveRun(parent: self) }
+
+    /// The weave whose async task body is running on this task.
+    @TaskLocal package static var boundToTask: WeaveRun?
+
+    /// The weave whose task is running on this task or blocking-pool thread, if any.
+    package static var current: WeaveRun? { boundToTask ?? ThreadBinding.current }
+
+    /// Runs a synchronous body with this weave bound to the current thread.
+    package func bindToThread<T>(_ body: () throws -> T) rethrows -> T {
+        try ThreadBinding.with(self, body)
+    }
+}

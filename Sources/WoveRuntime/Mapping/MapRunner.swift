@@ -1,0 +1,35 @@
+import Foundation
+
+/// Runs a mapped task's items with at most `workers` in flight, each under the task's attempt policy.
+///
+/// Items start in order as slots free up, so memory stays bounded by
+/// `workers` however many items there are; results land in the run's
+/// preallocated slots. The first item to fail cancels the items still running
+/// and becomes the task's error.
+package enum MapRunner {
+    /// The default cap on a mapped task's items in flight: generous for I/O, bounded for memory.
+    package static var defaultWorkers: Int { max(64, 16 * ProcessInfo.processInfo.activeProcessorCount) }
+
+    package static func run(
+        _ items: MappedRun,
+        workers: Int,
+        policy: AttemptPolicy,
+        in run: WeaveRun
+    ) async throws {
+        guard items.count > 0 else { return }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var next = 0
+            func launch() {
+                let work = items.item.work(at: next, in: run)
+                group.addTask {
+                    try await AttemptRunner.run(work, policy: policy, lane: run.lane, clock: run.clock)
+                }
+                next += 1
+            }
+            while next < min(workers, items.count) { launch() }
+            while try await group.next() != nil {
+                if next < items.count { launch() }
+            }
+        }
+    }
+}

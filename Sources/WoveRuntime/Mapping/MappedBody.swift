@@ -1,0 +1,57 @@
+/// The body of a mapped task, as the DSL builds it: typed items and typed results stay inside
+/// closures, so the runtime never boxes an item.
+package struct MappedBody: Sendable {
+    /// Whether each item runs as an async body (else on the blocking pool).
+    package let isAsync: Bool
+    /// Sets up one run: from the mapping source's value (`nil` for a local collection) and the
+    /// task's other arguments, in `after:` order.
+    package let prepare:
+        @Sendable (_ source: (any Sendable)?, _ arguments: [any Sendable]) throws -> MappedRun
+
+    package init(
+        isAsync: Bool,
+        prepare:
+            @escaping @Sendable (_ source: (any Sendable)?, _ arguments: [any Sendable]) throws -> MappedRun
+    ) {
+        self.isAsync = isAsync
+        self.prepare = prepare
+    }
+}
+
+/// One run of a mapped task over its items.
+package struct MappedRun: Sendable {
+    /// How many items there are.
+    package let count: Int
+    /// Runs the item at an index and stores its result.
+    package let item: ItemBody
+    /// The stored results, in item order, as the task's output (`[Output]`).
+    package let collect: @Sendable () throws -> any Sendable
+
+    package init(count: Int, item: ItemBody, collect: @escaping @Sendable () throws -> any Sendable) {
+        self.count = count
+        self.item = item
+        self.collect = collect
+    }
+}
+
+/// Runs one item by index.
+package enum ItemBody: Sendable {
+    case sync(@Sendable (Int) throws -> Void)
+    case async(@Sendable (Int) async throws -> Void)
+
+    /// The item at `index` as a unit of work; a blocking one runs with `run` bound to its thread.
+    func work(at index: Int, in run: WeaveRun) -> Work<Void> {
+        switch self {
+        case .sync(let body): .blocking { try run.bindToThread { try body(index) } }
+        case .async(let body): .async { try await body(index) }
+        }
+    }
+}
+
+/// Where a mapped task's items come from.
+package enum MappingSource: Sendable {
+    /// A collection given at declaration (`Task(_:over:)`), with its item count.
+    case local(count: Int)
+    /// The value of another node (`Task(_:mapping:)`), which must be a sequence of items.
+    case upstream(name: String, itemType: TypeDescriptor, acceptsProducer: @Sendable (Any.Type) -> Bool)
+}

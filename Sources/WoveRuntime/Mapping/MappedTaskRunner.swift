@@ -1,0 +1,29 @@
+/// Runs a mapped task: prepares its items, enforces `maxPending`, runs the items, collects results.
+enum MappedTaskRunner {
+    static func run(
+        _ body: MappedBody,
+        _ runnable: Runnable,
+        _ arguments: [any Sendable],
+        _ run: WeaveRun
+    ) async throws -> any Sendable {
+        // An upstream source is the last argument; the body's own inputs come first.
+        let hasSource = runnable.mapsUpstream && !arguments.isEmpty
+        let source = hasSource ? arguments.last : nil
+        let inputs = hasSource ? Array(arguments.dropLast()) : arguments
+        let items = try body.prepare(source, inputs)
+        if let maxPending = run.maxPending, items.count > maxPending {
+            throw WeaveError(
+                .tooManyPendingItems,
+                "Mapped task '\(runnable.name)' (\(runnable.location)) has \(items.count) items, which exceeds "
+                    + "maxPending=\(maxPending).",
+                task: runnable.name, at: runnable.location)
+        }
+        var policy = runnable.policy
+        if let limit = runnable.limitPerMinute {
+            policy.pacer = LaunchPacer(limitPerMinute: limit, clock: run.clock)
+        }
+        try await MapRunner.run(
+            items, workers: runnable.workers ?? MapRunner.defaultWorkers, policy: policy, in: run)
+        return try items.collect()
+    }
+}

@@ -1,0 +1,184 @@
+import Testing
+import WoveDSL
+
+@Suite("Mapping")
+struct MappingTests {
+    @Test("a local collection maps in input order, even when later items finish first")
+    func localMappingKeepsOrder() async throws {
+        let delays = [40, 30, 20, 10, 0]
+        let result = try await weave {
+            Task("slept", over: delays) { (milliseconds: Int) async throws in
+                try await Task.sleep(for: .milliseconds(milliseconds))
+                return milliseconds
+            }
+        }
+        #expect(try result.final(as: [Int].self) == delays)
+    }
+
+    @Test("sync items map in input order")
+    func syncLocalMapping() async throws {
+        let squares = Task("squares", over: [1, 2, 3]) { (item: Int) in item * item }
+        let result = try await weave { squares }
+        #expect(try result[squares] == [1, 4, 9])
+        #expect(squares.isAsync == false)
+    }
+
+    @Test("an upstream result maps in order, with more inputs after the item")
+    func upstreamMapping() async throws {
+        let result = try await weave(["factor": 10]) {
+            Task("numbers") { [3, 2, 1] }
+            Task("scaled", mapping: "numbers", after: "factor") { (item: Int, factor: Int) async throws in
+                try await Task.sleep(for: .milliseconds(item * 10))
+                return item * factor
+            }
+            Task("sum", after: "scaled") { (scaled: [Int]) in scaled.reduce(0, +) }
+        }
+        #expect(try result.value("scaled", as: [Int].self) == [30, 20, 10])
+        #expect(try result.final(as: Int.self) == 60)
+        #expect(result.executionPlan.dependencies["scaled"] == ["factor", "numbers"])
+    }
+
+    @Test("an initialization value can be the mapping source")
+    func seedSource() async throws {
+        let result = try await weave(["ids": [1, 2, 3]]) {
+            Task("doubled", mapping: "ids") { (id: Int) in id * 2 }
+        }
+        #expect(try result.final(as: [Int].self) == [2, 4, 6])
+    }
+
+    @Test("any sequence of the item type is a valid source")
+    func setSource() async throws {
+        let result = try await weave {
+            Task("letters") { Set(["b", "a"]) }
+            Task("upper", mapping: "letters") { (letter: String) in letter.uppercased() }
+        }
+        #expect(try result.final(as: [String].self).sorted() == ["A", "B"])
+    }
+
+    @Test("empty collections produce empty results without calling the body")
+    func emptyMaps() async throws {
+        let probe = Probe()
+        let result = try await weave {
+            Task("none", over: [Int]()) { (item: Int) in
+                probe.record("called")
+                return item
+            }
+            Task("nothing") { [Int]() }
+            Task("also_none", mapping: "nothing") { (item: Int) async in
+                probe.record("called")
+                return item
+            }
+        }
+        #expect(try result.value("none", as: [Int].self).isEmpty)
+        #expect(try result.value("also_none", as: [Int].self).isEmpty)
+        #expect(probe.events.isEmpty)
+    }
+
+    @Test("mapped tasks chain: a → map b → map c")
+    func chainedMaps() async throws {
+        let result = try await weave {
+            Task("a") { [1, 2, 3] }
+            Task("b", mapping: "a") { (item: Int) in item * 10 }
+            Task("c", mapping: "b") { (item: Int) async in item + 1 }
+        }
+        #expect(try result.value("b", as: [Int].self) == [10, 20, 30])
+        #expect(try result.final(as: [Int].self) == [11, 21, 31])
+    }
+
+    @Test("a mapped task that also names its source in after: gets the whole list")
+    func sourceAlsoAnInput() async throws {
+        let result = try await weave {
+            Task("numbers") { [1, 2, 3] }
+            Task("shares", mapping: "numbers", after: "numbers") { (item: Int, all: [Int]) in
+                Double(item) / Double(all.reduce(0, +))
+            }
+        }
+        #expect(try result.final(as: [Double].self) == [1.0 / 6, 2.0 / 6, 3.0 / 6])
+    }
+
+    @Test("mapping over a producer that is not a sequence of the item type is rejected before running")
+    func nonCollectionSourceRejected() async throws {
+        let probe = Probe()
+        let mapped = Task("mapped", mapping: "number") { (item: Int) in item }
+        let error = try await #require(throws: WeaveError.self) {
+            try await weave {
+                Task("number") {
+                    probe.record("number ran")
+                    return 123
+                }
+                mapped
+            }
+        }
+        #expect(error.code == .typeMismatch)
+        #expect(error.location == mapped.location)
+        #expect(error.message.contains("maps over 'number'"))
+        #expect(error.message.contains("not a sequence of Swift.Int"))
+        #expect(probe.events.isEmpty)
+    }
+
+    @Test("mapping over a sequence of another element type is rejected before running")
+    func wrongElementTypeRejected() async throws {
+        let error = try await #require(throws: WeaveError.self) {
+            try await weave {
+                Task("words") { ["a", "b"] }
+                Task("mapped", mapping: "words") { (item: Int) in item }
+            }
+        }
+        #expect(error.code == .typeMismatch)
+    }
+
+    @Test("an untyped source that is not a sequence fails the task and its dependents at run time")
+    func runtimeNonSequence() async throws {
+        let result = try await weave(errorMode: .return) {
+            Task("opaque") { () -> any Sendable in 42 }
+            Task("mapped", mapping: "opaque") { (item: Int) in item }
+            Task("after", after: "mapped") { (items: [Int]) in items.count }
+        }
+        let error = try #require(result.errors["mapped"] as? WeaveError)
+        #expect(error.code == .notASequence)
+        #expect(error.message.contains("Swift.Int is not a sequence of Swift.Int"))
+        #expect(result.errors["after"] is WeaveError)
+    }
+
+    @Test("an unknown mapping source is reported as such")
+    func unknownSource() async throws {
+        let error = try await #require(throws: WeaveError.self) {
+            try await weave { Task("mapped", mapping: "numbrs") { (item: Int) in item } }
+        }
+        #expect(error.code == .unknownDependency)
+        #expect(error.message.contains("maps over 'numbrs'"))
+    }
+
+    @Test("one failing item fails the mapped task, cancels running items, and fails dependents")
+    func failingItem() async throws {
+        let probe = Probe()
+        let result = try await weave(errorMode: .return) {
+            Task("items", over: [0, 1, 2]) { (item: Int) async throws -> Int in
+                if item == 1 { throw Boom(code: 1) }
+                do {
+                    try await Task.sleep(for: .seconds(10))
+                } catch {
+                    probe.record("item \(item) cancelled")
+                    throw error
+                }
+                return item
+            }
+            Task("total", after: "items") { (items: [Int]) in items.reduce(0, +) }
+        }
+        #expect(result.errors["items"] as? Boom == Boom(code: 1))
+        #expect(result.errors["total"] as? Boom == Boom(code: 1))
+        #expect(Set(probe.events) == ["item 0 cancelled", "item 2 cancelled"])
+    }
+
+    @Test("a mapped node handle reads its list with its own type")
+    func typedHandle() async throws {
+        let names = Task("names", over: ["ada", "alan"]) { (name: String) in name.count }
+        let total = Task("total", after: Dependency(names)) { (counts: [Int]) in counts.reduce(0, +) }
+        let result = try await weave {
+            names
+            total
+        }
+        #expect(try result[names] == [3, 4])
+        #expect(try result[total] == 7)
+    }
+}
