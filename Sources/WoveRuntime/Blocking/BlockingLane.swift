@@ -19,12 +19,10 @@ package final class BlockingLane: Sendable {
     }
 
     let limit: Int
-    private let pool: BlockingPool
     private let state = Mutex(State())
 
-    init(limit: Int, pool: BlockingPool = .shared) {
+    package init(limit: Int) {
         self.limit = limit
-        self.pool = pool
     }
 
     /// Runs `body` on a pool thread within this lane's limit and waits for it.
@@ -76,7 +74,7 @@ package final class BlockingLane: Sendable {
             return .wait
         }
         switch decision {
-        case .start: pool.execute { [self] in self.drain(startingWith: job) }
+        case .start: BlockingPool.shared.execute { [self] in self.drain(startingWith: job) }
         case .wait: break
         case .refuse: job.cancel()
         }

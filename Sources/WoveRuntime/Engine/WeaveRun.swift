@@ -16,15 +16,28 @@ package final class WeaveRun: Sendable {
         mergeDepth = 0
     }
 
-    private init(parent: WeaveRun) {
-        lane = parent.lane
+    private init(parent: WeaveRun, lane: BlockingLane) {
+        self.lane = lane
         clock = parent.clock
         maxPending = parent.maxPending
         mergeDepth = parent.mergeDepth + 1
     }
 
-    /// The same weave, one `merge` deeper.
-    package func nested() -> WeaveRun { WeaveRun(parent: self) }
+    /// The same weave, one `merge` deeper; with `lane`, its blocking work goes there instead.
+    package func nested(lane: BlockingLane? = nil) -> WeaveRun {
+        WeaveRun(parent: self, lane: lane ?? self.lane)
+    }
+
+    /// Throws if `count` items exceed the weave's `maxPending`; `what` names the culprit
+    /// ("Mapped task 'x' (File.swift:3)").
+    package func checkPending(_ count: Int, _ what: String, task: String, at location: SourceLocation)
+        throws(WeaveError)
+    {
+        guard let maxPending, count > maxPending else { return }
+        throw WeaveError(
+            .tooManyPendingItems, "\(what) has \(count) items, which exceeds maxPending=\(maxPending).",
+            task: task, at: location)
+    }
 
     /// The weave whose async task body is running on this task.
     @TaskLocal package static var boundToTask: WeaveRun?

@@ -11,13 +11,9 @@ enum MappedTaskRunner {
         let source = hasSource ? arguments.last : nil
         let inputs = hasSource ? Array(arguments.dropLast()) : arguments
         let items = try body.prepare(source, inputs)
-        if let maxPending = run.maxPending, items.count > maxPending {
-            throw WeaveError(
-                .tooManyPendingItems,
-                "Mapped task '\(runnable.name)' (\(runnable.location)) has \(items.count) items, which exceeds "
-                    + "maxPending=\(maxPending).",
-                task: runnable.name, at: runnable.location)
-        }
+        try run.checkPending(
+            items.count, "Mapped task '\(runnable.name)' (\(runnable.location))", task: runnable.name,
+            at: runnable.location)
         var policy = runnable.policy
         if let limit = runnable.limitPerMinute {
             policy.pacer = LaunchPacer(limitPerMinute: limit, clock: run.clock)

@@ -1,0 +1,109 @@
+internal import WoveRuntime
+
+/// Finds the running weave for a `merge` call and runs merged work in it, one level deeper.
+enum MergeScope {
+    /// How deeply `merge` calls may nest along one call chain.
+    static let depthLimit = 100
+
+    /// The weave to merge into, one level deeper; throws outside a weave or past the depth limit.
+    ///
+    /// With `ownLane`, blocking work gets a lane of its own: a synchronous caller holds one of
+    /// the weave's worker slots while it waits, so using the weave's lane could deadlock.
+    static func enter(at location: SourceLocation, ownLane: Bool) throws(WeaveError) -> WeaveRun {
+        guard let current = WeaveRun.current else {
+            throw WeaveError(
+                .mergeOutsideWeave,
+                "merge was called at \(location), outside a task of a running weave. Call it from inside a "
+                    + "Task body, or run the work directly.")
+        }
+        guard current.mergeDepth < depthLimit else {
+            throw WeaveError(
+                .mergeDepthExceeded,
+                "merge calls at \(location) nest more than \(depthLimit) deep on one call chain; a merged "
+                    + "body probably merges itself without end.")
+        }
+        return current.nested(lane: ownLane ? BlockingLane(limit: .max) : nil)
+    }
+
+    static func policy(
+        retries: Int,
+        backoff: RetryBackoff,
+        timeout: Duration?,
+        at location: SourceLocation
+    ) throws(WeaveError) -> AttemptPolicy {
+        var options = TaskOptions()
+        options.retries = retries
+        options.timeout = timeout
+        try options.validate(task: "merge", at: location)
+        var policy = AttemptPolicy(taskName: "merge", location: location)
+        policy.retries = retries
+        policy.backoff = backoff
+        policy.timeout = timeout
+        return policy
+    }
+
+    /// Runs one unit of merged work in `run` (bound as the current weave, so merges nest).
+    static func perform<T: Sendable>(_ work: Work<T>, policy: AttemptPolicy, in run: WeaveRun) async throws
+        -> T
+    {
+        try await WeaveRun.$boundToTask.withValue(run) {
+            try await AttemptRunner.run(
+                bound(work, to: run), policy: policy, lane: run.lane, clock: run.clock)
+        }
+    }
+
+    /// Runs `body` over `items`, at most `workers` at once, and returns the results in order.
+    static func map<Element: Sendable, T: Sendable>(
+        _ items: [Element],
+        workers: Int?,
+        limitPerMinute: Int?,
+        policy: AttemptPolicy,
+        in run: WeaveRun,
+        body: ItemWork<Element, T>
+    ) async throws -> [T] {
+        var options = TaskOptions()
+        options.workers = workers
+        options.limitPerMinute = limitPerMinute
+        try options.validate(task: "merge", at: policy.location)
+        try run.checkPending(
+            items.count, "Merged callable at \(policy.location)", task: "merge", at: policy.location)
+        var policy = policy
+        if let limitPerMinute { policy.pacer = LaunchPacer(limitPerMinute: limitPerMinute, clock: run.clock) }
+        let slots = ResultSlots<T>(count: items.count)
+        let itemBody: ItemBody
+        switch body {
+        case .sync(let body): itemBody = .sync { index in slots.store(try body(items[index]), at: index) }
+        case .async(let body):
+            itemBody = .async { index in slots.store(try await body(items[index]), at: index) }
+        }
+        let mapped = MappedRun(count: items.count, item: itemBody, collect: { try slots.collect() })
+        try await WeaveRun.$boundToTask.withValue(run) {
+            try await MapRunner.run(
+                mapped, workers: workers ?? MapRunner.defaultWorkers, policy: policy, in: run)
+        }
+        return try slots.collect()
+    }
+
+    /// Runs an async merge from a synchronous caller, blocking its thread until the work is done.
+    static func blocking<T: Sendable>(
+        at location: SourceLocation,
+        _ operation: @escaping @Sendable (WeaveRun) async throws -> T
+    ) throws -> T {
+        try BlockingWait.refuseInAsyncContext("A synchronous merge")
+        let run = try enter(at: location, ownLane: true)
+        return try BlockingWait.wait { try await operation(run) }
+    }
+
+    private static func bound<T>(_ work: Work<T>, to run: WeaveRun) -> Work<T> {
+        switch work {
+        case .async: work
+        case .blocking(let body): .blocking { try run.bindToThread(body) }
+        }
+    }
+}
+
+/// The body of a mapped merge: synchronous (blocking pool) or asynchronous.
+enum ItemWork<Element: Sendable, T: Sendable>: Sendable {
+    case sync(@Sendable (Element) throws -> T)
+    case async(@Sendable (Element) async throws -> T)
+}
