@@ -3,11 +3,22 @@ import Foundation
 /// Every workload, in the order printed. Runs off the main actor, as library code would.
 enum BenchmarkSuite {
     static func run() async throws {
-        if let only = ProcessInfo.processInfo.environment["WOVE_BENCH_PROFILE"] {
+        let environment = ProcessInfo.processInfo.environment
+        if let mode = environment[MemoryWorkload.modeVariable] {
+            try await MemoryWorkload.runChild(mode)
+            return
+        }
+        if let only = environment["WOVE_BENCH_PROFILE"] {
             try await profile(only)
             return
         }
         print(Harness.header)
+        try await graphs()
+        try await maps()
+        try MemoryWorkload.report()
+    }
+
+    private static func graphs() async throws {
         try await Harness.compare(
             "diamond_weave_x200 (async bodies)", unit: "weave", units: DiamondWorkload.weaves,
             repetitions: 10,
@@ -25,16 +36,33 @@ enum BenchmarkSuite {
             wove: WideGraphWorkload.wove, baseline: ("TaskGroup of 10k children", WideGraphWorkload.taskGroup)
         )
     }
-}
 
-extension BenchmarkSuite {
-    /// Runs one workload in a loop for a profiler (`WOVE_BENCH_PROFILE=diamond-async|diamond-sync|diamond-taskgroup|wide`).
+    private static func maps() async throws {
+        try await Harness.compare(
+            "map_noop_async_10k", unit: "item", units: MapWorkloads.items, repetitions: 10,
+            wove: MapWorkloads.woveAsync, baseline: ("TaskGroup of 10k children", MapWorkloads.taskGroup))
+        try await Harness.compare(
+            "map_noop_sync_10k", unit: "item", units: MapWorkloads.items, repetitions: 10,
+            wove: MapWorkloads.woveSync,
+            baseline: ("TaskGroup, a Dispatch hop per item", MapWorkloads.taskGroupWithThreadHops))
+        try await Harness.compare(
+            "sleep_1000x10ms_workers100", unit: "run", units: 1, repetitions: 3,
+            wove: SleepWorkloads.wove, baseline: ("TaskGroup, 100 in flight", SleepWorkloads.taskGroup))
+        try await Harness.compare(
+            "readme_200_cpu_plus_100ms", unit: "run", units: 1, repetitions: 3,
+            wove: ReadmeWorkload.wove, baseline: ("a thread per item", ReadmeWorkload.threads))
+    }
+
+    /// Runs one workload in a loop for a profiler: `WOVE_BENCH_PROFILE=` one of
+    /// `diamond-async`, `diamond-sync`, `diamond-taskgroup`, `wide`, `map-async`, `map-sync`.
     static func profile(_ workload: String) async throws {
         for _ in 0..<50 {
             switch workload {
             case "diamond-sync": try await DiamondWorkload.woveSync()
-            case "wide": try await WideGraphWorkload.wove()
             case "diamond-taskgroup": try await DiamondWorkload.taskGroup()
+            case "wide": try await WideGraphWorkload.wove()
+            case "map-async": try await MapWorkloads.woveAsync()
+            case "map-sync": try await MapWorkloads.woveSync()
             default: try await DiamondWorkload.woveAsync()
             }
         }

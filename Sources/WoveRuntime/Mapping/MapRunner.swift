@@ -2,6 +2,9 @@ import Foundation
 
 /// Runs a mapped task's items with at most `workers` in flight, each under the task's attempt policy.
 ///
+/// Synchronous items without timeouts, pacing or backoff take the ``BlockingItemDrain`` fast
+/// path; everything else runs an item per child task.
+///
 /// Items start in order as slots free up, so memory stays bounded by
 /// `workers` however many items there are; results land in the run's
 /// preallocated slots. The first item to fail cancels the items still running
@@ -17,6 +20,13 @@ package enum MapRunner {
         in run: WeaveRun
     ) async throws {
         guard items.count > 0 else { return }
+        if case .sync(let body) = items.item, policy.timeout == nil, policy.pacer == nil,
+            policy.backoff == .immediate
+        {
+            try await BlockingItemDrain.run(
+                count: items.count, workers: workers, retries: policy.retries, body: body, in: run)
+            return
+        }
         try await withThrowingTaskGroup(of: Void.self) { group in
             var next = 0
             func launch() {

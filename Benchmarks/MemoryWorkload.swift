@@ -1,0 +1,57 @@
+import Foundation
+import WoveDSL
+
+/// Peak memory of a 1,000,000-item no-op map, each measured in a fresh child process so that
+/// earlier workloads do not raise the peak.
+enum MemoryWorkload {
+    static let items = 1_000_000
+    static let modeVariable = "WOVE_BENCH_MEMORY"
+
+    /// Runs in the child: performs one mode and prints its peak resident set in KiB.
+    static func runChild(_ mode: String) async throws {
+        switch mode {
+        case "wove":
+            let result = try await weave {
+                Task("noop", over: 0..<items) { (item: Int) async in item }
+            }
+            try check(result.final(as: [Int].self).count == items)
+        default:
+            // The floor any implementation pays: the input and the ordered results.
+            let input = Array(0..<items)
+            let results = input.map { $0 }
+            try check(results.count == items)
+        }
+        print(peakResidentKiB())
+    }
+
+    /// Spawns a child per mode and prints both peaks.
+    static func report() throws {
+        let wove = try measure("wove")
+        let floor = try measure("floor")
+        print(
+            "map_1M_noop peak RSS                wove \(wove / 1024) MiB; arrays alone \(floor / 1024) MiB "
+                + "(input + results, no scheduling)")
+    }
+
+    private static func measure(_ mode: String) throws -> Int {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        process.environment = ProcessInfo.processInfo.environment.merging([modeVariable: mode]) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard process.terminationStatus == 0, let kib = Int(text) else { throw BenchmarkCheckFailed() }
+        return kib
+    }
+
+    /// `VmHWM` from `/proc/self/status`: this image's peak. (`getrusage`'s `ru_maxrss` would not
+    /// do: Linux carries it across `exec`, so a child would report its parent's peak.)
+    private static func peakResidentKiB() -> Int {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? -1
+    }
+}
