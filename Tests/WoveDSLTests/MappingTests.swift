@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WoveDSL
 
@@ -180,5 +181,55 @@ struct MappingTests {
         }
         #expect(try result[names] == [3, 4])
         #expect(try result[total] == 7)
+    }
+}
+
+@Suite("Mapping synchronous items")
+struct SyncMappingTests {
+    @Test("a failing sync item stops later items from starting and fails the task")
+    func failingSyncItemStopsTheRest() async throws {
+        let ran = AttemptCounter()
+        let result = try await weave(errorMode: .return) {
+            Task("items", over: 0..<100) { (item: Int) throws -> Int in
+                _ = ran.next()
+                if item == 3 { throw Boom(code: item) }
+                return item
+            }
+            .workers(1)
+        }
+        #expect(result.errors["items"] as? Boom == Boom(code: 3))
+        #expect(ran.count == 4, "items after the failing one never started")
+    }
+
+    @Test("cancelling the caller stops a long sync map between items")
+    func cancellationStopsSyncMap() async throws {
+        let ran = AttemptCounter()
+        let caller = Task {
+            try await weave {
+                Task("items", over: 0..<1_000) { (item: Int) -> Int in
+                    _ = ran.next()
+                    usleep(5_000)
+                    return item
+                }
+                .workers(2)
+            }
+        }
+        while ran.count < 4 { try await Task.sleep(for: .milliseconds(2)) }
+        caller.cancel()
+        let outcome = await caller.result
+        #expect(throws: CancellationError.self) { try outcome.get() }
+        #expect(ran.count < 100, "the map stopped well before its 1,000 items: \(ran.count)")
+    }
+
+    @Test("sync items with a timeout take the general path and still keep order")
+    func syncItemsWithTimeout() async throws {
+        let result = try await weave {
+            Task("items", over: [3, 1, 2]) { (item: Int) -> Int in
+                usleep(UInt32(item) * 10_000)
+                return item * 10
+            }
+            .timeout(.seconds(5))
+        }
+        #expect(try result.final(as: [Int].self) == [30, 10, 20])
     }
 }
