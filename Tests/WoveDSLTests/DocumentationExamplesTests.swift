@@ -6,6 +6,44 @@ import WoveDSL
 struct DocumentationExamplesTests {
     struct MyError: Error {}
 
+    struct Profile: Sendable, Equatable {
+        let name: String
+    }
+
+    /// Stands in for the README's remote API.
+    struct ProfileAPI: Sendable {
+        func profile(_ id: Int) async throws -> Profile { Profile(name: "user\(id)") }
+    }
+
+    @Test("README: mapping with options")
+    func readmeMapping() async throws {
+        let api = ProfileAPI()
+        let result = try await weave(["ids": [1, 2, 3]]) {
+            Task("profiles", mapping: "ids") { (id: Int) async throws in try await api.profile(id) }
+                .workers(8).limitPerMinute(600).retries(2).timeout(.seconds(10))
+            Task("names", mapping: "profiles") { (profile: Profile) in profile.name }
+        }
+        #expect(try result.final(as: [String].self) == ["user1", "user2", "user3"])
+    }
+
+    @Test("mapping article: local collections, sources, merge")
+    func mappingArticle() async throws {
+        let result = try await weave(["factor": 3]) {
+            Task("squares", over: [10, 20, 30]) { (item: Int) in item * item }
+            Task("scaled", mapping: "squares", after: "factor") { (square: Int, factor: Int) in
+                square * factor
+            }
+            Task("words", after: "factor") { (factor: Int) async throws -> [String] in
+                flatten(
+                    try await merge(
+                        { (line: String) in line.split(separator: " ").map(String.init) },
+                        over: ["hello world", "wove helpers"]))
+            }
+        }
+        #expect(try result.value("scaled", as: [Int].self) == [300, 1200, 2700])
+        #expect(try result.value("words", as: [String].self) == ["hello", "world", "wove", "helpers"])
+    }
+
     @Test("runtime article: reading a .return-mode result")
     func runtimeArticle() async throws {
         let result = try await weave(errorMode: .return) {
