@@ -48,6 +48,14 @@ extension TaskDeclaring {
         return copy
     }
 
+    /// Runs the task in the environment `name` (configured with `Wove.config`), whose settings
+    /// are its defaults for options it does not set itself.
+    public func environment(_ name: String) -> Self {
+        var copy = self
+        copy.declaration.definition.options.environment = name
+        return copy
+    }
+
     /// Fails any attempt still running after `limit` with a ``TaskTimeoutError``. For a mapped
     /// task, the limit applies to each item's attempt.
     public func timeout(_ limit: Duration) -> Self {

@@ -11,7 +11,10 @@ public protocol WeaveContent: Sendable {
 public struct TaskList: WeaveContent {
     package var definitions: [TaskDefinition]
 
-    package init(_ definitions: [TaskDefinition] = []) { self.definitions = definitions }
+    package init(_ definitions: [TaskDefinition]) { self.definitions = definitions }
+
+    /// An empty list.
+    public init() { self.definitions = [] }
 
     /// The declared task names, in declaration order (an overridden name appears once per declaration).
     public var names: [String] { definitions.map(\.name) }

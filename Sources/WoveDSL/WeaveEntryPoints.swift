@@ -9,36 +9,71 @@
 /// ```
 ///
 /// The block is compiled into a graph and validated before any task starts:
-/// unknown dependencies, cycles and type mismatches throw a ``WeaveError``
-/// naming the tasks and their `file:line`. If the block itself throws, no task runs.
+/// unknown dependencies, cycles, type mismatches, bad options and unknown environments throw a
+/// ``WeaveError`` naming the tasks and their `file:line`. If the block itself throws, no task runs.
 ///
 /// - Parameters:
 ///   - data: Initialization values; each key is a node tasks can depend on,
 ///     and the reserved node `data` holds the whole dictionary.
+///   - environment: The environment of tasks that name none (default: the configured default).
 ///   - maxWorkers: How many synchronous task bodies may run at once (default 64).
 ///   - maxPending: The most items a mapped task may have; a task with more fails, with its
 ///     dependents, before any item runs (default: no limit).
 ///   - errorMode: `.raise` (default) throws the first task error unchanged;
 ///     `.return` returns the result with the errors in it.
+///   - debug: Prints the plan's ``ExecutionPlan/describe()`` report before running.
 ///   - clock: Drives `limitPerMinute` pacing, retry backoff and timeouts; inject a test clock
 ///     to check pacing without waiting (default: `ContinuousClock`).
+///   - observer: Receives the weave's ``WeaveEvent``s as they happen.
 ///   - content: The task declarations.
 /// - Returns: The values, errors, cancellations, timings and plan of the run.
-/// - Throws: A ``WeaveError`` for an invalid graph or option; in `.raise` mode
+/// - Throws: A ``WeaveError`` for an invalid graph, option or environment; in `.raise` mode
 ///   the first error a task threw; `CancellationError` if the caller was
 ///   cancelled before every task finished.
 public func weave(
     _ data: [String: any Sendable] = [:],
+    environment: String? = nil,
     maxWorkers: Int? = nil,
     maxPending: Int? = nil,
-    errorMode: ErrorMode = .raise,
+    errorMode: ErrorMode? = nil,
+    debug: Bool = false,
     clock: any Clock<Duration> = ContinuousClock(),
+    observer: (any WeaveObserver)? = nil,
     @WeaveBuilder _ content: () throws -> TaskList
 ) async throws -> WoveResult {
-    let options = try WeaveOptions(
-        maxWorkers: maxWorkers, maxPending: maxPending, errorMode: errorMode, clock: clock)
-    let tasks = try content()
-    return try await WeaveEngine.run(tasks.definitions, data: data, options: options)
+    let settings = WeaveSettings(
+        environment: environment, maxWorkers: maxWorkers, maxPending: maxPending, errorMode: errorMode,
+        clock: clock,
+        debug: debug, observer: observer)
+    return try await prepareWeave(nil, data: data, settings: settings, content: content).run()
+}
+
+/// Runs a reusable ``Weave``, with the tasks of `content` overriding or extending its own.
+///
+/// - Parameters:
+///   - template: The reusable weave.
+///   - data: Initialization values.
+///   - environment, maxWorkers, maxPending, errorMode, debug, clock, observer: as
+///     ``weave(_:environment:maxWorkers:maxPending:errorMode:debug:clock:observer:_:)``.
+///   - content: Inline tasks: a task with the name of one of the weave's replaces it
+///     (signature and options included, unset options inherited); others are added.
+public func weave(
+    _ template: some Weave,
+    _ data: [String: any Sendable] = [:],
+    environment: String? = nil,
+    maxWorkers: Int? = nil,
+    maxPending: Int? = nil,
+    errorMode: ErrorMode? = nil,
+    debug: Bool = false,
+    clock: any Clock<Duration> = ContinuousClock(),
+    observer: (any WeaveObserver)? = nil,
+    @WeaveBuilder _ content: () throws -> TaskList = { TaskList() }
+) async throws -> WoveResult {
+    let settings = WeaveSettings(
+        environment: environment, maxWorkers: maxWorkers, maxPending: maxPending, errorMode: errorMode,
+        clock: clock,
+        debug: debug, observer: observer)
+    return try await prepareWeave(template, data: data, settings: settings, content: content).run()
 }
 
 /// Runs a weave from synchronous code, blocking the calling thread until it settles.
@@ -56,23 +91,51 @@ public func weave(
 ///
 /// - Important: Calling it from `async` code would block a cooperative-pool
 ///   thread and can deadlock, so it throws a ``WeaveError`` with code
-///   ``WeaveError/Code/blockingCallInAsyncContext`` instead; use ``weave(_:maxWorkers:maxPending:errorMode:clock:_:)``
-///   there.
-/// - Parameters: as ``weave(_:maxWorkers:maxPending:errorMode:clock:_:)``.
+///   ``WeaveError/Code/blockingCallInAsyncContext`` instead; use `weave` there.
+/// - Parameters: as ``weave(_:environment:maxWorkers:maxPending:errorMode:debug:clock:observer:_:)``.
 /// - Returns: The values, errors, cancellations, timings and plan of the run.
 public func weaveBlocking(
     _ data: [String: any Sendable] = [:],
+    environment: String? = nil,
     maxWorkers: Int? = nil,
     maxPending: Int? = nil,
-    errorMode: ErrorMode = .raise,
+    errorMode: ErrorMode? = nil,
+    debug: Bool = false,
     clock: any Clock<Duration> = ContinuousClock(),
+    observer: (any WeaveObserver)? = nil,
     @WeaveBuilder _ content: () throws -> TaskList
 ) throws -> WoveResult {
     try BlockingWait.refuseInAsyncContext("weaveBlocking")
-    let options = try WeaveOptions(
-        maxWorkers: maxWorkers, maxPending: maxPending, errorMode: errorMode, clock: clock)
-    let definitions = try content().definitions
-    return try BlockingWait.wait {
-        try await WeaveEngine.run(definitions, data: data, options: options)
-    }
+    let settings = WeaveSettings(
+        environment: environment, maxWorkers: maxWorkers, maxPending: maxPending, errorMode: errorMode,
+        clock: clock,
+        debug: debug, observer: observer)
+    let prepared = try prepareWeave(nil, data: data, settings: settings, content: content)
+    return try BlockingWait.wait { try await prepared.run() }
+}
+
+/// Runs a reusable ``Weave`` from synchronous code, blocking the calling thread until it settles.
+///
+/// Inline tasks override the weave's exactly as in the async form.
+///
+/// - Parameters: as ``weave(_:_:environment:maxWorkers:maxPending:errorMode:debug:clock:observer:_:)``.
+public func weaveBlocking(
+    _ template: some Weave,
+    _ data: [String: any Sendable] = [:],
+    environment: String? = nil,
+    maxWorkers: Int? = nil,
+    maxPending: Int? = nil,
+    errorMode: ErrorMode? = nil,
+    debug: Bool = false,
+    clock: any Clock<Duration> = ContinuousClock(),
+    observer: (any WeaveObserver)? = nil,
+    @WeaveBuilder _ content: () throws -> TaskList = { TaskList() }
+) throws -> WoveResult {
+    try BlockingWait.refuseInAsyncContext("weaveBlocking")
+    let settings = WeaveSettings(
+        environment: environment, maxWorkers: maxWorkers, maxPending: maxPending, errorMode: errorMode,
+        clock: clock,
+        debug: debug, observer: observer)
+    let prepared = try prepareWeave(template, data: data, settings: settings, content: content)
+    return try BlockingWait.wait { try await prepared.run() }
 }

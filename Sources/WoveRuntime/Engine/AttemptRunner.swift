@@ -13,6 +13,8 @@ package struct AttemptPolicy: Sendable {
     package var pacer: LaunchPacer?
     package var taskName: String
     package var location: SourceLocation
+    /// Told of every failed attempt.
+    package var observer: (any WeaveObserver)?
 
     package init(taskName: String, location: SourceLocation) {
         self.taskName = taskName
@@ -41,7 +43,11 @@ package enum AttemptRunner {
                 try await policy.pacer?.takeSlot()
                 return try await once(work, attempt: attempt, policy: policy, lane: lane, clock: clock)
             } catch {
-                if Task.isCancelled || attempt > policy.retries { throw error }
+                let willRetry = !Task.isCancelled && attempt <= policy.retries
+                policy.observer?.observe(
+                    .attemptFailed(
+                        task: policy.taskName, attempt: attempt, error: error, willRetry: willRetry))
+                if !willRetry { throw error }
                 let delay = policy.backoff.delay(beforeRetry: attempt)
                 attempt += 1
                 if delay > .zero { try await clock.sleep(for: delay) }

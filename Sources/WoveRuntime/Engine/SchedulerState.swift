@@ -67,11 +67,27 @@ struct SchedulerState {
     mutating func stop() { isStopping = true }
 
     /// Settles every task that never started: a dependent of a failed task gets
-    /// that task's error, any other is cancelled.
-    mutating func settleUnstarted() {
+    /// that task's error, any other is cancelled. Returns the tasks it settled.
+    mutating func settleUnstarted() -> [Int] {
+        var settled: [Int] = []
         for index in graph.topologicalOrder {
             guard case .pending = outcomes[index] else { continue }
             outcomes[index] = inheritedFailure(of: index).map(NodeOutcome.failure) ?? .cancelled
+            settled.append(index)
+        }
+        return settled
+    }
+
+    /// Tells `observer` how task `index` ended.
+    func report(_ index: Int, to observer: (any WeaveObserver)?) {
+        guard let observer else { return }
+        let name = graph.nodes[index].name
+        switch outcomes[index] {
+        case .value: observer.observe(.taskFinished(task: name, duration: durations[index] ?? .zero))
+        case .failure(let error):
+            observer.observe(.taskFailed(task: name, error: error, duration: durations[index]))
+        case .cancelled: observer.observe(.taskCancelled(task: name))
+        case .pending: break
         }
     }
 }

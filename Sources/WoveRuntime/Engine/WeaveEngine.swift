@@ -8,28 +8,17 @@
 /// starts nothing new; the run always settles, including any synchronous body
 /// abandoned by a timeout, before `run` returns, so nothing outlives the call.
 package enum WeaveEngine {
-    /// Compiles and runs `definitions`, then throws or returns per `options.errorMode`.
-    package static func run(
-        _ definitions: [TaskDefinition],
+    static func execute(
+        _ graph: CompiledGraph,
         data: [String: any Sendable],
-        options: WeaveOptions
-    ) async throws -> WoveResult {
-        let graph = try GraphCompiler.compile(definitions, data: data)
-        let state = await execute(graph, data: data, run: WeaveRun(options: options))
-        let result = WoveResult(state: state, errorMode: options.errorMode)
-        if Task.isCancelled, !result.cancelled.isEmpty { throw CancellationError() }
-        if options.errorMode == .raise, let error = state.firstError { throw error }
-        return result
-    }
-
-    static func execute(_ graph: CompiledGraph, data: [String: any Sendable], run: WeaveRun) async
-        -> SchedulerState
-    {
+        run: WeaveRun,
+        observer: (any WeaveObserver)?
+    ) async -> SchedulerState {
         var state = SchedulerState(graph: graph, data: data)
         if graph.taskIndices.isEmpty { return state }
         state = await WeaveRun.$boundToTask.withValue(run) {
             await withTaskCancellationHandler {
-                await schedule(state, run: run)
+                await schedule(state, run: run, observer: observer)
             } onCancel: {
                 run.lane.cancelWaitingJobs()
             }
@@ -38,7 +27,11 @@ package enum WeaveEngine {
         return state
     }
 
-    private static func schedule(_ initial: SchedulerState, run: WeaveRun) async -> SchedulerState {
+    private static func schedule(
+        _ initial: SchedulerState,
+        run: WeaveRun,
+        observer: (any WeaveObserver)?
+    ) async -> SchedulerState {
         var state = initial
         let graph = state.graph
         return await withTaskGroup(of: ChildOutcome.self, returning: SchedulerState.self) { group in
@@ -49,12 +42,13 @@ package enum WeaveEngine {
                 let outcome: ChildOutcome
                 if ready.count == 1, inFlight == 0 {
                     let index = ready.removeLast()
-                    outcome = await perform(index, graph.runnables[index], state.arguments(for: index), run)
+                    outcome = await perform(
+                        index, graph.runnables[index], state.arguments(for: index), run, observer)
                 } else {
                     for index in ready {
                         let runnable = graph.runnables[index]
                         let arguments = state.arguments(for: index)
-                        group.addTask { await perform(index, runnable, arguments, run) }
+                        group.addTask { await perform(index, runnable, arguments, run, observer) }
                     }
                     inFlight += ready.count
                     ready.removeAll(keepingCapacity: true)
@@ -64,6 +58,7 @@ package enum WeaveEngine {
                 }
                 let callerCancelled = Task.isCancelled
                 state.record(outcome, weaveCancelled: callerCancelled, ready: &ready)
+                state.report(outcome.index, to: observer)
                 if callerCancelled { state.stop() }
                 if state.isStopping {
                     ready.removeAll()
@@ -74,7 +69,7 @@ package enum WeaveEngine {
                     }
                 }
             }
-            state.settleUnstarted()
+            for index in state.settleUnstarted() { state.report(index, to: observer) }
             return state
         }
     }
@@ -84,8 +79,10 @@ package enum WeaveEngine {
         _ index: Int,
         _ runnable: Runnable?,
         _ arguments: [any Sendable],
-        _ run: WeaveRun
+        _ run: WeaveRun,
+        _ observer: (any WeaveObserver)?
     ) async -> ChildOutcome {
+        if let observer, let runnable { observer.observe(.taskStarted(task: runnable.name)) }
         let clock = ContinuousClock()
         let start = clock.now
         let result: Result<any Sendable, any Error>

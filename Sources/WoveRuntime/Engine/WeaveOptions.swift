@@ -1,33 +1,72 @@
-/// The options one weave runs with, after defaults are applied.
+/// The options one weave runs with, resolved: the weave's own → its environment's → the
+/// global configuration's → built-in defaults.
 package struct WeaveOptions: Sendable {
     /// The default for ``maxWorkers``.
     package static let defaultMaxWorkers = 64
 
     /// How many synchronous task bodies of this weave may run at once.
-    package var maxWorkers: Int
+    package let maxWorkers: Int
     /// Whether task failures are thrown or returned in the result.
-    package var errorMode: ErrorMode
+    package let errorMode: ErrorMode
     /// The most items one mapped task may have; `nil` for no limit.
-    package var maxPending: Int?
+    package let maxPending: Int?
     /// Drives pacing, backoff and timeouts.
-    package var clock: WoveClock
+    package let clock: WoveClock
+    /// The defaults tasks resolve their options against.
+    package let defaults: OptionDefaults
 
-    package init(
-        maxWorkers: Int? = nil,
-        maxPending: Int? = nil,
-        errorMode: ErrorMode = .raise,
-        clock: any Clock<Duration> = ContinuousClock()
-    ) throws(WeaveError) {
-        let maxWorkers = maxWorkers ?? Self.defaultMaxWorkers
+    init(_ settings: WeaveSettings, configuration: WoveConfiguration) throws(WeaveError) {
+        let environmentName = settings.environment ?? configuration.defaultEnvironment ?? "local"
+        guard let environment = configuration.environment(named: environmentName) else {
+            throw WeaveError(
+                .unknownEnvironment,
+                "The weave runs in environment '\(environmentName)', which is not configured. Configured "
+                    + "environments: \(configuration.environmentNames.joined(separator: ", ")).")
+        }
+        let maxWorkers =
+            settings.maxWorkers ?? environment.maxWorkers ?? configuration.maxWorkers
+            ?? Self.defaultMaxWorkers
         guard maxWorkers >= 1 else {
             throw WeaveError(.invalidOption, "maxWorkers must be at least 1; got \(maxWorkers).")
         }
+        let maxPending = settings.maxPending ?? environment.maxPending ?? configuration.maxPending
         if let maxPending, maxPending < 0 {
             throw WeaveError(.invalidOption, "maxPending must be 0 or more; got \(maxPending).")
         }
         self.maxWorkers = maxWorkers
         self.maxPending = maxPending
+        self.errorMode = settings.errorMode ?? configuration.errorMode ?? .raise
+        self.clock = WoveClock(settings.clock)
+        self.defaults = OptionDefaults(
+            configuration: configuration, weaveEnvironment: environmentName, observer: settings.observer)
+    }
+}
+
+/// What a caller passed to `weave(...)`; `nil` means "not given here".
+package struct WeaveSettings: Sendable {
+    package var environment: String?
+    package var maxWorkers: Int?
+    package var maxPending: Int?
+    package var errorMode: ErrorMode?
+    package var clock: any Clock<Duration>
+    package var debug: Bool
+    package var observer: (any WeaveObserver)?
+
+    package init(
+        environment: String? = nil,
+        maxWorkers: Int? = nil,
+        maxPending: Int? = nil,
+        errorMode: ErrorMode? = nil,
+        clock: any Clock<Duration> = ContinuousClock(),
+        debug: Bool = false,
+        observer: (any WeaveObserver)? = nil
+    ) {
+        self.environment = environment
+        self.maxWorkers = maxWorkers
+        self.maxPending = maxPending
         self.errorMode = errorMode
-        self.clock = WoveClock(clock)
+        self.clock = clock
+        self.debug = debug
+        self.observer = observer
     }
 }

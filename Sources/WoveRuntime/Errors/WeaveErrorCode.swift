@@ -19,6 +19,8 @@ extension WeaveError {
             case unfinishedItem
             case mergeOutsideWeave
             case mergeDepthExceeded
+            case invalidConfiguration
+            case unknownEnvironment
         }
 
         private let base: Base
@@ -53,6 +55,11 @@ extension WeaveError {
         public static let mergeOutsideWeave = Code(.mergeOutsideWeave)
         /// `merge` calls nested deeper than the limit along one call chain.
         public static let mergeDepthExceeded = Code(.mergeDepthExceeded)
+
+        /// A configuration value or file is invalid; the message names the key and value.
+        public static let invalidConfiguration = Code(.invalidConfiguration)
+        /// A task, weave or configuration names an environment that is not configured.
+        public static let unknownEnvironment = Code(.unknownEnvironment)
 
         /// The code's name, e.g. `unknownDependency`.
         public var description: String { base.rawValue }

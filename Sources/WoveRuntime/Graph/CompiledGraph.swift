@@ -24,7 +24,8 @@ package final class CompiledGraph: Sendable {
         nodes: [GraphNode],
         indexByName: [String: Int],
         taskIndices: Range<Int>,
-        topologicalOrder: [Int]
+        topologicalOrder: [Int],
+        runnables: [Runnable?]
     ) {
         self.nodes = nodes
         self.indexByName = indexByName
@@ -32,7 +33,7 @@ package final class CompiledGraph: Sendable {
         self.topologicalOrder = topologicalOrder
         self.dependencies = nodes.map { $0.dependencies }
         self.dependents = nodes.map { $0.dependents }
-        self.runnables = nodes.map { $0.definition.map(Runnable.init) }
+        self.runnables = runnables
         var tiers: [[Int]] = []
         for index in nodes.indices {
             let tier = nodes[index].tier

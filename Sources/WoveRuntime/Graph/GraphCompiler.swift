@@ -5,10 +5,12 @@ package enum GraphCompiler {
     /// the initialization values `data`.
     ///
     /// Checks run in this order: reserved names, then per task in definition
-    /// order its dependencies and their types, then cycles.
+    /// order its options, dependencies and their types, then cycles, then each task's
+    /// environment.
     package static func compile(
         _ definitions: [TaskDefinition],
-        data: [String: any Sendable]
+        data: [String: any Sendable],
+        defaults: OptionDefaults
     ) throws(WeaveError) -> CompiledGraph {
         let tasks = applyOverrides(definitions)
         try rejectReservedNames(tasks: tasks, data: data)
@@ -23,8 +25,18 @@ package enum GraphCompiler {
             try resolveDependencies(of: index, in: &nodes, indexByName: indexByName)
         }
         let order = try sortTopologically(&nodes)
+        var runnables: [Runnable?] = []
+        runnables.reserveCapacity(nodes.count)
+        for node in nodes {
+            guard let definition = node.definition else {
+                runnables.append(nil)
+                continue
+            }
+            runnables.append(try Runnable(definition, defaults: defaults))
+        }
         return CompiledGraph(
-            nodes: nodes, indexByName: indexByName, taskIndices: taskIndices, topologicalOrder: order)
+            nodes: nodes, indexByName: indexByName, taskIndices: taskIndices, topologicalOrder: order,
+            runnables: runnables)
     }
 
     /// A later declaration of a name replaces the earlier one and keeps its position.
@@ -76,7 +88,9 @@ package enum GraphCompiler {
                 outputType: TypeDescriptor([String: any Sendable].self)))
         for key in data.keys.sorted() where !taskNames.contains(key) {
             if let value = data[key] {
-                nodes.append(GraphNode(name: key, kind: .seed, outputType: TypeDescriptor(of: value)))
+                var seed = GraphNode(name: key, kind: .seed, outputType: TypeDescriptor(of: value))
+                seed.itemCount = (value as? any Collection)?.count
+                nodes.append(seed)
             }
         }
         for task in tasks {

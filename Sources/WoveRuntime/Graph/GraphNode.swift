@@ -18,6 +18,8 @@ package struct GraphNode: Sendable {
     package var dependents: [Int] = []
     /// Zero-based tier: the length of the longest dependency chain below this node.
     package var tier = 0
+    /// For an initialization value that is a collection, its element count.
+    package var itemCount: Int?
 
     package var definition: TaskDefinition? {
         if case .task(let definition) = kind { return definition }

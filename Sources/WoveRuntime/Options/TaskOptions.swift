@@ -8,6 +8,7 @@ package struct TaskOptions: Sendable {
     package var timeout: Duration?
     package var workers: Int?
     package var limitPerMinute: Int?
+    package var environment: String?
 
     package init() {}
 
@@ -19,6 +20,7 @@ package struct TaskOptions: Sendable {
         merged.timeout = timeout ?? earlier.timeout
         merged.workers = workers ?? earlier.workers
         merged.limitPerMinute = limitPerMinute ?? earlier.limitPerMinute
+        merged.environment = environment ?? earlier.environment
         return merged
     }
 

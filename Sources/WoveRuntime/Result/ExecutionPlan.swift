@@ -24,6 +24,11 @@ public struct ExecutionPlan: Sendable {
         graph.tiers.map { $0.map { graph.nodes[$0].name } }
     }
 
+    /// Every node, in plan order: `data`, the initialization values, then the tasks.
+    public var nodes: [PlanNode] {
+        graph.nodes.indices.map { PlanNode($0, in: graph) }
+    }
+
     /// Every node name, each after all of its dependencies.
     public var topologicalOrder: [String] {
         graph.topologicalOrder.map { graph.nodes[$0].name }

@@ -1,0 +1,164 @@
+import Foundation
+
+/// Reads `wove_config.json`: the keys of Python wove's `WOVE_CONFIG`, in snake_case JSON.
+///
+/// ```json
+/// {
+///   "default_environment": "default",
+///   "max_workers": 32,
+///   "environments": { "default": { "executor": "local", "retries": 2, "timeout": 5.0 } }
+/// }
+/// ```
+enum ConfigurationFile {
+    static let fileName = "wove_config.json"
+
+    /// The nearest `wove_config.json` in `directory` or a parent.
+    static func find(from directory: URL) -> URL? {
+        var current = directory.standardizedFileURL
+        while true {
+            let candidate = current.appendingPathComponent(fileName)
+            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+            let parent = current.deletingLastPathComponent()
+            if parent.path == current.path { return nil }
+            current = parent
+        }
+    }
+
+    static func load(_ file: URL) throws(WeaveError) -> WoveConfiguration {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(contentsOf: file))
+        } catch {
+            throw WeaveError(.invalidConfiguration, "\(file.path) is not readable JSON: \(error).")
+        }
+        guard let root = object as? [String: Any] else {
+            throw WeaveError(.invalidConfiguration, "\(file.path) must hold a JSON object at the top.")
+        }
+        do {
+            let configuration = try parse(root)
+            try configuration.validate()
+            return configuration
+        } catch {
+            throw WeaveError(error.code, "\(file.path): \(error.message)")
+        }
+    }
+
+    private static let globalKeys: Set<String> = [
+        "default_environment", "environments", "max_workers", "retries", "timeout", "workers",
+        "limit_per_minute", "max_pending", "error_mode",
+    ]
+    private static let environmentKeys: Set<String> = [
+        "executor", "retries", "timeout", "workers", "limit_per_minute", "max_workers", "max_pending",
+    ]
+
+    static func parse(_ root: [String: Any]) throws(WeaveError) -> WoveConfiguration {
+        let reader = KeyReader(root, path: "", known: globalKeys)
+        try reader.rejectUnknownKeys()
+        var configuration = WoveConfiguration(
+            defaultEnvironment: try reader.string("default_environment"),
+            maxWorkers: try reader.integer("max_workers"),
+            retries: try reader.integer("retries"),
+            timeout: try reader.seconds("timeout"),
+            workers: try reader.integer("workers"),
+            limitPerMinute: try reader.integer("limit_per_minute"),
+            maxPending: try reader.integer("max_pending"),
+            errorMode: try reader.errorMode("error_mode"))
+        for (name, value) in try reader.objects("environments") {
+            let environment = KeyReader(value, path: "environments.\(name)", known: environmentKeys)
+            try environment.rejectUnknownKeys()
+            configuration.environments[name] = EnvironmentSettings(
+                executor: try environment.string("executor") ?? "local",
+                retries: try environment.integer("retries"),
+                timeout: try environment.seconds("timeout"),
+                workers: try environment.integer("workers"),
+                limitPerMinute: try environment.integer("limit_per_minute"),
+                maxWorkers: try environment.integer("max_workers"),
+                maxPending: try environment.integer("max_pending"))
+        }
+        return configuration
+    }
+}
+
+/// Reads typed values out of one JSON object, naming the full key path in every error.
+private struct KeyReader {
+    let object: [String: Any]
+    let path: String
+    let known: Set<String>
+
+    init(_ object: [String: Any], path: String, known: Set<String>) {
+        self.object = object
+        self.path = path
+        self.known = known
+    }
+
+    func rejectUnknownKeys() throws(WeaveError) {
+        if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
+            throw WeaveError(
+                .invalidConfiguration,
+                "\(name(unknown)) is not a configuration key. Known keys: \(known.sorted().joined(separator: ", "))."
+            )
+        }
+    }
+
+    func string(_ key: String) throws(WeaveError) -> String? {
+        guard let value = present(key) else { return nil }
+        guard let text = value as? String else { throw wrongType(key, value, "a string") }
+        return text
+    }
+
+    func integer(_ key: String) throws(WeaveError) -> Int? {
+        guard let value = present(key) else { return nil }
+        guard let number = value as? NSNumber, !isBoolean(number),
+            let integer = Int(exactly: number.doubleValue)
+        else { throw wrongType(key, value, "a whole number") }
+        return integer
+    }
+
+    func seconds(_ key: String) throws(WeaveError) -> Duration? {
+        guard let value = present(key) else { return nil }
+        guard let number = value as? NSNumber, !isBoolean(number), number.doubleValue.isFinite else {
+            throw wrongType(key, value, "a number of seconds")
+        }
+        return .seconds(number.doubleValue)
+    }
+
+    func errorMode(_ key: String) throws(WeaveError) -> ErrorMode? {
+        guard let text = try string(key) else { return nil }
+        switch text {
+        case "raise": return .raise
+        case "return": return .return
+        default:
+            throw WeaveError(
+                .invalidConfiguration, "\(name(key)) is \"\(text)\"; it must be \"raise\" or \"return\".")
+        }
+    }
+
+    func objects(_ key: String) throws(WeaveError) -> [(String, [String: Any])] {
+        guard let value = present(key) else { return [] }
+        guard let table = value as? [String: Any] else { throw wrongType(key, value, "an object") }
+        var result: [(String, [String: Any])] = []
+        for name in table.keys.sorted() {
+            guard let entry = table[name] as? [String: Any] else {
+                throw wrongType("\(key).\(name)", table[name] ?? NSNull(), "an object")
+            }
+            result.append((name, entry))
+        }
+        return result
+    }
+
+    private func present(_ key: String) -> Any? {
+        guard let value = object[key], !(value is NSNull) else { return nil }
+        return value
+    }
+
+    private func name(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// JSON `true`/`false` arrive as numbers whose Objective-C type is `char`; JSON numbers never do.
+    private func isBoolean(_ number: NSNumber) -> Bool {
+        String(cString: number.objCType) == "c"
+    }
+
+    private func wrongType(_ key: String, _ value: Any, _ expected: String) -> WeaveError {
+        WeaveError(.invalidConfiguration, "\(name(key)) is \(value); it must be \(expected).")
+    }
+}

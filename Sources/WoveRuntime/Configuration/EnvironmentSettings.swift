@@ -1,0 +1,55 @@
+/// A named execution profile: where its tasks run and the defaults they get.
+///
+/// A task runs in its own `.environment(_:)`, else the weave's `environment:`, else the
+/// configured default environment, else `local`. Its settings sit between the task's own
+/// options and the process-wide ones: task → weave → task's environment → global → built-in.
+public struct EnvironmentSettings: Sendable, Equatable {
+    /// The executor that runs the environment's tasks; `local` runs them in this process.
+    public var executor: String
+    /// Default retries for its tasks.
+    public var retries: Int?
+    /// Default per-attempt timeout for its tasks.
+    public var timeout: Duration?
+    /// Default `workers` for its mapped tasks.
+    public var workers: Int?
+    /// Default `limitPerMinute` for its mapped tasks.
+    public var limitPerMinute: Int?
+    /// Default `maxWorkers` for weaves that run in it.
+    public var maxWorkers: Int?
+    /// Default `maxPending` for weaves that run in it.
+    public var maxPending: Int?
+
+    /// Settings with the given defaults; unset ones fall through to the global configuration.
+    public init(
+        executor: String = "local",
+        retries: Int? = nil,
+        timeout: Duration? = nil,
+        workers: Int? = nil,
+        limitPerMinute: Int? = nil,
+        maxWorkers: Int? = nil,
+        maxPending: Int? = nil
+    ) {
+        self.executor = executor
+        self.retries = retries
+        self.timeout = timeout
+        self.workers = workers
+        self.limitPerMinute = limitPerMinute
+        self.maxWorkers = maxWorkers
+        self.maxPending = maxPending
+    }
+
+    /// The built-in environment every configuration has.
+    public static let local = EnvironmentSettings()
+
+    /// Throws for a value out of range, naming `path` (e.g. `environments.heavy.retries`).
+    func validate(at path: String) throws(WeaveError) {
+        try ConfigurationRules.check(
+            retries: retries, timeout: timeout, workers: workers, limitPerMinute: limitPerMinute,
+            maxWorkers: maxWorkers, maxPending: maxPending, at: path)
+        guard executor == "local" else {
+            throw WeaveError(
+                .invalidConfiguration,
+                "\(path).executor is '\(executor)': only 'local' is available in this build.")
+        }
+    }
+}

@@ -1,0 +1,69 @@
+/// Process-wide defaults for every weave, set with `Wove.config(...)` or loaded from
+/// `wove_config.json`.
+public struct WoveConfiguration: Sendable, Equatable {
+    /// The environment of tasks and weaves that name none (`local` when unset).
+    public var defaultEnvironment: String?
+    /// Named environments; `local` always exists and may be overridden.
+    public var environments: [String: EnvironmentSettings]
+    /// Default `maxWorkers` for weaves.
+    public var maxWorkers: Int?
+    /// Default retries for tasks.
+    public var retries: Int?
+    /// Default per-attempt timeout for tasks.
+    public var timeout: Duration?
+    /// Default `workers` for mapped tasks.
+    public var workers: Int?
+    /// Default `limitPerMinute` for mapped tasks.
+    public var limitPerMinute: Int?
+    /// Default `maxPending` for weaves.
+    public var maxPending: Int?
+    /// Default error mode for weaves.
+    public var errorMode: ErrorMode?
+
+    /// A configuration with the given values; unset ones fall through to built-in defaults.
+    public init(
+        defaultEnvironment: String? = nil,
+        environments: [String: EnvironmentSettings] = [:],
+        maxWorkers: Int? = nil,
+        retries: Int? = nil,
+        timeout: Duration? = nil,
+        workers: Int? = nil,
+        limitPerMinute: Int? = nil,
+        maxPending: Int? = nil,
+        errorMode: ErrorMode? = nil
+    ) {
+        self.defaultEnvironment = defaultEnvironment
+        self.environments = environments
+        self.maxWorkers = maxWorkers
+        self.retries = retries
+        self.timeout = timeout
+        self.workers = workers
+        self.limitPerMinute = limitPerMinute
+        self.maxPending = maxPending
+        self.errorMode = errorMode
+    }
+
+    /// The settings of the environment `name`, if it exists.
+    public func environment(named name: String) -> EnvironmentSettings? {
+        environments[name] ?? (name == "local" ? .local : nil)
+    }
+
+    /// Throws for the first value out of range, naming its key and value.
+    public func validate() throws(WeaveError) {
+        try ConfigurationRules.check(
+            retries: retries, timeout: timeout, workers: workers, limitPerMinute: limitPerMinute,
+            maxWorkers: maxWorkers, maxPending: maxPending, at: "")
+        for name in environments.keys.sorted() {
+            try environments[name]?.validate(at: "environments.\(name)")
+        }
+        if let defaultEnvironment, environment(named: defaultEnvironment) == nil {
+            throw WeaveError(
+                .unknownEnvironment,
+                "default_environment is '\(defaultEnvironment)', which is not configured. Configured "
+                    + "environments: \(environmentNames.joined(separator: ", ")).")
+        }
+    }
+
+    /// Every environment name, `local` included, sorted.
+    var environmentNames: [String] { Set(environments.keys).union(["local"]).sorted() }
+}

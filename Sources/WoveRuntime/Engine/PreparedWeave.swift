@@ -1,0 +1,45 @@
+/// A weave compiled and configured, ready to run: what every entry point builds first, so
+/// every graph, option and environment error is thrown before any task starts.
+package struct PreparedWeave: Sendable {
+    package let graph: CompiledGraph
+    private let data: [String: any Sendable]
+    private let options: WeaveOptions
+
+    /// Compiles `definitions` against `data` with the settings and the configuration in force;
+    /// prints the plan's report first when `settings.debug` is set.
+    package static func prepare(
+        _ definitions: [TaskDefinition],
+        data: [String: any Sendable],
+        settings: WeaveSettings
+    ) throws(WeaveError) -> PreparedWeave {
+        let options = try WeaveOptions(settings, configuration: Wove.configuration)
+        let graph = try GraphCompiler.compile(definitions, data: data, defaults: options.defaults)
+        let prepared = PreparedWeave(graph: graph, data: data, options: options)
+        if settings.debug { print(prepared.plan.describe()) }
+        return prepared
+    }
+
+    /// The plan that will run.
+    package var plan: ExecutionPlan { ExecutionPlan(graph: graph) }
+
+    /// Runs, then throws per the error mode: in `.raise` the first task error, unchanged;
+    /// `CancellationError` if the caller was cancelled before every task finished.
+    package func run() async throws -> WoveResult {
+        let result = await settle()
+        if Task.isCancelled, !result.cancelled.isEmpty { throw CancellationError() }
+        if options.errorMode == .raise, let error = result.error { throw error }
+        return result
+    }
+
+    /// Runs until every task settles and returns the result with every error in it.
+    package func settle() async -> WoveResult {
+        let observer = options.defaults.observer
+        observer?.observe(.weaveStarted(taskCount: graph.taskIndices.count))
+        let clock = ContinuousClock()
+        let start = clock.now
+        let state = await WeaveEngine.execute(
+            graph, data: data, run: WeaveRun(options: options), observer: observer)
+        observer?.observe(.weaveFinished(duration: clock.now - start, error: state.firstError))
+        return WoveResult(state: state, errorMode: options.errorMode)
+    }
+}

@@ -1,0 +1,75 @@
+/// One node of an ``ExecutionPlan``, described for reports and diagrams.
+public struct PlanNode: Sendable, Hashable {
+    /// What kind of node this is.
+    public enum Kind: Sendable, Hashable {
+        /// The implicit node holding all initialization data.
+        case data
+        /// One initialization value.
+        case initializationValue
+        /// A task.
+        case task
+    }
+
+    /// The node's name.
+    public let name: String
+    /// Whether it is `data`, an initialization value or a task.
+    public let kind: Kind
+    /// Whether a task's body is async; `false` for other nodes.
+    public let isAsync: Bool
+    /// For a mapped task: the upstream node it maps over, or `nil` for a local collection.
+    public let mappedOver: String?
+    /// Whether the task is mapped.
+    public let isMapped: Bool
+    /// For a mapped task, its item count when known before running.
+    public let itemCount: Int?
+    /// The environment a task runs in; `nil` for other nodes.
+    public let environment: String?
+    /// Where a task was declared.
+    public let location: SourceLocation?
+    /// 1-based tier.
+    public let tier: Int
+
+    init(_ index: Int, in graph: CompiledGraph) {
+        let node = graph.nodes[index]
+        name = node.name
+        tier = node.tier + 1
+        location = node.location
+        environment = graph.runnables[index]?.environment
+        switch node.kind {
+        case .data: kind = .data
+        case .seed: kind = .initializationValue
+        case .task: kind = .task
+        }
+        let definition = node.definition
+        isAsync = definition?.body.isAsync ?? false
+        switch definition?.mapping {
+        case .local(let count)?:
+            isMapped = true
+            mappedOver = nil
+            itemCount = count
+        case .upstream(let source, _, _)?:
+            isMapped = true
+            mappedOver = source
+            itemCount = graph.indexByName[source].flatMap { graph.nodes[$0].itemCount }
+        case nil:
+            isMapped = false
+            mappedOver = nil
+            itemCount = nil
+        }
+    }
+
+    /// `sync` or `async`, and how it maps: `async, mapped over 'ids' (3 items)`.
+    var summary: String {
+        var text = isAsync ? "async" : "sync"
+        if isMapped {
+            let count = itemCount.map { "\($0) item\($0 == 1 ? "" : "s")" }
+            switch (mappedOver, count) {
+            case (let source?, let count?): text += ", mapped over '\(source)' (\(count))"
+            case (let source?, nil): text += ", mapped over '\(source)'"
+            case (nil, let count?): text += ", mapped over \(count)"
+            case (nil, nil): text += ", mapped"
+            }
+        }
+        return text
+    }
+}
