@@ -18,10 +18,10 @@ public final class WeaveHandle: Sendable {
 /// Starts a weave in the background and returns at once.
 ///
 /// ```swift
-/// let handle = try weaveInBackground(["user_id": 7], onDone: { result in
-///     log("report ready: \(result.error == nil)")
-/// }) {
+/// let handle = try weaveInBackground(["user_id": 7]) {
 ///     Task("report", after: "user_id") { (id: Int) async throws in try await buildReport(id) }
+/// } onDone: { result in
+///     log("report ready: \(result.error == nil)")
 /// }
 /// // … later, if needed:
 /// let result = await handle.result
@@ -33,8 +33,8 @@ public final class WeaveHandle: Sendable {
 ///
 /// - Parameters:
 ///   - data, environment, maxWorkers, maxPending, debug, clock, observer: as `weave`.
-///   - onDone: Called once with the result when every task has settled, errors included.
 ///   - content: The task declarations.
+///   - onDone: Called once with the result when every task has settled, errors included.
 /// - Returns: A handle to await or cancel the run.
 public func weaveInBackground(
     _ data: [String: any Sendable] = [:],
@@ -44,8 +44,8 @@ public func weaveInBackground(
     debug: Bool = false,
     clock: any Clock<Duration> = ContinuousClock(),
     observer: (any WeaveObserver)? = nil,
-    onDone: (@Sendable (WoveResult) async -> Void)? = nil,
-    @WeaveBuilder _ content: () throws -> TaskList
+    @WeaveBuilder _ content: () throws -> TaskList,
+    onDone: (@Sendable (WoveResult) async -> Void)? = nil
 ) throws -> WeaveHandle {
     let settings = WeaveSettings(
         environment: environment, maxWorkers: maxWorkers, maxPending: maxPending, errorMode: .return,
@@ -57,8 +57,8 @@ public func weaveInBackground(
 /// Starts a reusable ``Weave`` in the background, with the tasks of `content` overriding or
 /// extending its own, and returns at once.
 ///
-/// - Parameters: as `weaveInBackground(_:environment:maxWorkers:maxPending:debug:clock:observer:onDone:_:)`,
-///   after the reusable weave `template`.
+/// - Parameters: as `weaveInBackground(_:environment:maxWorkers:maxPending:debug:clock:observer:_:onDone:)`,
+///   after the reusable weave `template`; the block may be left out to run the weave as is.
 public func weaveInBackground(
     _ template: some Weave,
     _ data: [String: any Sendable] = [:],
@@ -68,8 +68,8 @@ public func weaveInBackground(
     debug: Bool = false,
     clock: any Clock<Duration> = ContinuousClock(),
     observer: (any WeaveObserver)? = nil,
-    onDone: (@Sendable (WoveResult) async -> Void)? = nil,
-    @WeaveBuilder _ content: () throws -> TaskList = { TaskList() }
+    @WeaveBuilder _ content: () throws -> TaskList = { TaskList() },
+    onDone: (@Sendable (WoveResult) async -> Void)? = nil
 ) throws -> WeaveHandle {
     let settings = WeaveSettings(
         environment: environment, maxWorkers: maxWorkers, maxPending: maxPending, errorMode: .return,

@@ -55,10 +55,28 @@ public enum Wove {
     /// - Throws: ``WeaveError`` naming the file and the bad key or value.
     @discardableResult
     public static func config() throws(WeaveError) -> URL? {
-        let start = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        guard let file = ConfigurationFile.find(from: start) else { return nil }
-        try config(contentsOf: file)
+        try config(searchingFrom: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    }
+
+    /// Loads `wove_config.json` from `directory` or its nearest parent that has one.
+    ///
+    /// - Returns: The file loaded, or `nil` if there was none (the configuration is unchanged).
+    @discardableResult
+    public static func config(searchingFrom directory: URL) throws(WeaveError) -> URL? {
+        guard let (configuration, file) = try loadConfiguration(searchingFrom: directory) else { return nil }
+        try update { $0 = configuration }
         return file
+    }
+
+    /// Reads and validates `wove_config.json` from `directory` or its nearest parent, without
+    /// installing it.
+    ///
+    /// - Returns: The configuration and its file, or `nil` if no directory up to the root has one.
+    public static func loadConfiguration(
+        searchingFrom directory: URL
+    ) throws(WeaveError) -> (configuration: WoveConfiguration, file: URL)? {
+        guard let file = ConfigurationFile.find(from: directory) else { return nil }
+        return (try ConfigurationFile.load(file), file)
     }
 
     /// Replaces the process-wide configuration with the one in a JSON file.

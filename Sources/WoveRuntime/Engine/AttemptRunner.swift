@@ -21,8 +21,8 @@ package struct AttemptPolicy: Sendable {
         self.location = location
     }
 
-    /// Whether attempts need more than a direct call.
-    var isPlain: Bool { retries == 0 && timeout == nil && pacer == nil }
+    /// Whether attempts need more than a direct call (an observer hears of every failed attempt).
+    var isPlain: Bool { retries == 0 && timeout == nil && pacer == nil && observer == nil }
 }
 
 /// Runs work under an ``AttemptPolicy``: pacing, per-attempt timeouts, retries with backoff.

@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs a mapped task's items with at most `workers` in flight, each under the task's attempt policy.
 ///
-/// Synchronous items without timeouts, pacing or backoff take the ``BlockingItemDrain`` fast
+/// Synchronous items without timeouts, pacing, backoff or an observer take the ``BlockingItemDrain`` fast
 /// path; everything else runs an item per child task.
 ///
 /// Items start in order as slots free up, so memory stays bounded by
@@ -21,7 +21,7 @@ package enum MapRunner {
     ) async throws {
         guard items.count > 0 else { return }
         if case .sync(let body) = items.item, policy.timeout == nil, policy.pacer == nil,
-            policy.backoff == .immediate
+            policy.backoff == .immediate, policy.observer == nil
         {
             try await BlockingItemDrain.run(
                 count: items.count, workers: workers, retries: policy.retries, body: body, in: run)

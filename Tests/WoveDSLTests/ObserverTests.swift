@@ -1,0 +1,62 @@
+import Synchronization
+import Testing
+import WoveDSL
+
+/// Records events as short strings.
+final class EventRecorder: WeaveObserver {
+    private let log = Mutex<[String]>([])
+
+    func observe(_ event: WeaveEvent) {
+        let line: String
+        switch event {
+        case .weaveStarted(let count): line = "weave started (\(count) tasks)"
+        case .taskStarted(let task): line = "\(task) started"
+        case .attemptFailed(let task, let attempt, _, let willRetry):
+            line = "\(task) attempt \(attempt) failed\(willRetry ? ", retrying" : "")"
+        case .taskFinished(let task, _): line = "\(task) finished"
+        case .taskFailed(let task, _, let duration):
+            line = "\(task) failed\(duration == nil ? " (never ran)" : "")"
+        case .taskCancelled(let task): line = "\(task) cancelled"
+        case .weaveFinished(_, let error): line = "weave finished\(error == nil ? "" : " with an error")"
+        }
+        log.withLock { $0.append(line) }
+    }
+
+    var events: [String] { log.withLock { $0 } }
+}
+
+@Suite("Observer events")
+struct ObserverTests {
+    @Test("a chain with one retry reports events in order")
+    func eventOrder() async throws {
+        let recorder = EventRecorder()
+        let attempts = AttemptCounter()
+        _ = try await weave(observer: recorder) {
+            Task("fetch") { 1 }
+            Task("parse", after: "fetch") { (raw: Int) throws -> Int in
+                if attempts.next() == 1 { throw Boom(code: 0) }
+                return raw + 1
+            }
+            .retries(1)
+        }
+        #expect(
+            recorder.events == [
+                "weave started (2 tasks)", "fetch started", "fetch finished", "parse started",
+                "parse attempt 1 failed, retrying", "parse finished", "weave finished",
+            ])
+    }
+
+    @Test("failures and the dependents they stop are reported")
+    func failureEvents() async throws {
+        let recorder = EventRecorder()
+        _ = try await weave(errorMode: .return, observer: recorder) {
+            Task("bad") { () throws -> Int in throw Boom(code: 1) }
+            Task("after_bad", after: "bad") { (value: Int) in value }
+        }
+        #expect(
+            recorder.events == [
+                "weave started (2 tasks)", "bad started", "bad attempt 1 failed", "bad failed",
+                "after_bad failed (never ran)", "weave finished with an error",
+            ])
+    }
+}
