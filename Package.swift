@@ -27,6 +27,24 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "ReusableWeave",
+            dependencies: ["WoveDSL"],
+            path: "Playgrounds-linux/ReusableWeave",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "DescribePlan",
+            dependencies: ["WoveDSL"],
+            path: "Playgrounds-linux/DescribePlan",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "BackgroundRun",
+            dependencies: ["WoveDSL"],
+            path: "Playgrounds-linux/BackgroundRun",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "Benchmarks",
             dependencies: ["WoveDSL"],
             path: "Benchmarks",

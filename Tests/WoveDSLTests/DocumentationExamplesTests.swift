@@ -44,6 +44,22 @@ struct DocumentationExamplesTests {
         #expect(try result.value("words", as: [String].self) == ["hello", "world", "wove", "helpers"])
     }
 
+    @Test("configuration article: environments resolve as documented")
+    func configurationArticle() async throws {
+        let configuration = WoveConfiguration(
+            defaultEnvironment: "default",
+            environments: [
+                "default": EnvironmentSettings(),
+                "heavy": EnvironmentSettings(retries: 3, timeout: .seconds(30), maxWorkers: 4),
+            ],
+            maxWorkers: 32)
+        try configuration.validate()
+        let compiled = try await Wove.withConfiguration(configuration) {
+            try plan { Task("crunch") { 1 }.environment("heavy") }
+        }
+        #expect(compiled.nodes.last?.environment == "heavy")
+    }
+
     @Test("runtime article: reading a .return-mode result")
     func runtimeArticle() async throws {
         let result = try await weave(errorMode: .return) {
