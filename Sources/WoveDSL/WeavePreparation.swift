@@ -6,9 +6,9 @@ func prepareWeave(
     settings: WeaveSettings,
     content: () throws -> TaskList
 ) throws -> PreparedWeave {
-    var definitions = template?.taskList.definitions ?? []
-    definitions.append(contentsOf: try content().definitions)
-    return try PreparedWeave.prepare(definitions, data: data, settings: settings)
+    let inline = try content().definitions
+    guard let template else { return try PreparedWeave.prepare(inline, data: data, settings: settings) }
+    return try PreparedWeave.prepare(template.taskList.definitions + inline, data: data, settings: settings)
 }
 
 extension Weave {
