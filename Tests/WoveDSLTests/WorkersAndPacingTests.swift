@@ -45,7 +45,9 @@ struct WorkersAndPacingTests {
         }
         // One slot a second: the first item starts at once, the other three wait for theirs.
         try await clock.waitForSleepers(3)
+        while starts.events.isEmpty { try await Task.sleep(for: .milliseconds(1)) }
         #expect(starts.events.count == 1)
+        #expect(starts.events.first?.hasSuffix(" at 0.0 seconds") == true, "the first slot is immediate")
         for second in 1...3 {
             clock.advance(to: .seconds(second))
             try await clock.waitForSleepers(3 - second)
