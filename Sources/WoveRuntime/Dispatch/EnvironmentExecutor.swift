@@ -1,0 +1,56 @@
+/// Carries frames between the runtime and wherever an environment's tasks run: a worker
+/// process, a worker service, a cluster scheduler.
+///
+/// The runtime starts an executor once per environment, sends `run_task` and `cancel_task`
+/// frames, and reads event frames from ``recv()`` until it stops the executor. Implement it to
+/// reach a transport of your own; the built-in `local` environment needs none.
+///
+/// ```swift
+/// final class RecordingExecutor: EnvironmentExecutor { … }
+/// try Wove.config(environments: ["remote": EnvironmentSettings(executor: RecordingExecutor())])
+/// ```
+public protocol EnvironmentExecutor: Sendable {
+    /// Prepares the executor for one environment of a weave run.
+    ///
+    /// - Parameters:
+    ///   - environmentName: The environment's name.
+    ///   - environmentConfig: The environment's `executor_config` settings.
+    ///   - runConfig: Settings of the weave run that executors may need.
+    func start(environmentName: String, environmentConfig: [String: JSONValue], runConfig: RunConfig)
+        async throws
+
+    /// Sends a command frame (`run_task`, `cancel_task`, `shutdown`).
+    func send(_ frame: WoveFrame) async throws
+
+    /// Waits for the next event frame. Throwing ends the environment: every pending run fails
+    /// (or is orphaned, per its policy) with that error.
+    func recv() async throws -> WoveFrame
+
+    /// Releases the executor's resources; called once the weave run is over.
+    func stop() async throws
+}
+
+/// Settings of a weave run that an executor may need.
+public struct RunConfig: Sendable, Hashable {
+    /// The weave's error mode.
+    public var errorMode: ErrorMode
+    /// The weave's `maxPending`.
+    public var maxPending: Int?
+    /// The default heartbeat interval of the weave's runs, in seconds.
+    public var heartbeatSeconds: Double?
+    /// The default orphan policy of the weave's runs.
+    public var orphanPolicy: Delivery.OrphanPolicy
+
+    /// Run settings with the given values.
+    public init(
+        errorMode: ErrorMode = .raise,
+        maxPending: Int? = nil,
+        heartbeatSeconds: Double? = nil,
+        orphanPolicy: Delivery.OrphanPolicy = .cancel
+    ) {
+        self.errorMode = errorMode
+        self.maxPending = maxPending
+        self.heartbeatSeconds = heartbeatSeconds
+        self.orphanPolicy = orphanPolicy
+    }
+}

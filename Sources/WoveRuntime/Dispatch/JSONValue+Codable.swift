@@ -1,0 +1,15 @@
+import Foundation
+
+extension JSONValue {
+    /// The JSON form of any `Encodable` value.
+    public init(encoding value: some Encodable) throws {
+        let data = try JSONEncoder().encode(value)
+        self = try JSONDecoder().decode(JSONValue.self, from: data)
+    }
+
+    /// This JSON decoded as `T`.
+    public func decode<T: Decodable>(as type: T.Type = T.self) throws -> T {
+        let data = try JSONEncoder().encode(self)
+        return try JSONDecoder().decode(type, from: data)
+    }
+}

@@ -1,0 +1,45 @@
+/// A task error in transportable form: the `error` object of a `task_error` frame.
+public struct RemoteError: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// Where an error came from.
+    public enum Source: String, Sendable, Hashable, Codable {
+        /// The task's own body threw.
+        case task
+        /// The executor failed to run it.
+        case executor
+        /// The connection to the worker failed.
+        case transport
+        /// The worker could not find or decode the task (an unknown name, undecodable arguments).
+        case config
+    }
+
+    /// The error's type name, e.g. `ValueError` or `MyApp.NotFound`.
+    public var kind: String
+    /// A human-readable message.
+    public var message: String
+    /// Where it was thrown, when the worker knows.
+    public var traceback: String?
+    /// Whether trying again could succeed.
+    public var retryable: Bool
+    /// Where the error came from.
+    public var source: Source
+
+    /// A payload with the given fields.
+    public init(
+        kind: String, message: String, traceback: String? = nil, retryable: Bool = false, source: Source
+    ) {
+        self.kind = kind
+        self.message = message
+        self.traceback = traceback
+        self.retryable = retryable
+        self.source = source
+    }
+
+    /// The payload for a Swift error thrown by a task body.
+    public init(_ error: any Error, source: Source = .task) {
+        self.init(
+            kind: String(reflecting: type(of: error)), message: String(describing: error), source: source)
+    }
+
+    /// `kind: message (source)`.
+    public var description: String { "\(kind): \(message) (\(source.rawValue))" }
+}

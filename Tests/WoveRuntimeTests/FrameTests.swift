@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+import WoveRuntime
+
+@Suite("Frames")
+struct FrameTests {
+    private func json(_ frame: WoveFrame) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(frame), as: UTF8.self)
+    }
+
+    private func decode(_ text: String) throws -> WoveFrame {
+        try JSONDecoder().decode(WoveFrame.self, from: Data(text.utf8))
+    }
+
+    @Test("run_task uses wove's field names, with only the delivery fields that are set")
+    func runTask() throws {
+        let frame = WoveFrame.runTask(
+            runID: "report:0123", taskID: "report", weave: "StandardReport",
+            args: ["order_id": .integer(42), "tags": .array([.string("vip")])],
+            delivery: Delivery(timeoutSeconds: 7.5, idempotencyKey: "report:42", cancelMode: .requireAck))
+        #expect(
+            try json(frame)
+                == #"{"args":{"order_id":42,"tags":["vip"]},"delivery":{"delivery_cancel_mode":"require_ack","#
+                + #""delivery_idempotency_key":"report:42","delivery_timeout":7.5},"run_id":"report:0123","#
+                + #""task_id":"report","type":"run_task","weave":"StandardReport"}"#)
+        #expect(try decode(try json(frame)) == frame)
+    }
+
+    @Test("cancel_task and shutdown")
+    func commands() throws {
+        let cancel = WoveFrame.cancelTask(
+            runID: "r1", taskID: "t", cancelMode: .bestEffort, orphanPolicy: .requeue)
+        #expect(
+            try json(cancel)
+                == #"{"delivery_cancel_mode":"best_effort","delivery_orphan_policy":"requeue","run_id":"r1","#
+                + #""task_id":"t","type":"cancel_task"}"#)
+        #expect(try json(.shutdown) == #"{"type":"shutdown"}"#)
+        #expect(try decode(#"{"type":"shutdown"}"#) == .shutdown)
+    }
+
+    @Test("events: started, result, error with its normalized payload, cancelled, heartbeat, log")
+    func events() throws {
+        let error = RemoteError(
+            kind: "ValueError", message: "bad input", traceback: "line 3", retryable: true, source: .task)
+        let frames: [(WoveFrame, String)] = [
+            (.taskStarted(runID: "r", taskID: "t"), #"{"run_id":"r","task_id":"t","type":"task_started"}"#),
+            (
+                .taskResult(runID: "r", taskID: "t", result: .object(["score": .number(0.5)])),
+                #"{"result":{"score":0.5},"run_id":"r","task_id":"t","type":"task_result"}"#
+            ),
+            (
+                .taskError(runID: "r", taskID: "t", error: error),
+                #"{"error":{"kind":"ValueError","message":"bad input","retryable":true,"source":"task","#
+                    + #""traceback":"line 3"},"run_id":"r","task_id":"t","type":"task_error"}"#
+            ),
+            (
+                .taskCancelled(runID: "r", taskID: "t"),
+                #"{"run_id":"r","task_id":"t","type":"task_cancelled"}"#
+            ),
+            (.heartbeat(runID: "r", taskID: "t"), #"{"run_id":"r","task_id":"t","type":"heartbeat"}"#),
+            (.log(message: "hello"), #"{"message":"hello","type":"log"}"#),
+        ]
+        for (frame, expected) in frames {
+            #expect(try json(frame) == expected)
+            #expect(try decode(expected) == frame)
+            let object = try JSONSerialization.jsonObject(with: Data(expected.utf8)) as? [String: Any]
+            #expect(object?["type"] as? String == frame.type)
+        }
+    }
+
+    @Test("a frame from another language may leave out optional fields")
+    func lenientDecoding() throws {
+        let frame = try decode(#"{"type":"run_task","run_id":"r","task_id":"t"}"#)
+        #expect(frame == .runTask(runID: "r", taskID: "t", weave: nil, args: [:], delivery: Delivery()))
+        #expect(frame.runID == "r")
+        let result = try decode(#"{"type":"task_result","run_id":"r","task_id":"t"}"#)
+        #expect(result == .taskResult(runID: "r", taskID: "t", result: .null))
+    }
+
+    @Test("an unknown type or a missing field is a decoding error naming it")
+    func malformed() throws {
+        let unknown = try #require(throws: DecodingError.self) { try decode(#"{"type":"explode"}"#) }
+        #expect("\(unknown)".contains("Unknown frame type 'explode'"))
+        #expect(throws: DecodingError.self) { try decode(#"{"type":"task_started","task_id":"t"}"#) }
+        #expect(throws: DecodingError.self) { try decode(#"{"run_id":"r"}"#) }
+        #expect(throws: DecodingError.self) { try decode("not json") }
+    }
+
+    @Test("Codable values become JSON and come back, whole numbers staying whole")
+    func jsonValues() throws {
+        struct Order: Codable, Equatable {
+            let id: Int
+            let total: Double
+            let items: [String]
+            let note: String?
+        }
+        let order = Order(id: 5, total: 12.5, items: ["a", "b"], note: nil)
+        let value = try JSONValue(encoding: order)
+        #expect(
+            value
+                == .object([
+                    "id": .integer(5), "total": .number(12.5), "items": .array([.string("a"), .string("b")]),
+                ]))
+        #expect(try value.decode(as: Order.self) == order)
+        #expect(try JSONValue(encoding: true) == .bool(true))
+        #expect(throws: DecodingError.self) { try JSONValue.string("x").decode(as: Int.self) }
+    }
+
+    @Test("a Swift error becomes a task-sourced payload with its type and message")
+    func remoteErrorFromSwiftError() {
+        struct NotFound: Error, CustomStringConvertible {
+            var description: String { "no such order" }
+        }
+        let payload = RemoteError(NotFound())
+        #expect(payload.kind.hasSuffix("NotFound"))
+        #expect(payload.message == "no such order")
+        #expect(payload.source == .task && payload.retryable == false)
+    }
+
+    @Test("dispatch errors describe the task, the environment and the limit")
+    func errorDescriptions() {
+        let timeout = DeliveryTimeoutError(
+            taskName: "report", environment: "remote", seconds: 0.5, isHeartbeat: false)
+        #expect(
+            timeout.description
+                == "Delivery timeout exceeded for task 'report' in environment 'remote' (0.5s).")
+        let heartbeat = DeliveryTimeoutError(
+            taskName: "report", environment: "remote", seconds: 2, isHeartbeat: true)
+        #expect(heartbeat.description.contains("after 2.0s without heartbeat"))
+        let orphaned = DeliveryOrphanedError(
+            taskName: "t", environment: "e", policy: .requeue, cause: "shutdown")
+        #expect(orphaned.description.contains("policy 'requeue'"))
+        let missing = MissingDispatchFeatureError(reason: "Task 'x' is routed to 'remote'.", trait: "GRPC")
+        #expect(missing.description.contains(#"traits: ["GRPC"]"#))
+        let remote = EnvironmentExecutionError(
+            payload: RemoteError(kind: "KeyError", message: "k", source: .config), taskName: "t",
+            environment: "w")
+        #expect(remote.description.contains("KeyError") && remote.description.contains("source: config"))
+    }
+}
