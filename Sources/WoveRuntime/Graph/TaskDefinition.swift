@@ -11,6 +11,8 @@ package struct TaskDefinition: Sendable {
     package var options = TaskOptions()
     /// Where a mapped task's items come from; `nil` for a plain task.
     package var mapping: MappingSource?
+    /// How the task crosses a process boundary; `nil` unless its inputs and output are `Codable`.
+    package var codec: (any RemoteCodec.Type)?
 
     package init(
         name: String,
