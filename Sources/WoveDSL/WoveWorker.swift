@@ -1,0 +1,84 @@
+import Synchronization
+
+/// Serves tasks to other processes: the receiving end of Wove's frame protocol.
+///
+/// A worker is built with the same DSL as a weave, from the same task declarations, so a task
+/// leaves a process by name and runs here with its own body:
+///
+/// ```swift
+/// let worker = WoveWorker {
+///     StandardReport().tasks
+///     Task("render_report", after: "account") { (account: Account) in render(account) }
+/// }
+/// ```
+///
+/// Each `run_task` frame runs concurrently with the others; `cancel_task` cancels its run;
+/// `shutdown` ends ``serve(_:emit:)`` after cancelling what still runs. An unknown task or
+/// arguments that do not decode answer with a `task_error` of source `config`; a malformed frame
+/// is answered with a `log` frame. Nothing a peer sends can crash the worker.
+public struct WoveWorker: Sendable {
+    private let registry: WorkerRegistry
+    private let lane: BlockingLane
+
+    /// A worker serving the tasks declared in `content`; `maxWorkers` bounds its blocking bodies.
+    public init(maxWorkers: Int = 64, @WeaveBuilder _ content: () throws -> TaskList) rethrows {
+        registry = WorkerRegistry(try content().definitions)
+        lane = BlockingLane(limit: max(1, maxWorkers))
+    }
+
+    /// The task names this worker serves, sorted.
+    public var taskNames: [String] { registry.names }
+
+    /// Serves command frames from `frames` until `shutdown` or the end of the sequence, calling
+    /// `emit` with each event frame. Returns once every run has settled.
+    public func serve(
+        _ frames: some AsyncSequence<WoveFrame, any Error> & Sendable,
+        emit: @escaping @Sendable (WoveFrame) async -> Void
+    ) async {
+        let runs = RunTable()
+        await withTaskGroup(of: Void.self) { group in
+            do {
+                for try await frame in frames {
+                    switch frame {
+                    case .runTask(let runID, let taskID, _, let args, _):
+                        let registry = self.registry
+                        let lane = self.lane
+                        let run = Task {
+                            await registry.run(
+                                runID: runID, taskID: taskID, args: args, lane: lane, emit: emit)
+                        }
+                        runs.insert(run, for: runID)
+                        group.addTask {
+                            await run.value
+                            runs.remove(runID)
+                        }
+                    case .cancelTask(let runID, _, _, _):
+                        runs.cancel(runID)
+                    case .shutdown:
+                        runs.cancelAll()
+                        return
+                    default:
+                        await emit(.log(message: "Unexpected frame type '\(frame.type)' sent to a worker."))
+                    }
+                }
+            } catch {
+                await emit(.log(message: "Worker input failed: \(error)"))
+            }
+            runs.cancelAll()
+        }
+    }
+}
+
+/// The runs a worker has in flight, by run id, so `cancel_task` can find them; a run removes
+/// itself when it ends, so the table holds only live runs.
+private final class RunTable: Sendable {
+    private let runs = Mutex<[String: Task<Void, Never>]>([:])
+
+    func insert(_ run: Task<Void, Never>, for runID: String) { runs.withLock { $0[runID] = run } }
+
+    func remove(_ runID: String) { _ = runs.withLock { $0.removeValue(forKey: runID) } }
+
+    func cancel(_ runID: String) { runs.withLock { $0[runID] }?.cancel() }
+
+    func cancelAll() { runs.withLock { Array($0.values) }.forEach { $0.cancel() } }
+}

@@ -1,0 +1,78 @@
+/// The tasks a worker can run, looked up by name as `run_task` frames address them.
+package struct WorkerRegistry: Sendable {
+    private let tasks: [String: TaskDefinition]
+
+    /// Registers `definitions`; a later declaration of a name replaces an earlier one.
+    package init(_ definitions: [TaskDefinition]) {
+        var tasks: [String: TaskDefinition] = [:]
+        for definition in definitions { tasks[definition.name] = definition }
+        self.tasks = tasks
+    }
+
+    /// The registered task names, sorted.
+    package var names: [String] { tasks.keys.sorted() }
+
+    /// Runs one `run_task` frame and returns the event frames it produced, in order:
+    /// `task_started`, then `task_result`, `task_error` or `task_cancelled`.
+    ///
+    /// An unknown task, a task that cannot cross a process boundary, or arguments that do not
+    /// decode produce a `task_error` with source `config`; nothing here traps.
+    package func run(
+        runID: String,
+        taskID: String,
+        args: [String: JSONValue],
+        lane: BlockingLane,
+        emit: @Sendable (WoveFrame) async -> Void
+    ) async {
+        func fail(_ error: RemoteError) async {
+            await emit(.taskError(runID: runID, taskID: taskID, error: error))
+        }
+        guard let task = tasks[taskID] else {
+            await fail(
+                RemoteError(
+                    kind: "UnknownTask",
+                    message:
+                        "This worker has no task '\(taskID)'. It serves: \(names.joined(separator: ", ")).",
+                    source: .config))
+            return
+        }
+        guard let codec = task.codec else {
+            await fail(
+                RemoteError(
+                    kind: "NotDispatchable",
+                    message: "Task '\(taskID)' (\(task.location)) does not have Codable inputs and output.",
+                    source: .config))
+            return
+        }
+        let arguments: [any Sendable]
+        do {
+            arguments = try codec.decodeArguments(args, names: task.dependencies)
+        } catch {
+            await fail(
+                RemoteError(
+                    kind: "UndecodableArguments",
+                    message: "Task '\(taskID)' could not decode its arguments: \(error).", source: .config))
+            return
+        }
+        await emit(.taskStarted(runID: runID, taskID: taskID))
+        do {
+            let value: any Sendable
+            switch task.body {
+            case .async(let body): value = try await body(arguments)
+            case .sync(let body): value = try await lane.run { try body(arguments) }
+            case .mapped:
+                await fail(
+                    RemoteError(
+                        kind: "NotDispatchable",
+                        message: "Mapped task '\(taskID)' is dispatched one item at a time.",
+                        source: .config))
+                return
+            }
+            await emit(.taskResult(runID: runID, taskID: taskID, result: try codec.encodeResult(value)))
+        } catch is CancellationError where Task.isCancelled {
+            await emit(.taskCancelled(runID: runID, taskID: taskID))
+        } catch {
+            await fail(RemoteError(error, source: .task))
+        }
+    }
+}
