@@ -31,8 +31,8 @@ package final class BlockingLane: Sendable {
     }
 
     /// Queues `body` and returns the ticket its result will settle.
-    func submit<T: Sendable>(_ body: @escaping @Sendable () throws -> T) -> BlockingTicket<T> {
-        let ticket = BlockingTicket<T>()
+    func submit<T: Sendable>(_ body: @escaping @Sendable () throws -> T) -> OneShotResult<T> {
+        let ticket = OneShotResult<T>()
         submit(
             Job(
                 run: { ticket.resolve(Result(catching: body)) },

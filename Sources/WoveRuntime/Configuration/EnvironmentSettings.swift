@@ -4,8 +4,13 @@
 /// configured default environment, else `local`. Its settings sit between the task's own
 /// options and the process-wide ones: task → weave → task's environment → global → built-in.
 public struct EnvironmentSettings: Sendable, Equatable {
-    /// The executor that runs the environment's tasks; `local` runs them in this process.
+    /// The executor that runs the environment's tasks: `local` runs them in this process;
+    /// `custom` means ``executorInstance``.
     public var executor: String
+    /// An executor of your own, used as is by every weave that uses this environment.
+    public var executorInstance: (any EnvironmentExecutor)?
+    /// Settings handed to the executor's `start` as `environmentConfig` (`executor_config`).
+    public var executorConfig: [String: JSONValue] = [:]
     /// Default retries for its tasks.
     public var retries: Int?
     /// Default per-attempt timeout for its tasks.
@@ -38,6 +43,37 @@ public struct EnvironmentSettings: Sendable, Equatable {
         self.maxPending = maxPending
     }
 
+    /// Settings whose tasks go to `executor`, an ``EnvironmentExecutor`` of your own.
+    public init(
+        executor: any EnvironmentExecutor,
+        executorConfig: [String: JSONValue] = [:],
+        retries: Int? = nil,
+        timeout: Duration? = nil,
+        workers: Int? = nil,
+        limitPerMinute: Int? = nil,
+        maxWorkers: Int? = nil,
+        maxPending: Int? = nil
+    ) {
+        self.init(
+            executor: "custom", retries: retries, timeout: timeout, workers: workers,
+            limitPerMinute: limitPerMinute,
+            maxWorkers: maxWorkers, maxPending: maxPending)
+        self.executorInstance = executor
+        self.executorConfig = executorConfig
+    }
+
+    /// Whether tasks run in this process, without frames.
+    public var isLocal: Bool { executorInstance == nil && executor == "local" }
+
+    /// Equal when every setting is, and both or neither have an executor instance.
+    public static func == (lhs: EnvironmentSettings, rhs: EnvironmentSettings) -> Bool {
+        lhs.executor == rhs.executor && (lhs.executorInstance == nil) == (rhs.executorInstance == nil)
+            && lhs.executorConfig == rhs.executorConfig && lhs.retries == rhs.retries
+            && lhs.timeout == rhs.timeout
+            && lhs.workers == rhs.workers && lhs.limitPerMinute == rhs.limitPerMinute
+            && lhs.maxWorkers == rhs.maxWorkers && lhs.maxPending == rhs.maxPending
+    }
+
     /// The built-in environment every configuration has.
     public static let local = EnvironmentSettings()
 
@@ -46,10 +82,12 @@ public struct EnvironmentSettings: Sendable, Equatable {
         try ConfigurationRules.check(
             retries: retries, timeout: timeout, workers: workers, limitPerMinute: limitPerMinute,
             maxWorkers: maxWorkers, maxPending: maxPending, at: path)
-        guard executor == "local" else {
+        let available = executor == "local" || (executor == "custom" && executorInstance != nil)
+        guard available else {
             throw WeaveError(
                 .invalidConfiguration,
-                "\(path).executor is '\(executor)': only 'local' is available in this build.")
+                "\(path).executor is '\(executor)': this build offers 'local', or an EnvironmentExecutor "
+                    + "instance passed as EnvironmentSettings(executor:).")
         }
     }
 }

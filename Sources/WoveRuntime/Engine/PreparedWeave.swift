@@ -11,7 +11,7 @@ package struct PreparedWeave: Sendable {
         _ definitions: [TaskDefinition],
         data: [String: any Sendable],
         settings: WeaveSettings
-    ) throws(WeaveError) -> PreparedWeave {
+    ) throws -> PreparedWeave {
         let options = try WeaveOptions(settings, configuration: Wove.configuration)
         let graph = try GraphCompiler.compile(definitions, data: data, defaults: options.defaults)
         let prepared = PreparedWeave(graph: graph, data: data, options: options)

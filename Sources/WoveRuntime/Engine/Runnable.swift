@@ -11,8 +11,10 @@ package struct Runnable: Sendable {
     package let environment: String
     /// Whether a mapped task's items come from an upstream node (passed as the last argument).
     package let mapsUpstream: Bool
+    /// How the task reaches its environment, when that environment is not local.
+    package let remote: RemoteRoute?
 
-    init(_ definition: TaskDefinition, defaults: OptionDefaults) throws(WeaveError) {
+    init(_ definition: TaskDefinition, defaults: OptionDefaults) throws {
         let (environmentName, environment) = try defaults.environment(for: definition)
         let configuration = defaults.configuration
         let options = definition.options
@@ -29,6 +31,35 @@ package struct Runnable: Sendable {
         limitPerMinute = options.limitPerMinute ?? environment.limitPerMinute ?? configuration.limitPerMinute
         self.environment = environmentName
         mapsUpstream = definition.mappingSourceName != nil
+        remote = try Self.route(definition, to: environmentName, environment)
+    }
+
+    /// The route to a non-local environment; throws if the task cannot take it.
+    private static func route(
+        _ definition: TaskDefinition,
+        to name: String,
+        _ environment: EnvironmentSettings
+    ) throws -> RemoteRoute? {
+        guard let executor = environment.executorInstance else { return nil }
+        if definition.mapping != nil {
+            throw MissingDispatchFeatureError(
+                reason:
+                    "Mapped task '\(definition.name)' (\(definition.location)) is routed to environment '\(name)', "
+                    + "but mapped tasks run locally in this build; route a plain task, or drop .environment.",
+                taskName: definition.name, location: definition.location)
+        }
+        guard let codec = definition.codec else {
+            let inputs = definition.inputTypes.map(\.description).joined(separator: ", ")
+            throw MissingDispatchFeatureError(
+                reason:
+                    "Task '\(definition.name)' (\(definition.location)) is routed to environment '\(name)', so its "
+                    + "inputs (\(inputs.isEmpty ? "none" : inputs)) and output (\(definition.outputType)) must all be "
+                    + "Codable to cross a process boundary.",
+                taskName: definition.name, location: definition.location)
+        }
+        return RemoteRoute(
+            executor: executor, executorConfig: environment.executorConfig, codec: codec,
+            argumentNames: definition.dependencies)
     }
 }
 

@@ -100,6 +100,13 @@ package enum WeaveEngine {
         _ run: WeaveRun
     ) async throws -> any Sendable {
         guard let runnable else { return () }
+        if let remote = runnable.remote {
+            let name = runnable.name
+            let environment = runnable.environment
+            return try await AttemptRunner.run(
+                .async { try await run.dispatcher.run(name, in: environment, over: remote, arguments) },
+                policy: runnable.policy, lane: run.lane, clock: run.clock)
+        }
         switch runnable.body {
         case .async(let body):
             return try await AttemptRunner.run(

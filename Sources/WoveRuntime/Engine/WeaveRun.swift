@@ -8,12 +8,16 @@ package final class WeaveRun: Sendable {
     package let maxPending: Int?
     /// How many `merge` calls enclose the current one on this call chain.
     package let mergeDepth: Int
+    /// The run's non-local environments.
+    let dispatcher: Dispatcher
 
     init(options: WeaveOptions) {
         lane = BlockingLane(limit: options.maxWorkers)
         clock = options.clock
         maxPending = options.maxPending
         mergeDepth = 0
+        dispatcher = Dispatcher(
+            runConfig: RunConfig(errorMode: options.errorMode, maxPending: options.maxPending))
     }
 
     private init(parent: WeaveRun, lane: BlockingLane) {
@@ -21,6 +25,7 @@ package final class WeaveRun: Sendable {
         clock = parent.clock
         maxPending = parent.maxPending
         mergeDepth = parent.mergeDepth + 1
+        dispatcher = parent.dispatcher
     }
 
     /// The same weave, one `merge` deeper; with `lane`, its blocking work goes there instead.

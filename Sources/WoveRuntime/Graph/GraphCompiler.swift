@@ -11,7 +11,7 @@ package enum GraphCompiler {
         _ definitions: [TaskDefinition],
         data: [String: any Sendable],
         defaults: OptionDefaults
-    ) throws(WeaveError) -> CompiledGraph {
+    ) throws -> CompiledGraph {
         let tasks = applyOverrides(definitions)
         try rejectReservedNames(tasks: tasks, data: data)
         var nodes = makeNodes(tasks: tasks, data: data)

@@ -1,11 +1,11 @@
 import Synchronization
 
-/// The pending result of one synchronous body submitted to a ``BlockingLane``.
+/// A result that arrives once, from any thread: a blocking body's outcome, or a remote run's.
 ///
-/// The first resolution wins: normally the body's own result, but a timeout
-/// may resolve it first, after which the body's eventual result is dropped.
-/// ``value`` may be awaited once.
-package final class BlockingTicket<T: Sendable>: Sendable {
+/// The first resolution wins: normally the work's own result, but a timeout or a
+/// cancellation may resolve it first, after which the late result is dropped.
+/// ``value`` may be awaited once, before or after the resolution.
+package final class OneShotResult<T: Sendable>: Sendable {
     private enum State {
         case pending
         case awaited(UnsafeContinuation<T, any Error>)
