@@ -67,8 +67,6 @@ enum MergeScope {
         try options.validate(task: "merge", at: policy.location)
         try run.checkPending(
             items.count, "Merged callable at \(policy.location)", task: "merge", at: policy.location)
-        var policy = policy
-        if let limitPerMinute { policy.pacer = LaunchPacer(limitPerMinute: limitPerMinute, clock: run.clock) }
         let slots = ResultSlots<T>(count: items.count)
         let itemBody: ItemBody
         switch body {
@@ -79,7 +77,9 @@ enum MergeScope {
         let mapped = MappedRun(count: items.count, item: itemBody, collect: { try slots.collect() })
         try await WeaveRun.$boundToTask.withValue(run) {
             try await MapRunner.run(
-                mapped, workers: workers ?? MapRunner.defaultWorkers, policy: policy, in: run)
+                mapped, workers: workers ?? MapRunner.defaultWorkers, limitPerMinute: limitPerMinute,
+                policy: policy,
+                in: run)
         }
         return try slots.collect()
     }

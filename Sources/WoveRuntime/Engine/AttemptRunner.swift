@@ -21,8 +21,12 @@ package struct AttemptPolicy: Sendable {
         self.location = location
     }
 
-    /// Whether attempts need more than a direct call (an observer hears of every failed attempt).
-    var isPlain: Bool { retries == 0 && timeout == nil && pacer == nil && observer == nil }
+    /// Whether attempts need neither the clock (timeouts, pacing, backoff) nor an observer, so
+    /// they can be made and retried inline on whatever thread runs them.
+    var runsInline: Bool { timeout == nil && pacer == nil && backoff == .immediate && observer == nil }
+
+    /// Whether attempts need more than a direct call.
+    var isPlain: Bool { retries == 0 && runsInline }
 }
 
 /// Runs work under an ``AttemptPolicy``: pacing, per-attempt timeouts, retries with backoff.

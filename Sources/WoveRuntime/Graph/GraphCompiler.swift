@@ -12,9 +12,9 @@ package enum GraphCompiler {
         data: [String: any Sendable],
         defaults: OptionDefaults
     ) throws -> CompiledGraph {
-        let tasks = applyOverrides(definitions)
+        let (tasks, taskPositions) = applyOverrides(definitions)
         try rejectReservedNames(tasks: tasks, data: data)
-        var nodes = makeNodes(tasks: tasks, data: data)
+        var nodes = makeNodes(tasks: tasks, taskPositions: taskPositions, data: data)
         let taskIndices = (nodes.count - tasks.count)..<nodes.count
         var indexByName = [String: Int](minimumCapacity: nodes.count)
         for (index, node) in nodes.enumerated() { indexByName[node.name] = index }
@@ -40,7 +40,8 @@ package enum GraphCompiler {
     }
 
     /// A later declaration of a name replaces the earlier one and keeps its position.
-    static func applyOverrides(_ definitions: [TaskDefinition]) -> [TaskDefinition] {
+    /// Returns the tasks and each name's position among them.
+    static func applyOverrides(_ definitions: [TaskDefinition]) -> ([TaskDefinition], [String: Int]) {
         var result: [TaskDefinition] = []
         result.reserveCapacity(definitions.count)
         var position: [String: Int] = [:]
@@ -54,7 +55,7 @@ package enum GraphCompiler {
                 result.append(definition)
             }
         }
-        return result
+        return (result, position)
     }
 
     private static func rejectReservedNames(
@@ -78,15 +79,18 @@ package enum GraphCompiler {
     }
 
     /// `data`, then the initialization values a task does not replace (sorted), then the tasks.
-    private static func makeNodes(tasks: [TaskDefinition], data: [String: any Sendable]) -> [GraphNode] {
-        let taskNames = Set(tasks.map { $0.name })
+    private static func makeNodes(
+        tasks: [TaskDefinition],
+        taskPositions: [String: Int],
+        data: [String: any Sendable]
+    ) -> [GraphNode] {
         var nodes: [GraphNode] = []
         nodes.reserveCapacity(1 + data.count + tasks.count)
         nodes.append(
             GraphNode(
                 name: CompiledGraph.dataNodeName, kind: .data,
                 outputType: TypeDescriptor([String: any Sendable].self)))
-        for key in data.keys.sorted() where !taskNames.contains(key) {
+        for key in data.keys.sorted() where taskPositions[key] == nil {
             if let value = data[key] {
                 var seed = GraphNode(name: key, kind: .seed, outputType: TypeDescriptor(of: value))
                 seed.itemCount = (value as? any Collection)?.count

@@ -53,7 +53,7 @@ extension ExecutionPlan {
     /// Every producer → consumer edge, once, in node order.
     private var edges: [(String, String)] {
         let dependencies = self.dependencies
-        return nodes.flatMap { node in (dependencies[node.name] ?? []).map { ($0, node.name) } }
+        return graph.nodes.flatMap { node in (dependencies[node.name] ?? []).map { ($0, node.name) } }
     }
 
     private func mermaidEscaped(_ text: String) -> String {

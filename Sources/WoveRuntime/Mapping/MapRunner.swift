@@ -16,15 +16,17 @@ package enum MapRunner {
     package static func run(
         _ items: MappedRun,
         workers: Int,
+        limitPerMinute: Int?,
         policy: AttemptPolicy,
         in run: WeaveRun
     ) async throws {
         guard items.count > 0 else { return }
-        if case .sync(let body) = items.item, policy.timeout == nil, policy.pacer == nil,
-            policy.backoff == .immediate, policy.observer == nil
-        {
+        var paced = policy
+        if let limitPerMinute { paced.pacer = LaunchPacer(limitPerMinute: limitPerMinute, clock: run.clock) }
+        let itemPolicy = paced
+        if case .sync(let body) = items.item, itemPolicy.runsInline {
             try await BlockingItemDrain.run(
-                count: items.count, workers: workers, retries: policy.retries, body: body, in: run)
+                count: items.count, workers: workers, retries: itemPolicy.retries, body: body, in: run)
             return
         }
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -32,7 +34,7 @@ package enum MapRunner {
             func launch() {
                 let work = items.item.work(at: next, in: run)
                 group.addTask {
-                    try await AttemptRunner.run(work, policy: policy, lane: run.lane, clock: run.clock)
+                    try await AttemptRunner.run(work, policy: itemPolicy, lane: run.lane, clock: run.clock)
                 }
                 next += 1
             }

@@ -14,12 +14,10 @@ enum MappedTaskRunner {
         try run.checkPending(
             items.count, "Mapped task '\(runnable.name)' (\(runnable.location))", task: runnable.name,
             at: runnable.location)
-        var policy = runnable.policy
-        if let limit = runnable.limitPerMinute {
-            policy.pacer = LaunchPacer(limitPerMinute: limit, clock: run.clock)
-        }
         try await MapRunner.run(
-            items, workers: runnable.workers ?? MapRunner.defaultWorkers, policy: policy, in: run)
+            items, workers: runnable.workers ?? MapRunner.defaultWorkers,
+            limitPerMinute: runnable.limitPerMinute,
+            policy: runnable.policy, in: run)
         return try items.collect()
     }
 }

@@ -5,7 +5,7 @@
 /// starting the next; each task starts as soon as its own inputs exist.
 /// `data` and initialization values appear here as nodes of tier 1.
 public struct ExecutionPlan: Sendable {
-    private let graph: CompiledGraph
+    let graph: CompiledGraph
 
     package init(graph: CompiledGraph) { self.graph = graph }
 
