@@ -24,21 +24,8 @@ public func Task<Items: Sequence, each Input: Sendable, Output: Sendable>(
     line: Int = #line,
     _ body: @escaping @Sendable (Items.Element, repeat each Input) throws -> Output
 ) -> MappedTaskNode<Output> where Items.Element: Sendable {
-    let signature = TaskSignature(
-        name, after: repeat each dependencies, at: SourceLocation(fileID: fileID, line: line))
-    let elements = Array(items)
-    let mapped = MappedBody(isAsync: false) { _, arguments in
-        var reader = ArgumentReader(arguments, for: signature)
-        let inputs = (repeat try reader.next((each Input).self))
-        let slots = ResultSlots<Output>(count: elements.count)
-        return MappedRun(
-            count: elements.count,
-            item: .sync { index in slots.store(try body(elements[index], repeat each inputs), at: index) },
-            collect: { try slots.collect() })
-    }
-    return MappedTaskNode(
-        definition: signature.definition(
-            output: [Output].self, body: .mapped(mapped), mapping: .local(count: elements.count)))
+    mapOverSync(
+        name, over: items, after: repeat each dependencies, fileID: fileID, line: line, body)
 }
 
 /// Declares an asynchronous task that runs `body` once per element of `items`, producing the
@@ -57,23 +44,8 @@ public func Task<Items: Sequence, each Input: Sendable, Output: Sendable>(
     line: Int = #line,
     _ body: @escaping @Sendable (Items.Element, repeat each Input) async throws -> Output
 ) -> MappedTaskNode<Output> where Items.Element: Sendable {
-    let signature = TaskSignature(
-        name, after: repeat each dependencies, at: SourceLocation(fileID: fileID, line: line))
-    let elements = Array(items)
-    let mapped = MappedBody(isAsync: true) { _, arguments in
-        var reader = ArgumentReader(arguments, for: signature)
-        let inputs = (repeat try reader.next((each Input).self))
-        let slots = ResultSlots<Output>(count: elements.count)
-        return MappedRun(
-            count: elements.count,
-            item: .async { index in
-                slots.store(try await body(elements[index], repeat each inputs), at: index)
-            },
-            collect: { try slots.collect() })
-    }
-    return MappedTaskNode(
-        definition: signature.definition(
-            output: [Output].self, body: .mapped(mapped), mapping: .local(count: elements.count)))
+    mapOverAsync(
+        name, over: items, after: repeat each dependencies, fileID: fileID, line: line, body)
 }
 
 /// Declares a synchronous task that runs `body` once per element of another node's result,
@@ -103,23 +75,8 @@ public func Task<Element: Sendable, each Input: Sendable, Output: Sendable>(
     line: Int = #line,
     _ body: @escaping @Sendable (Element, repeat each Input) throws -> Output
 ) -> MappedTaskNode<Output> {
-    let signature = TaskSignature(
-        name, after: repeat each dependencies, at: SourceLocation(fileID: fileID, line: line))
-    let mapped = MappedBody(isAsync: false) { sourceValue, arguments in
-        let elements = try SequenceSource.elements(
-            of: sourceValue, as: Element.self, for: signature, from: source)
-        var reader = ArgumentReader(arguments, for: signature)
-        let inputs = (repeat try reader.next((each Input).self))
-        let slots = ResultSlots<Output>(count: elements.count)
-        return MappedRun(
-            count: elements.count,
-            item: .sync { index in slots.store(try body(elements[index], repeat each inputs), at: index) },
-            collect: { try slots.collect() })
-    }
-    return MappedTaskNode(
-        definition: signature.definition(
-            output: [Output].self, body: .mapped(mapped),
-            mapping: SequenceSource.mapping(source, of: Element.self)))
+    mapSourceSync(
+        name, mapping: source, after: repeat each dependencies, fileID: fileID, line: line, body)
 }
 
 /// Declares an asynchronous task that runs `body` once per element of another node's result,
@@ -139,23 +96,6 @@ public func Task<Element: Sendable, each Input: Sendable, Output: Sendable>(
     line: Int = #line,
     _ body: @escaping @Sendable (Element, repeat each Input) async throws -> Output
 ) -> MappedTaskNode<Output> {
-    let signature = TaskSignature(
-        name, after: repeat each dependencies, at: SourceLocation(fileID: fileID, line: line))
-    let mapped = MappedBody(isAsync: true) { sourceValue, arguments in
-        let elements = try SequenceSource.elements(
-            of: sourceValue, as: Element.self, for: signature, from: source)
-        var reader = ArgumentReader(arguments, for: signature)
-        let inputs = (repeat try reader.next((each Input).self))
-        let slots = ResultSlots<Output>(count: elements.count)
-        return MappedRun(
-            count: elements.count,
-            item: .async { index in
-                slots.store(try await body(elements[index], repeat each inputs), at: index)
-            },
-            collect: { try slots.collect() })
-    }
-    return MappedTaskNode(
-        definition: signature.definition(
-            output: [Output].self, body: .mapped(mapped),
-            mapping: SequenceSource.mapping(source, of: Element.self)))
+    mapSourceAsync(
+        name, mapping: source, after: repeat each dependencies, fileID: fileID, line: line, body)
 }

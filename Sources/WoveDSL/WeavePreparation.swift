@@ -8,10 +8,16 @@ func prepareWeave(
 ) throws -> PreparedWeave {
     let inline = try content().definitions
     guard let template else { return try PreparedWeave.prepare(inline, data: data, settings: settings) }
-    return try PreparedWeave.prepare(template.taskList.definitions + inline, data: data, settings: settings)
+    return try PreparedWeave.prepare(template.definitions + inline, data: data, settings: settings)
 }
 
 extension Weave {
-    /// The weave's tasks as a list.
-    fileprivate var taskList: TaskList { tasks.taskList }
+    /// The weave's tasks, each marked with ``weaveName`` so a worker learns where it came from.
+    fileprivate var definitions: [TaskDefinition] {
+        tasks.taskList.definitions.map { definition in
+            var marked = definition
+            marked.weaveName = Self.weaveName
+            return marked
+        }
+    }
 }

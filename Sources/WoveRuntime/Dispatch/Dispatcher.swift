@@ -18,7 +18,8 @@ final class Dispatcher: Sendable {
     ) async throws -> any Sendable {
         let channel = try await channel(for: environment, remote)
         let args = try remote.codec.encodeArguments(arguments, names: remote.argumentNames)
-        let result = try await channel.run(taskID: name, weave: nil, args: args, delivery: Delivery())
+        let result = try await channel.run(
+            taskID: name, weave: remote.weaveName, args: args, delivery: Delivery())
         return try remote.codec.decodeResult(result)
     }
 
@@ -51,6 +52,9 @@ package struct RemoteRoute: Sendable {
     let executor: any EnvironmentExecutor
     let executorConfig: [String: JSONValue]
     let codec: any RemoteCodec.Type
-    /// The `args` keys: the task's dependency names, in parameter order.
+    /// The `args` keys: the task's dependency names in parameter order, after `item` for a
+    /// mapped task.
     let argumentNames: [String]
+    /// The ``Weave`` the task was declared in, if any.
+    let weaveName: String?
 }

@@ -36,7 +36,7 @@ package struct WorkerRegistry: Sendable {
                     source: .config))
             return
         }
-        guard let codec = task.codec else {
+        guard let codec = task.codec, let body = task.remoteBody else {
             await fail(
                 RemoteError(
                     kind: "NotDispatchable",
@@ -46,7 +46,7 @@ package struct WorkerRegistry: Sendable {
         }
         let arguments: [any Sendable]
         do {
-            arguments = try codec.decodeArguments(args, names: task.dependencies)
+            arguments = try codec.decodeArguments(args, names: task.remoteArgumentNames)
         } catch {
             await fail(
                 RemoteError(
@@ -57,16 +57,10 @@ package struct WorkerRegistry: Sendable {
         await emit(.taskStarted(runID: runID, taskID: taskID))
         do {
             let value: any Sendable
-            switch task.body {
+            switch body {
             case .async(let body): value = try await body(arguments)
             case .sync(let body): value = try await lane.run { try body(arguments) }
-            case .mapped:
-                await fail(
-                    RemoteError(
-                        kind: "NotDispatchable",
-                        message: "Mapped task '\(taskID)' is dispatched one item at a time.",
-                        source: .config))
-                return
+            case .mapped: throw CodecError.nestedMapping(taskID)
             }
             await emit(.taskResult(runID: runID, taskID: taskID, result: try codec.encodeResult(value)))
         } catch is CancellationError where Task.isCancelled {

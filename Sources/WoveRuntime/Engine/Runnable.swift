@@ -41,25 +41,19 @@ package struct Runnable: Sendable {
         _ environment: EnvironmentSettings
     ) throws -> RemoteRoute? {
         guard let executor = environment.executorInstance else { return nil }
-        if definition.mapping != nil {
-            throw MissingDispatchFeatureError(
-                reason:
-                    "Mapped task '\(definition.name)' (\(definition.location)) is routed to environment '\(name)', "
-                    + "but mapped tasks run locally in this build; route a plain task, or drop .environment.",
-                taskName: definition.name, location: definition.location)
-        }
-        guard let codec = definition.codec else {
+        guard let codec = definition.codec, definition.remoteBody != nil else {
             let inputs = definition.inputTypes.map(\.description).joined(separator: ", ")
             throw MissingDispatchFeatureError(
                 reason:
                     "Task '\(definition.name)' (\(definition.location)) is routed to environment '\(name)', so its "
+                    + (definition.mapping == nil ? "" : "items, ")
                     + "inputs (\(inputs.isEmpty ? "none" : inputs)) and output (\(definition.outputType)) must all be "
                     + "Codable to cross a process boundary.",
                 taskName: definition.name, location: definition.location)
         }
         return RemoteRoute(
             executor: executor, executorConfig: environment.executorConfig, codec: codec,
-            argumentNames: definition.dependencies)
+            argumentNames: definition.remoteArgumentNames, weaveName: definition.weaveName)
     }
 }
 

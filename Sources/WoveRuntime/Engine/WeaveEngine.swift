@@ -100,25 +100,19 @@ package enum WeaveEngine {
         _ run: WeaveRun
     ) async throws -> any Sendable {
         guard let runnable else { return () }
-        if let remote = runnable.remote {
+        let work: Work<any Sendable>
+        switch (runnable.body, runnable.remote) {
+        case (.mapped(let body), _):
+            return try await MappedTaskRunner.run(body, runnable, arguments, run)
+        case (_, let remote?):
             let name = runnable.name
             let environment = runnable.environment
-            return try await AttemptRunner.run(
-                .async { try await run.dispatcher.run(name, in: environment, over: remote, arguments) },
-                policy: runnable.policy, lane: run.lane, clock: run.clock)
+            work = .async { try await run.dispatcher.run(name, in: environment, over: remote, arguments) }
+        case (.async(let body), nil):
+            work = .async { try await body(arguments) }
+        case (.sync(let body), nil):
+            work = .blocking { try run.bindToThread { try body(arguments) } }
         }
-        switch runnable.body {
-        case .async(let body):
-            return try await AttemptRunner.run(
-                .async { try await body(arguments) }, policy: runnable.policy, lane: run.lane,
-                clock: run.clock)
-        case .sync(let body):
-            return try await AttemptRunner.run(
-                .blocking { try run.bindToThread { try body(arguments) } }, policy: runnable.policy,
-                lane: run.lane,
-                clock: run.clock)
-        case .mapped(let body):
-            return try await MappedTaskRunner.run(body, runnable, arguments, run)
-        }
+        return try await AttemptRunner.run(work, policy: runnable.policy, lane: run.lane, clock: run.clock)
     }
 }

@@ -13,6 +13,8 @@ package struct TaskDefinition: Sendable {
     package var mapping: MappingSource?
     /// How the task crosses a process boundary; `nil` unless its inputs and output are `Codable`.
     package var codec: (any RemoteCodec.Type)?
+    /// The ``Weave`` type the task was declared in, sent along with it to a worker.
+    package var weaveName: String?
 
     package init(
         name: String,
@@ -30,6 +32,18 @@ package struct TaskDefinition: Sendable {
         self.outputType = outputType
         self.body = body
         self.mapping = mapping
+    }
+
+    /// The keys of the `args` object a remote run carries: a mapped task's item travels as
+    /// `item`, ahead of its other inputs.
+    package var remoteArgumentNames: [String] { mapping == nil ? dependencies : ["item"] + dependencies }
+
+    /// The body a worker runs for one remote run: a mapped task's per-item body; `nil` if the
+    /// task cannot run remotely.
+    package var remoteBody: TaskBody? {
+        guard codec != nil else { return nil }
+        if case .mapped(let mapped) = body { return mapped.remote?.item }
+        return body
     }
 
     /// The upstream node a mapped task's items come from, if any.

@@ -16,6 +16,35 @@ package struct MappedBody: Sendable {
         self.isAsync = isAsync
         self.prepare = prepare
     }
+
+    /// How the items run in another process; set for tasks whose items, inputs and output are
+    /// `Codable`.
+    package var remote: RemoteMapping?
+}
+
+/// Sends one item's arguments (the element, then the task's inputs) to the task's environment
+/// and returns its decoded output.
+package typealias RemoteItemSend = @Sendable (_ arguments: [any Sendable]) async throws -> any Sendable
+
+/// The two halves of a mapped task that crosses a process boundary one item at a time.
+package struct RemoteMapping: Sendable {
+    /// Worker side: one item's work, from the element followed by the task's inputs.
+    package let item: TaskBody
+    /// Caller side: sets up a run whose items each go through `send`, collecting results in order.
+    package let prepare:
+        @Sendable (_ source: (any Sendable)?, _ arguments: [any Sendable], _ send: @escaping RemoteItemSend)
+            throws -> MappedRun
+
+    package init(
+        item: TaskBody,
+        prepare:
+            @escaping @Sendable (
+                _ source: (any Sendable)?, _ arguments: [any Sendable], _ send: @escaping RemoteItemSend
+            ) throws -> MappedRun
+    ) {
+        self.item = item
+        self.prepare = prepare
+    }
 }
 
 /// One run of a mapped task over its items.

@@ -10,7 +10,16 @@ enum MappedTaskRunner {
         let hasSource = runnable.mapsUpstream && !arguments.isEmpty
         let source = hasSource ? arguments.last : nil
         let inputs = hasSource ? Array(arguments.dropLast()) : arguments
-        let items = try body.prepare(source, inputs)
+        let items: MappedRun
+        if let remote = runnable.remote, let remoteMapping = body.remote {
+            let name = runnable.name
+            let environment = runnable.environment
+            items = try remoteMapping.prepare(source, inputs) { arguments in
+                try await run.dispatcher.run(name, in: environment, over: remote, arguments)
+            }
+        } else {
+            items = try body.prepare(source, inputs)
+        }
         try run.checkPending(
             items.count, "Mapped task '\(runnable.name)' (\(runnable.location))", task: runnable.name,
             at: runnable.location)

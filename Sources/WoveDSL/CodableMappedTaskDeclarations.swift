@@ -1,0 +1,152 @@
+/// Declares a synchronous mapped task whose items, inputs and output are `Codable`, so its
+/// items can also run in another process: routed with `.environment(_:)`, each item travels as
+/// one `run_task` frame whose `args` hold the element as `item` next to the other inputs.
+///
+/// Swift picks this form by itself when the types allow it; nothing changes at the call site.
+///
+/// - Parameters: as the synchronous `Task(_:over:after:fileID:line:_:)`.
+public func Task<Items: Sequence, each Input: Sendable & Codable, Output: Sendable & Codable>(
+    _ name: String,
+    over items: Items,
+    after dependencies: repeat Dependency<each Input>,
+    fileID: StaticString = #fileID,
+    line: Int = #line,
+    _ body: @escaping @Sendable (Items.Element, repeat each Input) throws -> Output
+) -> MappedTaskNode<Output> where Items.Element: Sendable & Codable {
+    let elements = Array(items)
+    let signature = TaskSignature(
+        name, after: Dependency<Items.Element>(stringLiteral: "item"), repeat each dependencies,
+        at: SourceLocation(fileID: fileID, line: line))
+    return mapOverSync(
+        name, over: elements, after: repeat each dependencies, fileID: fileID, line: line, body
+    )
+    .sendingItems(
+        codec: CodableTaskCodec<Items.Element, repeat each Input, Output>.self,
+        elements: { _ in elements },
+        item: .sync { arguments in
+            var reader = ArgumentReader(arguments, for: signature)
+            return try body(try reader.next(Items.Element.self), repeat try reader.next((each Input).self))
+        })
+}
+
+/// Declares an asynchronous mapped task whose items, inputs and output are `Codable`, so its
+/// items can also run in another process, one `run_task` frame per item.
+///
+/// - Parameters: as the asynchronous `Task(_:over:after:fileID:line:_:)`.
+public func Task<Items: Sequence, each Input: Sendable & Codable, Output: Sendable & Codable>(
+    _ name: String,
+    over items: Items,
+    after dependencies: repeat Dependency<each Input>,
+    fileID: StaticString = #fileID,
+    line: Int = #line,
+    _ body: @escaping @Sendable (Items.Element, repeat each Input) async throws -> Output
+) -> MappedTaskNode<Output> where Items.Element: Sendable & Codable {
+    let elements = Array(items)
+    let signature = TaskSignature(
+        name, after: Dependency<Items.Element>(stringLiteral: "item"), repeat each dependencies,
+        at: SourceLocation(fileID: fileID, line: line))
+    return mapOverAsync(
+        name, over: elements, after: repeat each dependencies, fileID: fileID, line: line, body
+    )
+    .sendingItems(
+        codec: CodableTaskCodec<Items.Element, repeat each Input, Output>.self,
+        elements: { _ in elements },
+        item: .async { arguments in
+            var reader = ArgumentReader(arguments, for: signature)
+            return try await body(
+                try reader.next(Items.Element.self), repeat try reader.next((each Input).self))
+        })
+}
+
+/// Declares a synchronous task mapped over another node's sequence, whose items, inputs and
+/// output are `Codable`, so its items can also run in another process, one `run_task` frame per
+/// item.
+///
+/// - Parameters: as the synchronous `Task(_:mapping:after:fileID:line:_:)`.
+public func Task<Element: Sendable & Codable, each Input: Sendable & Codable, Output: Sendable & Codable>(
+    _ name: String,
+    mapping source: Dependency<[Element]>,
+    after dependencies: repeat Dependency<each Input>,
+    fileID: StaticString = #fileID,
+    line: Int = #line,
+    _ body: @escaping @Sendable (Element, repeat each Input) throws -> Output
+) -> MappedTaskNode<Output> {
+    let location = SourceLocation(fileID: fileID, line: line)
+    let signature = TaskSignature(
+        name, after: Dependency<Element>(stringLiteral: "item"), repeat each dependencies, at: location)
+    let sourceSignature = TaskSignature(name, after: repeat each dependencies, at: location)
+    return mapSourceSync(
+        name, mapping: source, after: repeat each dependencies, fileID: fileID, line: line, body
+    )
+    .sendingItems(
+        codec: CodableTaskCodec<Element, repeat each Input, Output>.self,
+        elements: { value in
+            try SequenceSource.elements(of: value, as: Element.self, for: sourceSignature, from: source)
+        },
+        item: .sync { arguments in
+            var reader = ArgumentReader(arguments, for: signature)
+            return try body(try reader.next(Element.self), repeat try reader.next((each Input).self))
+        })
+}
+
+/// Declares an asynchronous task mapped over another node's sequence, whose items, inputs and
+/// output are `Codable`, so its items can also run in another process, one `run_task` frame per
+/// item.
+///
+/// - Parameters: as the asynchronous `Task(_:mapping:after:fileID:line:_:)`.
+public func Task<Element: Sendable & Codable, each Input: Sendable & Codable, Output: Sendable & Codable>(
+    _ name: String,
+    mapping source: Dependency<[Element]>,
+    after dependencies: repeat Dependency<each Input>,
+    fileID: StaticString = #fileID,
+    line: Int = #line,
+    _ body: @escaping @Sendable (Element, repeat each Input) async throws -> Output
+) -> MappedTaskNode<Output> {
+    let location = SourceLocation(fileID: fileID, line: line)
+    let signature = TaskSignature(
+        name, after: Dependency<Element>(stringLiteral: "item"), repeat each dependencies, at: location)
+    let sourceSignature = TaskSignature(name, after: repeat each dependencies, at: location)
+    return mapSourceAsync(
+        name, mapping: source, after: repeat each dependencies, fileID: fileID, line: line, body
+    )
+    .sendingItems(
+        codec: CodableTaskCodec<Element, repeat each Input, Output>.self,
+        elements: { value in
+            try SequenceSource.elements(of: value, as: Element.self, for: sourceSignature, from: source)
+        },
+        item: .async { arguments in
+            var reader = ArgumentReader(arguments, for: signature)
+            return try await body(try reader.next(Element.self), repeat try reader.next((each Input).self))
+        })
+}
+
+extension MappedTaskNode {
+    /// This node, able to send its items to another process: `codec` converts one item's
+    /// arguments (element first) and result, `item` is the body a worker runs per item.
+    fileprivate func sendingItems<Element: Sendable>(
+        codec: any RemoteCodec.Type,
+        elements: @escaping @Sendable (_ source: (any Sendable)?) throws -> [Element],
+        item: TaskBody
+    ) -> Self {
+        guard case .mapped(var mapped) = declaration.definition.body else { return self }
+        mapped.remote = RemoteMapping(item: item) { source, arguments, send in
+            let elements = try elements(source)
+            let slots = ResultSlots<Item>(count: elements.count)
+            return MappedRun(
+                count: elements.count,
+                item: .async { index in
+                    let value = try await send([elements[index]] + arguments)
+                    guard let typed = value as? Item else {
+                        throw CodecError.result(
+                            String(reflecting: type(of: value)), expected: String(reflecting: Item.self))
+                    }
+                    slots.store(typed, at: index)
+                },
+                collect: { try slots.collect() })
+        }
+        var copy = self
+        copy.declaration.definition.body = .mapped(mapped)
+        copy.declaration.definition.codec = codec
+        return copy
+    }
+}
