@@ -63,4 +63,40 @@ extension TaskDeclaring {
         copy.declaration.definition.options.timeout = limit
         return copy
     }
+
+    /// Sets how the task's runs are delivered when it runs in a non-local environment; unset
+    /// arguments fall through to its environment's and the global ``DeliverySettings``.
+    ///
+    /// ```swift
+    /// Task("report", after: "order_id") { (id: Int) in try await render(id) }
+    ///     .environment("workers")
+    ///     .delivery(timeout: .seconds(30), idempotencyKey: "report:{order_id}", heartbeat: .seconds(5))
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - timeout: How long a run may take from sending to result; on expiry a `cancel_task` is
+    ///     sent and the attempt fails with ``DeliveryTimeoutError`` (and may be retried).
+    ///   - idempotencyKey: A deduplication key; `{name}` placeholders are filled with the run's
+    ///     arguments (`{item}` is a mapped task's element). Every placeholder must name an input.
+    ///   - cancelMode: `.requireAck` makes a cancellation wait for the worker's `task_cancelled`.
+    ///   - heartbeat: The longest silence allowed between the worker's `task_started` and
+    ///     `heartbeat` frames; the worker is asked to heartbeat at this interval.
+    ///   - maxInFlight: How many runs with this limit may be pending at once in the environment.
+    ///   - orphanPolicy: What happens to a run left pending when its environment stops or fails.
+    public func delivery(
+        timeout: Duration? = nil,
+        idempotencyKey: String? = nil,
+        cancelMode: Delivery.CancelMode? = nil,
+        heartbeat: Duration? = nil,
+        maxInFlight: Int? = nil,
+        orphanPolicy: Delivery.OrphanPolicy? = nil
+    ) -> Self {
+        var copy = self
+        copy.declaration.definition.options.delivery = DeliverySettings(
+            timeout: timeout, idempotencyKey: idempotencyKey, cancelMode: cancelMode, heartbeat: heartbeat,
+            maxInFlight: maxInFlight, orphanPolicy: orphanPolicy
+        )
+        .inheriting(from: declaration.definition.options.delivery)
+        return copy
+    }
 }

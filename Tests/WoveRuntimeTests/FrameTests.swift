@@ -122,12 +122,12 @@ struct FrameTests {
     @Test("dispatch errors describe the task, the environment and the limit")
     func errorDescriptions() {
         let timeout = DeliveryTimeoutError(
-            taskName: "report", environment: "remote", seconds: 0.5, isHeartbeat: false)
+            taskName: "report", environment: "remote", seconds: 0.5, limit: .delivery)
         #expect(
             timeout.description
                 == "Delivery timeout exceeded for task 'report' in environment 'remote' (0.5s).")
         let heartbeat = DeliveryTimeoutError(
-            taskName: "report", environment: "remote", seconds: 2, isHeartbeat: true)
+            taskName: "report", environment: "remote", seconds: 2, limit: .heartbeat)
         #expect(heartbeat.description.contains("after 2.0s without heartbeat"))
         let orphaned = DeliveryOrphanedError(
             taskName: "t", environment: "e", policy: .requeue, cause: "shutdown")

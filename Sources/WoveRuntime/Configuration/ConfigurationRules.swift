@@ -26,4 +26,16 @@ enum ConfigurationRules {
             throw reject("max_pending", "\(maxPending)", "it must be 0 or more")
         }
     }
+
+    /// Checks delivery settings, naming their configuration-file keys.
+    static func check(_ delivery: DeliverySettings, at path: String) throws(WeaveError) {
+        guard let (field, value, rule) = delivery.firstInvalid() else { return }
+        let keys = [
+            "timeout": "delivery_timeout", "heartbeat": "delivery_heartbeat_seconds",
+            "maxInFlight": "delivery_max_in_flight",
+        ]
+        let name = keys[field] ?? field
+        throw WeaveError(
+            .invalidConfiguration, "\(path.isEmpty ? name : "\(path).\(name)") is \(value); \(rule).")
+    }
 }

@@ -23,6 +23,8 @@ public struct EnvironmentSettings: Sendable, Equatable {
     public var maxWorkers: Int?
     /// Default `maxPending` for weaves that run in it.
     public var maxPending: Int?
+    /// Default delivery settings for its tasks, when it is not local.
+    public var delivery = DeliverySettings()
 
     /// Settings with the given defaults; unset ones fall through to the global configuration.
     public init(
@@ -32,9 +34,11 @@ public struct EnvironmentSettings: Sendable, Equatable {
         workers: Int? = nil,
         limitPerMinute: Int? = nil,
         maxWorkers: Int? = nil,
-        maxPending: Int? = nil
+        maxPending: Int? = nil,
+        delivery: DeliverySettings = DeliverySettings()
     ) {
         self.executor = executor
+        self.delivery = delivery
         self.retries = retries
         self.timeout = timeout
         self.workers = workers
@@ -52,12 +56,13 @@ public struct EnvironmentSettings: Sendable, Equatable {
         workers: Int? = nil,
         limitPerMinute: Int? = nil,
         maxWorkers: Int? = nil,
-        maxPending: Int? = nil
+        maxPending: Int? = nil,
+        delivery: DeliverySettings = DeliverySettings()
     ) {
         self.init(
             executor: "custom", retries: retries, timeout: timeout, workers: workers,
             limitPerMinute: limitPerMinute,
-            maxWorkers: maxWorkers, maxPending: maxPending)
+            maxWorkers: maxWorkers, maxPending: maxPending, delivery: delivery)
         self.executorInstance = executor
         self.executorConfig = executorConfig
     }
@@ -72,6 +77,7 @@ public struct EnvironmentSettings: Sendable, Equatable {
             && lhs.timeout == rhs.timeout
             && lhs.workers == rhs.workers && lhs.limitPerMinute == rhs.limitPerMinute
             && lhs.maxWorkers == rhs.maxWorkers && lhs.maxPending == rhs.maxPending
+            && lhs.delivery == rhs.delivery
     }
 
     /// The built-in environment every configuration has.
@@ -82,6 +88,7 @@ public struct EnvironmentSettings: Sendable, Equatable {
         try ConfigurationRules.check(
             retries: retries, timeout: timeout, workers: workers, limitPerMinute: limitPerMinute,
             maxWorkers: maxWorkers, maxPending: maxPending, at: path)
+        try ConfigurationRules.check(delivery, at: path)
         let available = executor == "local" || (executor == "custom" && executorInstance != nil)
         guard available else {
             throw WeaveError(

@@ -34,7 +34,8 @@ public enum Wove {
         workers: Int? = nil,
         limitPerMinute: Int? = nil,
         maxPending: Int? = nil,
-        errorMode: ErrorMode? = nil
+        errorMode: ErrorMode? = nil,
+        delivery: DeliverySettings? = nil
     ) throws(WeaveError) {
         try update { configuration in
             configuration.defaultEnvironment = defaultEnvironment ?? configuration.defaultEnvironment
@@ -46,6 +47,7 @@ public enum Wove {
             configuration.limitPerMinute = limitPerMinute ?? configuration.limitPerMinute
             configuration.maxPending = maxPending ?? configuration.maxPending
             configuration.errorMode = errorMode ?? configuration.errorMode
+            if let delivery { configuration.delivery = delivery.inheriting(from: configuration.delivery) }
         }
     }
 

@@ -19,6 +19,8 @@ public struct WoveConfiguration: Sendable, Equatable {
     public var maxPending: Int?
     /// Default error mode for weaves.
     public var errorMode: ErrorMode?
+    /// Default delivery settings for tasks in non-local environments.
+    public var delivery = DeliverySettings()
 
     /// A configuration with the given values; unset ones fall through to built-in defaults.
     public init(
@@ -30,7 +32,8 @@ public struct WoveConfiguration: Sendable, Equatable {
         workers: Int? = nil,
         limitPerMinute: Int? = nil,
         maxPending: Int? = nil,
-        errorMode: ErrorMode? = nil
+        errorMode: ErrorMode? = nil,
+        delivery: DeliverySettings = DeliverySettings()
     ) {
         self.defaultEnvironment = defaultEnvironment
         self.environments = environments
@@ -41,6 +44,7 @@ public struct WoveConfiguration: Sendable, Equatable {
         self.limitPerMinute = limitPerMinute
         self.maxPending = maxPending
         self.errorMode = errorMode
+        self.delivery = delivery
     }
 
     /// The settings of the environment `name`, if it exists.
@@ -53,6 +57,7 @@ public struct WoveConfiguration: Sendable, Equatable {
         try ConfigurationRules.check(
             retries: retries, timeout: timeout, workers: workers, limitPerMinute: limitPerMinute,
             maxWorkers: maxWorkers, maxPending: maxPending, at: "")
+        try ConfigurationRules.check(delivery, at: "")
         for name in environments.keys.sorted() {
             try environments[name]?.validate(at: "environments.\(name)")
         }

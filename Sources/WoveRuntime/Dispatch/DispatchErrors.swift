@@ -31,32 +31,49 @@ public struct MissingDispatchFeatureError: Error, Sendable, CustomStringConverti
     }
 }
 
-/// A non-local run did not finish within its delivery timeout, or its worker fell silent for
-/// longer than its heartbeat interval. A cancel frame was sent; the attempt may be retried.
+/// A non-local run did not finish within its delivery timeout, its worker fell silent for longer
+/// than its heartbeat interval, or (with `requireAck`) did not acknowledge a cancellation in time.
+/// A cancel frame was sent; the attempt may be retried.
 public struct DeliveryTimeoutError: Error, Sendable, CustomStringConvertible {
+    /// Which limit passed.
+    public enum Limit: Sendable, Hashable {
+        /// The whole run's delivery timeout, counted from sending `run_task`.
+        case delivery
+        /// The longest silence allowed between `task_started`/`heartbeat` frames.
+        case heartbeat
+        /// The wait for `task_cancelled` after a `require_ack` cancellation.
+        case acknowledgement
+    }
+
     /// The task whose run timed out.
     public let taskName: String
     /// The environment it ran in.
     public let environment: String
-    /// Which limit passed, in seconds.
+    /// The limit, in seconds.
     public let seconds: Double
-    /// Whether it was the heartbeat interval rather than the whole delivery timeout.
-    public let isHeartbeat: Bool
+    /// Which limit passed.
+    public let limit: Limit
 
     /// A timeout of the given kind.
-    public init(taskName: String, environment: String, seconds: Double, isHeartbeat: Bool) {
+    public init(taskName: String, environment: String, seconds: Double, limit: Limit) {
         self.taskName = taskName
         self.environment = environment
         self.seconds = seconds
-        self.isHeartbeat = isHeartbeat
+        self.limit = limit
     }
 
     /// Which task, which limit, which environment.
     public var description: String {
-        isHeartbeat
-            ? "Delivery heartbeat timed out for task '\(taskName)' in environment '\(environment)' after "
+        switch limit {
+        case .delivery:
+            "Delivery timeout exceeded for task '\(taskName)' in environment '\(environment)' (\(seconds)s)."
+        case .heartbeat:
+            "Delivery heartbeat timed out for task '\(taskName)' in environment '\(environment)' after "
                 + "\(seconds)s without heartbeat."
-            : "Delivery timeout exceeded for task '\(taskName)' in environment '\(environment)' (\(seconds)s)."
+        case .acknowledgement:
+            "Cancellation of task '\(taskName)' in environment '\(environment)' was not acknowledged within "
+                + "\(seconds)s."
+        }
     }
 }
 

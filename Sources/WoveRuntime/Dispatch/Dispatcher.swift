@@ -4,9 +4,13 @@ import Synchronization
 /// stopped when the run ends.
 final class Dispatcher: Sendable {
     private let runConfig: RunConfig
+    private let clock: WoveClock
     private let channels = Mutex<[String: Task<EnvironmentChannel, any Error>]>([:])
 
-    init(runConfig: RunConfig) { self.runConfig = runConfig }
+    init(runConfig: RunConfig, clock: WoveClock) {
+        self.runConfig = runConfig
+        self.clock = clock
+    }
 
     /// Runs the task `name` in `environment` over `remote` with `arguments`, and returns its
     /// decoded output.
@@ -19,7 +23,8 @@ final class Dispatcher: Sendable {
         let channel = try await channel(for: environment, remote)
         let args = try remote.codec.encodeArguments(arguments, names: remote.argumentNames)
         let result = try await channel.run(
-            taskID: name, weave: remote.weaveName, args: args, delivery: Delivery())
+            taskID: name, weave: remote.weaveName, args: args, settings: remote.delivery,
+            idempotencyKey: remote.idempotencyKey?.filled(with: args))
         return try remote.codec.decodeResult(result)
     }
 
@@ -33,12 +38,13 @@ final class Dispatcher: Sendable {
 
     private func channel(for environment: String, _ remote: RemoteRoute) async throws -> EnvironmentChannel {
         let runConfig = self.runConfig
+        let clock = self.clock
         let starting = channels.withLock { channels in
             if let existing = channels[environment] { return existing }
             let start = Task {
                 try await EnvironmentChannel.start(
                     name: environment, executor: remote.executor, config: remote.executorConfig,
-                    runConfig: runConfig)
+                    runConfig: runConfig, clock: clock)
             }
             channels[environment] = start
             return start
@@ -57,4 +63,8 @@ package struct RemoteRoute: Sendable {
     let argumentNames: [String]
     /// The ``Weave`` the task was declared in, if any.
     let weaveName: String?
+    /// The task's delivery settings, resolved task → environment → global.
+    let delivery: DeliverySettings
+    /// The delivery's idempotency key template, if any.
+    let idempotencyKey: IdempotencyTemplate?
 }

@@ -1,25 +1,35 @@
 import Foundation
 import Synchronization
 
-/// One started executor for one weave run: sends `run_task` frames and routes the events its
-/// receive loop reads back to the runs waiting for them, by `run_id`.
+/// One started executor for one weave run: sends `run_task` frames under each run's delivery
+/// settings and routes the events its receive loop reads back to the runs waiting for them, by
+/// `run_id`.
 ///
-/// If the executor's `recv()` fails (a dead worker, a broken connection), every pending run and
-/// every later one fails with a transport error naming the environment: nothing waits forever.
+/// Nothing waits forever: a run past its delivery timeout or heartbeat is cancelled and fails
+/// with ``DeliveryTimeoutError``; a `require_ack` cancellation waits at most
+/// ``acknowledgementLimit``; if the executor's `recv()` fails, every pending and later run
+/// fails, with a transport error or, by its orphan policy, ``DeliveryOrphanedError``.
 final class EnvironmentChannel: Sendable {
+    /// How long a `require_ack` cancellation waits for the worker's `task_cancelled`.
+    static let acknowledgementLimit: Duration = .seconds(5)
+
     let name: String
     private let executor: any EnvironmentExecutor
+    private let clock: WoveClock
     private let state = Mutex(State())
     private let receiver = Mutex<Task<Void, Never>?>(nil)
 
     private struct State {
-        var pending: [String: OneShotResult<JSONValue>] = [:]
+        var pending: [String: PendingRun] = [:]
         var failure: (any Error)?
+        /// One limit per `maxInFlight` value, shared by the runs that set it.
+        var limits: [Int: InFlightLimit] = [:]
     }
 
-    private init(name: String, executor: any EnvironmentExecutor) {
+    private init(name: String, executor: any EnvironmentExecutor, clock: WoveClock) {
         self.name = name
         self.executor = executor
+        self.clock = clock
     }
 
     /// Starts `executor` for this run and its receive loop.
@@ -27,51 +37,133 @@ final class EnvironmentChannel: Sendable {
         name: String,
         executor: any EnvironmentExecutor,
         config: [String: JSONValue],
-        runConfig: RunConfig
+        runConfig: RunConfig,
+        clock: WoveClock
     ) async throws -> EnvironmentChannel {
         try await executor.start(environmentName: name, environmentConfig: config, runConfig: runConfig)
-        let channel = EnvironmentChannel(name: name, executor: executor)
+        let channel = EnvironmentChannel(name: name, executor: executor, clock: clock)
         channel.receiver.withLock { $0 = Task { await channel.receive() } }
         return channel
     }
 
     /// Sends one run and waits for its outcome; cancelling the caller sends `cancel_task`.
-    func run(taskID: String, weave: String?, args: [String: JSONValue], delivery: Delivery) async throws
-        -> JSONValue
-    {
+    func run(
+        taskID: String,
+        weave: String?,
+        args: [String: JSONValue],
+        settings: DeliverySettings,
+        idempotencyKey: String?
+    ) async throws -> JSONValue {
+        let limit = settings.maxInFlight.map(inFlightLimit)
+        try await limit?.acquire()
+        defer { limit?.release() }
         let runID = "\(taskID):\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
-        let outcome = OneShotResult<JSONValue>()
+        let run = PendingRun(runID: runID, taskID: taskID, settings: settings, now: clock.now)
         if let failure = state.withLock({ state -> (any Error)? in
-            if state.failure == nil { state.pending[runID] = outcome }
+            if state.failure == nil { state.pending[runID] = run }
             return state.failure
         }) {
             throw failure
         }
-        defer { _ = state.withLock { $0.pending.removeValue(forKey: runID) } }
+        defer {
+            run.finish()
+            _ = state.withLock { $0.pending.removeValue(forKey: runID) }
+        }
         do {
             try await executor.send(
-                .runTask(runID: runID, taskID: taskID, weave: weave, args: args, delivery: delivery))
+                .runTask(
+                    runID: runID, taskID: taskID, weave: weave, args: args,
+                    delivery: run.delivery(idempotencyKey: idempotencyKey)))
         } catch {
             throw transportError(error, task: taskID)
         }
+        let watchdog = settings.timeout == nil && settings.heartbeat == nil ? nil : Task { await watch(run) }
+        defer { watchdog?.cancel() }
         return try await withTaskCancellationHandler {
-            try await outcome.value
+            try await run.outcome.value
         } onCancel: {
-            outcome.resolve(.failure(CancellationError()))
-            let executor = self.executor
-            let cancel = WoveFrame.cancelTask(
-                runID: runID, taskID: taskID, cancelMode: delivery.cancelMode ?? .bestEffort,
-                orphanPolicy: delivery.orphanPolicy ?? .cancel)
-            Task { try? await executor.send(cancel) }
+            cancel(run, with: CancellationError())
         }
     }
 
-    /// Ends the receive loop and stops the executor.
+    /// Ends the receive loop and stops the executor; runs still pending are orphaned, each by
+    /// its policy: `cancel`, `fail` and `requeue` send `cancel_task` carrying the policy,
+    /// `detach` sends nothing; `cancel` resolves the run as cancelled, the others with
+    /// ``DeliveryOrphanedError``.
     func stop() async {
+        let orphans = state.withLock { state -> [PendingRun] in
+            state.failure = state.failure ?? EnvironmentStoppedError(environment: name)
+            defer { state.pending.removeAll() }
+            return Array(state.pending.values)
+        }
+        for run in orphans {
+            if run.orphanPolicy != .detach { try? await executor.send(run.cancelFrame) }
+            run.outcome.resolve(
+                .failure(orphanedError(run, cause: "its environment stopped while the run was pending")))
+        }
         let loop = receiver.withLock { $0 }
         loop?.cancel()
         try? await executor.stop()
         await loop?.value
+    }
+
+    private func inFlightLimit(_ count: Int) -> InFlightLimit {
+        state.withLock { state in
+            if let existing = state.limits[count] { return existing }
+            let limit = InFlightLimit(limit: count)
+            state.limits[count] = limit
+            return limit
+        }
+    }
+
+    /// Cancels `run` once: sends `cancel_task`, then resolves it with `error` at once
+    /// (`best_effort`), or when the worker acknowledges (`require_ack`), within
+    /// ``acknowledgementLimit``.
+    private func cancel(_ run: PendingRun, with error: any Error) {
+        guard run.beginCancelling(with: error) else { return }
+        let executor = self.executor
+        let frame = run.cancelFrame
+        Task { try? await executor.send(frame) }
+        switch run.cancelMode {
+        case .bestEffort:
+            run.outcome.resolve(.failure(error))
+        case .requireAck:
+            let clock = self.clock
+            let timeout = DeliveryTimeoutError(
+                taskName: run.taskID, environment: name, seconds: Self.acknowledgementLimit.seconds,
+                limit: .acknowledgement)
+            run.limitAcknowledgement(
+                with: Task {
+                    guard (try? await clock.sleep(for: Self.acknowledgementLimit)) != nil else { return }
+                    run.outcome.resolve(.failure(timeout))
+                })
+        }
+    }
+
+    /// Cancels `run` when its delivery timeout passes, or when the worker stays silent for
+    /// longer than its heartbeat interval.
+    private func watch(_ run: PendingRun) async {
+        let deadline = run.settings.timeout.map { run.sentAt + $0 }
+        while true {
+            let silenceLimit = run.settings.heartbeat.map { run.lastSign + $0 }
+            guard let wake = [deadline, silenceLimit].compactMap({ $0 }).min(),
+                (try? await clock.sleep(until: wake)) != nil
+            else { return }
+            let now = clock.now
+            if let deadline, let timeout = run.settings.timeout, now >= deadline {
+                return expire(run, after: timeout, .delivery)
+            }
+            if let heartbeat = run.settings.heartbeat, now - run.lastSign >= heartbeat {
+                return expire(run, after: heartbeat, .heartbeat)
+            }
+        }
+    }
+
+    private func expire(_ run: PendingRun, after limit: Duration, _ kind: DeliveryTimeoutError.Limit) {
+        cancel(
+            run,
+            with: DeliveryTimeoutError(
+                taskName: run.taskID, environment: name, seconds: limit.seconds, limit: kind))
     }
 
     private func receive() async {
@@ -86,26 +178,38 @@ final class EnvironmentChannel: Sendable {
     }
 
     private func route(_ frame: WoveFrame) {
-        guard let runID = frame.runID, let outcome = state.withLock({ $0.pending[runID] }) else { return }
+        guard let runID = frame.runID, let run = state.withLock({ $0.pending[runID] }) else { return }
         switch frame {
-        case .taskResult(_, _, let result): outcome.resolve(.success(result))
+        case .taskStarted, .heartbeat: run.markAlive(at: clock.now)
+        case .taskResult(_, _, let result): run.outcome.resolve(.success(result))
         case .taskError(_, let taskID, let error):
-            outcome.resolve(
+            run.outcome.resolve(
                 .failure(EnvironmentExecutionError(payload: error, taskName: taskID, environment: name)))
-        case .taskCancelled: outcome.resolve(.failure(CancellationError()))
+        case .taskCancelled: run.outcome.resolve(.failure(run.cancellationOutcome))
         default: break
         }
     }
 
+    /// The receiver failed: pending runs fail with a transport error (orphan policy `cancel`) or
+    /// ``DeliveryOrphanedError``; later runs fail with the transport error.
     private func failEverything(with error: any Error) {
-        let pending = state.withLock { state -> [String: OneShotResult<JSONValue>] in
+        let pending = state.withLock { state -> [PendingRun] in
             state.failure = transportError(error, task: nil)
-            return state.pending
+            return Array(state.pending.values)
         }
-        for (runID, outcome) in pending {
-            let task = String(runID.prefix { $0 != ":" })
-            outcome.resolve(.failure(transportError(error, task: task)))
+        for run in pending {
+            let failure: any Error =
+                run.orphanPolicy == .cancel
+                ? transportError(error, task: run.taskID)
+                : orphanedError(run, cause: "the environment's receiver failed: \(error)")
+            run.outcome.resolve(.failure(failure))
         }
+    }
+
+    private func orphanedError(_ run: PendingRun, cause: String) -> any Error {
+        guard run.orphanPolicy != .cancel else { return CancellationError() }
+        return DeliveryOrphanedError(
+            taskName: run.taskID, environment: name, policy: run.orphanPolicy, cause: cause)
     }
 
     private func transportError(_ error: any Error, task: String?) -> EnvironmentExecutionError {
@@ -115,4 +219,11 @@ final class EnvironmentChannel: Sendable {
                 message: "The executor of environment '\(name)' failed: \(error)", source: .transport),
             taskName: task ?? "?", environment: name)
     }
+}
+
+/// A run was sent to an environment whose weave run has already stopped it.
+struct EnvironmentStoppedError: Error, CustomStringConvertible {
+    let environment: String
+
+    var description: String { "Environment '\(environment)' has stopped; no more runs are accepted." }
 }

@@ -31,14 +31,18 @@ package struct Runnable: Sendable {
         limitPerMinute = options.limitPerMinute ?? environment.limitPerMinute ?? configuration.limitPerMinute
         self.environment = environmentName
         mapsUpstream = definition.mappingSourceName != nil
-        remote = try Self.route(definition, to: environmentName, environment)
+        remote = try Self.route(
+            definition, to: environmentName, environment,
+            delivery: options.delivery.inheriting(from: environment.delivery).inheriting(
+                from: configuration.delivery))
     }
 
     /// The route to a non-local environment; throws if the task cannot take it.
     private static func route(
         _ definition: TaskDefinition,
         to name: String,
-        _ environment: EnvironmentSettings
+        _ environment: EnvironmentSettings,
+        delivery: DeliverySettings
     ) throws -> RemoteRoute? {
         guard let executor = environment.executorInstance else { return nil }
         guard let codec = definition.codec, definition.remoteBody != nil else {
@@ -51,9 +55,20 @@ package struct Runnable: Sendable {
                     + "Codable to cross a process boundary.",
                 taskName: definition.name, location: definition.location)
         }
+        let template = delivery.idempotencyKey.map(IdempotencyTemplate.init)
+        let argumentNames = definition.remoteArgumentNames
+        if let unknown = template?.placeholders.first(where: { !argumentNames.contains($0) }) {
+            throw WeaveError(
+                .invalidOption,
+                "Task '\(definition.name)' (\(definition.location)) has delivery idempotencyKey "
+                    + "'\(delivery.idempotencyKey ?? "")', but '{\(unknown)}' names none of its arguments ("
+                    + (argumentNames.isEmpty ? "it has none" : argumentNames.joined(separator: ", ")) + ").",
+                task: definition.name, at: definition.location)
+        }
         return RemoteRoute(
             executor: executor, executorConfig: environment.executorConfig, codec: codec,
-            argumentNames: definition.remoteArgumentNames, weaveName: definition.weaveName)
+            argumentNames: argumentNames, weaveName: definition.weaveName, delivery: delivery,
+            idempotencyKey: template)
     }
 }
 

@@ -17,7 +17,8 @@ package final class WeaveRun: Sendable {
         maxPending = options.maxPending
         mergeDepth = 0
         dispatcher = Dispatcher(
-            runConfig: RunConfig(errorMode: options.errorMode, maxPending: options.maxPending))
+            runConfig: RunConfig(errorMode: options.errorMode, maxPending: options.maxPending),
+            clock: options.clock)
     }
 
     private init(parent: WeaveRun, lane: BlockingLane) {

@@ -9,6 +9,7 @@ package struct TaskOptions: Sendable {
     package var workers: Int?
     package var limitPerMinute: Int?
     package var environment: String?
+    package var delivery = DeliverySettings()
 
     package init() {}
 
@@ -21,6 +22,7 @@ package struct TaskOptions: Sendable {
         merged.workers = workers ?? earlier.workers
         merged.limitPerMinute = limitPerMinute ?? earlier.limitPerMinute
         merged.environment = environment ?? earlier.environment
+        merged.delivery = delivery.inheriting(from: earlier.delivery)
         return merged
     }
 
@@ -36,6 +38,9 @@ package struct TaskOptions: Sendable {
         if let workers, workers < 1 { throw reject("workers", "\(workers)", "it must be at least 1") }
         if let limitPerMinute, limitPerMinute < 1 {
             throw reject("limitPerMinute", "\(limitPerMinute)", "it must be at least 1")
+        }
+        if let (field, value, rule) = delivery.firstInvalid() {
+            throw reject("delivery \(field)", value, rule)
         }
     }
 }

@@ -1,0 +1,80 @@
+import Synchronization
+
+/// One run sent to an environment and not yet resolved: its outcome, its delivery settings,
+/// when the worker last showed signs of life, and why it is being cancelled, if it is.
+final class PendingRun: Sendable {
+    let runID: String
+    let taskID: String
+    let settings: DeliverySettings
+    /// When `run_task` was sent, on the run's clock.
+    let sentAt: Duration
+    let outcome = OneShotResult<JSONValue>()
+    private let state: Mutex<State>
+
+    private struct State {
+        /// When the run was sent or the worker last sent `task_started`/`heartbeat`, on the run's clock.
+        var lastSign: Duration
+        /// The error to report once a `require_ack` cancellation is acknowledged.
+        var cancelledWith: (any Error)?
+        /// The limit on waiting for that acknowledgement.
+        var acknowledgementTimer: Task<Void, Never>?
+    }
+
+    init(runID: String, taskID: String, settings: DeliverySettings, now: Duration) {
+        self.runID = runID
+        self.taskID = taskID
+        self.settings = settings
+        sentAt = now
+        state = Mutex(State(lastSign: now))
+    }
+
+    var cancelMode: Delivery.CancelMode { settings.cancelMode ?? .bestEffort }
+    var orphanPolicy: Delivery.OrphanPolicy { settings.orphanPolicy ?? .cancel }
+
+    /// When the worker last showed signs of life.
+    var lastSign: Duration { state.withLock { $0.lastSign } }
+
+    /// Records a `task_started` or `heartbeat` frame.
+    func markAlive(at now: Duration) { state.withLock { $0.lastSign = now } }
+
+    /// Whether a cancellation is under way; records `error` as the run's outcome-to-be if it is the first.
+    func beginCancelling(with error: any Error) -> Bool {
+        state.withLock { state in
+            guard state.cancelledWith == nil else { return false }
+            state.cancelledWith = error
+            return true
+        }
+    }
+
+    /// Starts `timer` as the limit on waiting for a cancellation's acknowledgement.
+    func limitAcknowledgement(with timer: Task<Void, Never>) {
+        state.withLock { $0.acknowledgementTimer = timer }
+    }
+
+    /// Stops the acknowledgement limit, once the run is over.
+    func finish() { state.withLock { $0.acknowledgementTimer }?.cancel() }
+
+    /// The error a `task_cancelled` frame resolves the run with.
+    var cancellationOutcome: any Error { state.withLock { $0.cancelledWith } ?? CancellationError() }
+
+    /// The `cancel_task` frame for this run.
+    var cancelFrame: WoveFrame {
+        .cancelTask(runID: runID, taskID: taskID, cancelMode: cancelMode, orphanPolicy: orphanPolicy)
+    }
+
+    /// The `delivery` object of this run's `run_task` frame.
+    func delivery(idempotencyKey: String?) -> Delivery {
+        Delivery(
+            timeoutSeconds: settings.timeout.map(\.seconds), idempotencyKey: idempotencyKey,
+            cancelMode: cancelMode, heartbeatSeconds: settings.heartbeat.map(\.seconds),
+            orphanPolicy: orphanPolicy)
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as the frames carry it.
+    var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}
