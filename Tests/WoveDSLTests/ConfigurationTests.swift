@@ -236,6 +236,30 @@ struct ConfigurationFileTests {
                 == EnvironmentSettings(retries: 3, timeout: .seconds(30), maxWorkers: 2))
     }
 
+    @Test("delivery_* keys are read globally and per environment")
+    func deliveryKeys() throws {
+        let (root, grandchild) = try tree(
+            """
+            {
+              "delivery_timeout": 11.0, "delivery_cancel_mode": "require_ack", "delivery_heartbeat_seconds": 3.0,
+              "delivery_max_in_flight": 20, "delivery_orphan_policy": "requeue",
+              "environments": {
+                "default": { "executor": "local", "delivery_idempotency_key": "job:{value}", "delivery_timeout": 7.5 }
+              }
+            }
+            """)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (configuration, _) = try #require(try Wove.loadConfiguration(searchingFrom: grandchild))
+        #expect(
+            configuration.delivery
+                == DeliverySettings(
+                    timeout: .seconds(11), cancelMode: .requireAck, heartbeat: .seconds(3), maxInFlight: 20,
+                    orphanPolicy: .requeue))
+        #expect(
+            configuration.environments["default"]?.delivery
+                == DeliverySettings(timeout: .milliseconds(7500), idempotencyKey: "job:{value}"))
+    }
+
     @Test("no file up to the root leaves nothing loaded")
     func noFile() throws {
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -263,6 +287,15 @@ struct ConfigurationFileTests {
             (#"{"default_environment": "gpu"}"#, "default_environment is 'gpu'"),
             ("[1, 2]", "must hold a JSON object"),
             ("{not json", "is not readable JSON"),
+            (
+                #"{"delivery_cancel_mode": "maybe"}"#,
+                #"delivery_cancel_mode is "maybe"; it must be one of "best_effort", "require_ack""#
+            ),
+            (
+                #"{"environments": {"x": {"delivery_orphan_policy": "drop"}}}"#,
+                "environments.x.delivery_orphan_policy"
+            ),
+            (#"{"delivery_max_in_flight": 0}"#, "delivery_max_in_flight is 0; it must be at least 1"),
         ])
     func badFiles(json: String, expected: String) throws {
         let (root, grandchild) = try tree(json)

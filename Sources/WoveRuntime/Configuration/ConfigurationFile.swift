@@ -43,12 +43,16 @@ enum ConfigurationFile {
         }
     }
 
-    private static let globalKeys: Set<String> = [
+    private static let globalKeys = Set<String>([
         "default_environment", "environments", "max_workers", "retries", "timeout", "workers",
         "limit_per_minute", "max_pending", "error_mode",
-    ]
-    private static let environmentKeys: Set<String> = [
+    ]).union(deliveryKeys)
+    private static let environmentKeys = Set<String>([
         "executor", "retries", "timeout", "workers", "limit_per_minute", "max_workers", "max_pending",
+    ]).union(deliveryKeys)
+    private static let deliveryKeys: Set<String> = [
+        "delivery_timeout", "delivery_idempotency_key", "delivery_cancel_mode", "delivery_heartbeat_seconds",
+        "delivery_max_in_flight", "delivery_orphan_policy",
     ]
 
     static func parse(_ root: [String: Any]) throws(WeaveError) -> WoveConfiguration {
@@ -62,7 +66,8 @@ enum ConfigurationFile {
             workers: try reader.integer("workers"),
             limitPerMinute: try reader.integer("limit_per_minute"),
             maxPending: try reader.integer("max_pending"),
-            errorMode: try reader.errorMode("error_mode"))
+            errorMode: try reader.errorMode("error_mode"),
+            delivery: try reader.delivery())
         for (name, value) in try reader.objects("environments") {
             let environment = KeyReader(value, path: "environments.\(name)", known: environmentKeys)
             try environment.rejectUnknownKeys()
@@ -73,7 +78,8 @@ enum ConfigurationFile {
                 workers: try environment.integer("workers"),
                 limitPerMinute: try environment.integer("limit_per_minute"),
                 maxWorkers: try environment.integer("max_workers"),
-                maxPending: try environment.integer("max_pending"))
+                maxPending: try environment.integer("max_pending"),
+                delivery: try environment.delivery())
         }
         return configuration
     }
@@ -131,6 +137,27 @@ private struct KeyReader {
             throw WeaveError(
                 .invalidConfiguration, "\(name(key)) is \"\(text)\"; it must be \"raise\" or \"return\".")
         }
+    }
+
+    /// The `delivery_*` keys of this object.
+    func delivery() throws(WeaveError) -> DeliverySettings {
+        DeliverySettings(
+            timeout: try seconds("delivery_timeout"),
+            idempotencyKey: try string("delivery_idempotency_key"),
+            cancelMode: try choice("delivery_cancel_mode", of: Delivery.CancelMode.self),
+            heartbeat: try seconds("delivery_heartbeat_seconds"),
+            maxInFlight: try integer("delivery_max_in_flight"),
+            orphanPolicy: try choice("delivery_orphan_policy", of: Delivery.OrphanPolicy.self))
+    }
+
+    /// One of `Choice`'s raw values.
+    func choice<Choice: RawRepresentable & CaseIterable>(_ key: String, of _: Choice.Type) throws(WeaveError)
+        -> Choice? where Choice.RawValue == String
+    {
+        guard let text = try string(key) else { return nil }
+        if let value = Choice(rawValue: text) { return value }
+        let allowed = Choice.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+        throw WeaveError(.invalidConfiguration, "\(name(key)) is \"\(text)\"; it must be one of \(allowed).")
     }
 
     func objects(_ key: String) throws(WeaveError) -> [(String, [String: Any])] {

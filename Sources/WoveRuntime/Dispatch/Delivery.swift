@@ -5,7 +5,7 @@
 /// left out of the JSON.
 public struct Delivery: Sendable, Hashable, Codable {
     /// What a cancellation asks of the executor.
-    public enum CancelMode: String, Sendable, Hashable, Codable {
+    public enum CancelMode: String, Sendable, Hashable, Codable, CaseIterable {
         /// Send `cancel_task` and move on.
         case bestEffort = "best_effort"
         /// Send `cancel_task` and wait for the worker's `task_cancelled`.
@@ -13,7 +13,7 @@ public struct Delivery: Sendable, Hashable, Codable {
     }
 
     /// What happens to a run still pending when its environment stops.
-    public enum OrphanPolicy: String, Sendable, Hashable, Codable {
+    public enum OrphanPolicy: String, Sendable, Hashable, Codable, CaseIterable {
         /// Cancel it; the task is cancelled.
         case cancel
         /// Cancel it; the task fails with `DeliveryOrphanedError`.
