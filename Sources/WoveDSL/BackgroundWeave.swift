@@ -1,18 +1,34 @@
-/// A weave running in the background: await its result, or cancel it.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A weave running in the background, in this process or in a forked child: await its
+/// result, or cancel it.
 public final class WeaveHandle: Sendable {
     private let run: Task<WoveResult, Never>
+    /// The id of the child process a forked run continues in; `nil` for a run in this process.
+    public let processID: Int32?
 
-    init(_ run: Task<WoveResult, Never>) { self.run = run }
+    init(_ run: Task<WoveResult, Never>, processID: Int32? = nil) {
+        self.run = run
+        self.processID = processID
+    }
 
     /// The result once every task has settled and `onDone` has returned; task errors and
-    /// cancellations are inside it.
+    /// cancellations are inside it. A forked run's result arrives when its child exits.
     public var result: WoveResult {
         get async { await run.value }
     }
 
     /// Cancels the weave: running tasks are cancelled and nothing new starts. The result, with
-    /// the cancelled tasks in ``WoveResult/cancelled``, still reaches `onDone`.
-    public func cancel() { run.cancel() }
+    /// the cancelled tasks in ``WoveResult/cancelled``, still reaches `onDone`. A forked run's
+    /// child process is sent `SIGTERM`.
+    public func cancel() {
+        run.cancel()
+        if let processID { kill(processID, SIGTERM) }
+    }
 }
 
 /// Starts a weave in the background and returns at once.
@@ -31,13 +47,24 @@ public final class WeaveHandle: Sendable {
 /// environment throws here and nothing starts. Task errors never throw: they are in the result
 /// handed to `onDone` and returned by ``WeaveHandle/result``.
 ///
+/// With `fork: true` the weave continues in a detached child process of this executable, in a
+/// session of its own, so it finishes even if this process exits first. The child finds the
+/// tasks by name, so the program must start with
+/// `await WoveWorker { …the same tasks… }.runIfRequested()`; every task must have `Codable`
+/// inputs and output and every initialization value a task reads must be `Encodable`, or this
+/// throws ``MissingDispatchFeatureError`` and nothing starts. The child runs every task
+/// locally. If this process is still running when the child exits, the result (values decoded
+/// to their declared types) reaches `onDone` and ``WeaveHandle/result``.
+///
 /// - Parameters:
 ///   - data, environment, maxWorkers, maxPending, debug, clock, observer: as `weave`.
+///   - fork: Whether the weave continues in a detached child process.
 ///   - content: The task declarations.
 ///   - onDone: Called once with the result when every task has settled, errors included.
 /// - Returns: A handle to await or cancel the run.
 public func weaveInBackground(
     _ data: [String: any Sendable] = [:],
+    fork: Bool = false,
     environment: String? = nil,
     maxWorkers: Int? = nil,
     maxPending: Int? = nil,
@@ -51,17 +78,19 @@ public func weaveInBackground(
         environment: environment, maxWorkers: maxWorkers, maxPending: maxPending, errorMode: .return,
         clock: clock,
         debug: debug, observer: observer)
-    return start(try prepareWeave(nil, data: data, settings: settings, content: content), onDone: onDone)
+    let prepared = try prepareWeave(nil, data: data, settings: settings, content: content)
+    return try start(prepared, fork: fork, onDone: onDone)
 }
 
 /// Starts a reusable ``Weave`` in the background, with the tasks of `content` overriding or
 /// extending its own, and returns at once.
 ///
-/// - Parameters: as `weaveInBackground(_:environment:maxWorkers:maxPending:debug:clock:observer:_:onDone:)`,
+/// - Parameters: as `weaveInBackground(_:fork:environment:maxWorkers:maxPending:debug:clock:observer:_:onDone:)`,
 ///   after the reusable weave `template`; the block may be left out to run the weave as is.
 public func weaveInBackground(
     _ template: some Weave,
     _ data: [String: any Sendable] = [:],
+    fork: Bool = false,
     environment: String? = nil,
     maxWorkers: Int? = nil,
     maxPending: Int? = nil,
@@ -75,12 +104,25 @@ public func weaveInBackground(
         environment: environment, maxWorkers: maxWorkers, maxPending: maxPending, errorMode: .return,
         clock: clock,
         debug: debug, observer: observer)
-    return start(try prepareWeave(template, data: data, settings: settings, content: content), onDone: onDone)
+    let prepared = try prepareWeave(template, data: data, settings: settings, content: content)
+    return try start(prepared, fork: fork, onDone: onDone)
 }
 
-private func start(_ prepared: PreparedWeave, onDone: (@Sendable (WoveResult) async -> Void)?) -> WeaveHandle
-{
-    WeaveHandle(
+private func start(
+    _ prepared: PreparedWeave,
+    fork: Bool,
+    onDone: (@Sendable (WoveResult) async -> Void)?
+) throws -> WeaveHandle {
+    if fork {
+        let forked = try prepared.fork()
+        return WeaveHandle(
+            Task.detached {
+                let result = await forked.result()
+                await onDone?(result)
+                return result
+            }, processID: forked.processID)
+    }
+    return WeaveHandle(
         Task.detached {
             let result = await prepared.settle()
             await onDone?(result)

@@ -22,7 +22,7 @@ public func Task<Items: Sequence, each Input: Sendable & Codable, Output: Sendab
     )
     .sendingItems(
         codec: CodableTaskCodec<Items.Element, repeat each Input, Output>.self,
-        elements: { _ in elements },
+        elements: { _ in elements }, declared: true,
         item: .sync { arguments in
             var reader = ArgumentReader(arguments, for: signature)
             return try body(try reader.next(Items.Element.self), repeat try reader.next((each Input).self))
@@ -50,7 +50,7 @@ public func Task<Items: Sequence, each Input: Sendable & Codable, Output: Sendab
     )
     .sendingItems(
         codec: CodableTaskCodec<Items.Element, repeat each Input, Output>.self,
-        elements: { _ in elements },
+        elements: { _ in elements }, declared: true,
         item: .async { arguments in
             var reader = ArgumentReader(arguments, for: signature)
             return try await body(
@@ -83,6 +83,7 @@ public func Task<Element: Sendable & Codable, each Input: Sendable & Codable, Ou
         elements: { value in
             try SequenceSource.elements(of: value, as: Element.self, for: sourceSignature, from: source)
         },
+        declared: false,
         item: .sync { arguments in
             var reader = ArgumentReader(arguments, for: signature)
             return try body(try reader.next(Element.self), repeat try reader.next((each Input).self))
@@ -114,6 +115,7 @@ public func Task<Element: Sendable & Codable, each Input: Sendable & Codable, Ou
         elements: { value in
             try SequenceSource.elements(of: value, as: Element.self, for: sourceSignature, from: source)
         },
+        declared: false,
         item: .async { arguments in
             var reader = ArgumentReader(arguments, for: signature)
             return try await body(try reader.next(Element.self), repeat try reader.next((each Input).self))
@@ -123,13 +125,29 @@ public func Task<Element: Sendable & Codable, each Input: Sendable & Codable, Ou
 extension MappedTaskNode {
     /// This node, able to send its items to another process: `codec` converts one item's
     /// arguments (element first) and result, `item` is the body a worker runs per item.
-    fileprivate func sendingItems<Element: Sendable>(
+    fileprivate func sendingItems<Element: Sendable & Codable>(
         codec: any RemoteCodec.Type,
         elements: @escaping @Sendable (_ source: (any Sendable)?) throws -> [Element],
+        declared: Bool,
         item: TaskBody
     ) -> Self {
         guard case .mapped(var mapped) = declaration.definition.body else { return self }
-        mapped.remote = RemoteMapping(item: item) { source, arguments, send in
+        let encodeItems: @Sendable () throws -> [JSONValue] = {
+            try elements(nil).map { try JSONValue(encoding: $0) }
+        }
+        let localItems = declared ? encodeItems : nil
+        let decodeResults: @Sendable ([JSONValue]) throws -> any Sendable = { results in
+            try results.map { json -> Item in
+                let value = try codec.decodeResult(json)
+                guard let typed = value as? Item else {
+                    throw CodecError.result(
+                        String(reflecting: type(of: value)), expected: String(reflecting: Item.self))
+                }
+                return typed
+            }
+        }
+        mapped.remote = RemoteMapping(item: item, localItems: localItems, decodeResults: decodeResults) {
+            source, arguments, send in
             let elements = try elements(source)
             let slots = ResultSlots<Item>(count: elements.count)
             return MappedRun(

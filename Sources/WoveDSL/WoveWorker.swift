@@ -17,7 +17,7 @@ import Synchronization
 /// arguments that do not decode answer with a `task_error` of source `config`; a malformed frame
 /// is answered with a `log` frame. Nothing a peer sends can crash the worker.
 public struct WoveWorker: Sendable {
-    private let registry: WorkerRegistry
+    let registry: WorkerRegistry
     private let lane: BlockingLane
 
     /// A worker serving the tasks declared in `content`; `maxWorkers` bounds its blocking bodies.

@@ -9,6 +9,9 @@ package struct WorkerRegistry: Sendable {
         self.tasks = tasks
     }
 
+    /// The task registered as `name`, if any.
+    package func definition(named name: String) -> TaskDefinition? { tasks[name] }
+
     /// The registered task names, sorted.
     package var names: [String] { tasks.keys.sorted() }
 

@@ -2,8 +2,8 @@
 /// every graph, option and environment error is thrown before any task starts.
 package struct PreparedWeave: Sendable {
     package let graph: CompiledGraph
-    private let data: [String: any Sendable]
-    private let options: WeaveOptions
+    let data: [String: any Sendable]
+    let options: WeaveOptions
 
     /// Compiles `definitions` against `data` with the settings and the configuration in force;
     /// prints the plan's report first when `settings.debug` is set.

@@ -35,14 +35,23 @@ package struct RemoteMapping: Sendable {
         @Sendable (_ source: (any Sendable)?, _ arguments: [any Sendable], _ send: @escaping RemoteItemSend)
             throws -> MappedRun
 
+    /// The items given at declaration (`over:`), as JSON; `nil` when they come from upstream.
+    package let localItems: (@Sendable () throws -> [JSONValue])?
+    /// Every item's JSON result as the task's typed output (`[Output]`).
+    package let decodeResults: @Sendable (_ results: [JSONValue]) throws -> any Sendable
+
     package init(
         item: TaskBody,
+        localItems: (@Sendable () throws -> [JSONValue])?,
+        decodeResults: @escaping @Sendable (_ results: [JSONValue]) throws -> any Sendable,
         prepare:
             @escaping @Sendable (
                 _ source: (any Sendable)?, _ arguments: [any Sendable], _ send: @escaping RemoteItemSend
             ) throws -> MappedRun
     ) {
         self.item = item
+        self.localItems = localItems
+        self.decodeResults = decodeResults
         self.prepare = prepare
     }
 }

@@ -13,6 +13,18 @@ public struct WoveResult: Sendable {
     /// The error mode the weave ran with.
     public let errorMode: ErrorMode
 
+    /// A result assembled from outcomes gathered elsewhere (a forked run's).
+    init(
+        graph: CompiledGraph, outcomes: [NodeOutcome], durations: [Duration?], error: (any Error)?,
+        errorMode: ErrorMode
+    ) {
+        self.graph = graph
+        self.outcomes = outcomes
+        self.durations = durations
+        self.error = error
+        self.errorMode = errorMode
+    }
+
     init(state: SchedulerState, errorMode: ErrorMode) {
         self.graph = state.graph
         self.outcomes = state.outcomes

@@ -1,0 +1,88 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A child process in a session of its own, so it keeps running when the parent exits or its
+/// terminal closes: the process a forked weave continues in.
+enum DetachedProcess {
+    /// Why a child could not be started.
+    struct SpawnError: Error, CustomStringConvertible {
+        let executable: String
+        let code: Int32
+
+        var description: String {
+            "Could not start '\(executable)' for a forked weave: \(String(cString: strerror(code)))."
+        }
+    }
+
+    /// `POSIX_SPAWN_SETSID`; glibc (2.26 and later) defines it as 0x80 only under `_GNU_SOURCE`,
+    /// which Swift's Glibc module does not set.
+    #if canImport(Glibc)
+        private static let newSessionFlag: Int16 = 0x80
+    #else
+        private static let newSessionFlag = Int16(POSIX_SPAWN_SETSID)
+    #endif
+
+    /// The path of the running executable.
+    static var currentExecutable: String {
+        #if os(Linux)
+            if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+                return path
+            }
+        #endif
+        return Bundle.main.executablePath ?? CommandLine.arguments[0]
+    }
+
+    /// Starts `executable` with `environment` added to this process's, standard input and
+    /// output on `/dev/null` and standard error inherited, in a new session.
+    static func spawn(_ executable: String, environment extra: [String: String]) throws -> pid_t {
+        var environment = ProcessInfo.processInfo.environment
+        environment.merge(extra) { _, new in new }
+        let argv = [strdup(executable)] + [nil]
+        let envp = environment.map { strdup("\($0)=\($1)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, newSessionFlag)
+        var pid: pid_t = 0
+        let code = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        guard code == 0 else { throw SpawnError(executable: executable, code: code) }
+        return pid
+    }
+
+    /// Waits, on a thread of its own, for `pid` to exit; returns its exit status, or `nil` if
+    /// it was not a child any more (reaped elsewhere).
+    static func exitStatus(of pid: pid_t) async -> Int32? {
+        await withCheckedContinuation { continuation in
+            let waiter = Thread {
+                var status: Int32 = 0
+                var result: pid_t
+                repeat { result = waitpid(pid, &status, 0) } while result == -1 && errno == EINTR
+                continuation.resume(returning: result == pid ? status : nil)
+            }
+            waiter.start()
+        }
+    }
+}
+
+extension DetachedProcess {
+    /// "exited with code 3", "was killed by signal 9", from a `waitpid` status.
+    static func describe(_ status: Int32?) -> String {
+        guard let status else { return "ended" }
+        let signal = status & 0x7f
+        return signal == 0 ? "exited with code \((status >> 8) & 0xff)" : "was killed by signal \(signal)"
+    }
+}

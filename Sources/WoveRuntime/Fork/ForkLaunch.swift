@@ -1,0 +1,131 @@
+import Foundation
+
+/// A weave continuing in a detached child process: its process id and its result, which
+/// arrives when the child exits (if this process is still there to see it).
+package struct ForkedRun: Sendable {
+    package let processID: Int32
+    package let result: @Sendable () async -> WoveResult
+}
+
+extension PreparedWeave {
+    /// Starts this weave in a detached child process of the same executable, which looks its
+    /// tasks up by name (it must call the worker-mode entry point with the same declarations).
+    ///
+    /// Every task must be able to cross a process boundary (`Codable` inputs and output) and
+    /// every initialization value a task reads must be `Encodable`; otherwise this throws
+    /// ``MissingDispatchFeatureError`` naming the culprit, and nothing starts.
+    package func fork(executable: String? = nil) throws -> ForkedRun {
+        let directory = FileManager.default.temporaryDirectory
+        let token = UUID().uuidString
+        let contextFile = directory.appendingPathComponent("wove-fork-\(token).json")
+        let outcomeFile = directory.appendingPathComponent("wove-fork-\(token).outcome.json")
+        let context = ForkContext(
+            tasks: try forkEntries(), data: try forkData(), maxWorkers: options.maxWorkers,
+            maxPending: options.maxPending, outcomePath: outcomeFile.path)
+        try JSONEncoder().encode(context).write(to: contextFile)
+        let program = executable ?? DetachedProcess.currentExecutable
+        let pid: Int32
+        do {
+            pid = try DetachedProcess.spawn(
+                program, environment: ["WOVE_WORKER": "1", ForkContext.environmentVariable: contextFile.path])
+        } catch {
+            try? FileManager.default.removeItem(at: contextFile)
+            throw error
+        }
+        return ForkedRun(processID: pid) {
+            let status = await DetachedProcess.exitStatus(of: pid)
+            defer { try? FileManager.default.removeItem(at: outcomeFile) }
+            let outcome = try? JSONDecoder().decode(ForkOutcome.self, from: Data(contentsOf: outcomeFile))
+            return result(from: outcome, exit: status, program: program)
+        }
+    }
+
+    private func forkEntries() throws -> [ForkContext.Entry] {
+        try graph.taskIndices.map { index in
+            guard let definition = graph.nodes[index].definition else { return ForkContext.Entry(name: "") }
+            guard definition.codec != nil, definition.remoteBody != nil else {
+                throw MissingDispatchFeatureError(
+                    reason:
+                        "Task '\(definition.name)' (\(definition.location)) cannot continue in a forked process: its "
+                        + "inputs and output must all be Codable.",
+                    taskName: definition.name, location: definition.location)
+            }
+            var items: [JSONValue]?
+            if case .mapped(let mapped) = definition.body { items = try mapped.remote?.localItems?() }
+            return ForkContext.Entry(name: definition.name, items: items)
+        }
+    }
+
+    /// The initialization values the tasks read, as JSON.
+    private func forkData() throws -> [String: JSONValue] {
+        var read = Set<Int>()
+        for index in graph.taskIndices { read.formUnion(graph.dependencies[index]) }
+        var json: [String: JSONValue] = [:]
+        for index in read.sorted() where index < graph.taskIndices.lowerBound {
+            let name = graph.nodes[index].name
+            guard let value = data[name] as? any Encodable, let encoded = try? JSONValue(encoding: value)
+            else {
+                throw MissingDispatchFeatureError(
+                    reason:
+                        "Initialization value '\(name)' is not Encodable, so the weave cannot continue in a "
+                        + "forked process.")
+            }
+            json[name] = encoded
+        }
+        return json
+    }
+
+    /// The parent's view of the child's outcome, with values decoded to their declared types.
+    private func result(from outcome: ForkOutcome?, exit status: Int32?, program: String) -> WoveResult {
+        var outcomes = [NodeOutcome](repeating: .pending, count: graph.nodes.count)
+        var durations = [Duration?](repeating: nil, count: graph.nodes.count)
+        outcomes[0] = .value(data)
+        for index in 1..<graph.taskIndices.lowerBound {
+            outcomes[index] = data[graph.nodes[index].name].map(NodeOutcome.value) ?? .pending
+        }
+        var firstError: (any Error)?
+        for index in graph.taskIndices {
+            guard let definition = graph.nodes[index].definition else { continue }
+            let name = definition.name
+            outcomes[index] = Self.outcome(of: definition, in: outcome, exit: status, program: program)
+            durations[index] = outcome?.timings[name].map { .seconds($0) }
+            if firstError == nil, case .failure(let error) = outcomes[index] { firstError = error }
+        }
+        return WoveResult(
+            graph: graph, outcomes: outcomes, durations: durations, error: firstError, errorMode: .return)
+    }
+
+    private static func outcome(
+        of definition: TaskDefinition, in outcome: ForkOutcome?, exit status: Int32?, program: String
+    ) -> NodeOutcome {
+        let name = definition.name
+        func failure(_ payload: RemoteError) -> NodeOutcome {
+            .failure(EnvironmentExecutionError(payload: payload, taskName: name, environment: "fork"))
+        }
+        guard let outcome else {
+            return failure(
+                RemoteError(
+                    kind: "ForkedProcessFailed",
+                    message: "The forked process '\(program)' \(DetachedProcess.describe(status)) without "
+                        + "reporting an outcome.", source: .executor))
+        }
+        if let error = outcome.errors[name] { return failure(error) }
+        if outcome.cancelled.contains(name) { return .cancelled }
+        guard let json = outcome.values[name] else {
+            return failure(
+                RemoteError(kind: "MissingResult", message: "No result for '\(name)'.", source: .executor))
+        }
+        do {
+            if case .mapped(let mapped) = definition.body, let remote = mapped.remote {
+                guard case .array(let items) = json else {
+                    throw CodecError.result("JSON", expected: "an array")
+                }
+                return .value(try remote.decodeResults(items))
+            }
+            guard let codec = definition.codec else { throw CodecError.result("JSON", expected: "Codable") }
+            return .value(try codec.decodeResult(json))
+        } catch {
+            return failure(RemoteError(error, source: .executor))
+        }
+    }
+}
