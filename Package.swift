@@ -45,6 +45,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "StdioWorker",
+            dependencies: ["WoveDSL"],
+            path: "Playgrounds-linux/StdioWorker",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "Benchmarks",
             dependencies: ["WoveDSL"],
             path: "Benchmarks",

@@ -15,6 +15,7 @@ enum BenchmarkSuite {
         print(Harness.header)
         try await graphs()
         try await maps()
+        try await stdio()
         try MemoryWorkload.report()
     }
 
@@ -51,6 +52,15 @@ enum BenchmarkSuite {
         try await Harness.compare(
             "readme_200_cpu_plus_100ms", unit: "run", units: 1, repetitions: 3,
             wove: ReadmeWorkload.wove, baseline: ("a thread per item", ReadmeWorkload.threads))
+    }
+
+    private static func stdio() async throws {
+        for workers in [1, 4] {
+            try await Harness.compare(
+                "stdio_map_1000_tiny, \(workers) worker process\(workers == 1 ? "" : "es")", unit: "item",
+                units: StdioWorkloads.items, repetitions: 5, wove: StdioWorkloads.stdio(workers: workers),
+                baseline: ("the same map, local", StdioWorkloads.local))
+        }
     }
 
     /// Runs one workload in a loop for a profiler: `WOVE_BENCH_PROFILE=` one of
