@@ -40,7 +40,7 @@ package struct Runnable: Sendable {
         to name: String,
         _ environment: EnvironmentSettings
     ) throws -> RemoteRoute? {
-        guard let executor = environment.executorInstance else { return nil }
+        guard let makeExecutor = environment.executorFactory else { return nil }
         if definition.mapping != nil {
             throw MissingDispatchFeatureError(
                 reason:
@@ -58,7 +58,7 @@ package struct Runnable: Sendable {
                 taskName: definition.name, location: definition.location)
         }
         return RemoteRoute(
-            executor: executor, executorConfig: environment.executorConfig, codec: codec,
+            makeExecutor: makeExecutor, executorConfig: environment.executorConfig, codec: codec,
             argumentNames: definition.dependencies)
     }
 }
