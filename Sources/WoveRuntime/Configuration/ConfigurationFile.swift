@@ -152,7 +152,9 @@ private struct KeyReader {
         case let text as String: return .string(text)
         case let number as NSNumber:
             if isBoolean(number) { return .bool(number.boolValue) }
-            if let integer = Int(exactly: number.doubleValue), !"\(number)".contains(".") { return .integer(integer) }
+            if let integer = Int(exactly: number.doubleValue), !"\(number)".contains(".") {
+                return .integer(integer)
+            }
             return .number(number.doubleValue)
         case let array as [Any]: return .array(array.map(json))
         case let table as [String: Any]: return .object(table.mapValues(json))

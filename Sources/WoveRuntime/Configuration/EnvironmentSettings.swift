@@ -80,7 +80,8 @@ public struct EnvironmentSettings: Sendable, Equatable {
         maxPending: Int? = nil
     ) {
         self.init(
-            executor: "custom", executorConfig: executorConfig, retries: retries, timeout: timeout, workers: workers,
+            executor: "custom", executorConfig: executorConfig, retries: retries, timeout: timeout,
+            workers: workers,
             limitPerMinute: limitPerMinute,
             maxWorkers: maxWorkers, maxPending: maxPending)
         self.executorInstance = executor

@@ -46,7 +46,9 @@ struct StdioConfiguration: Sendable, Equatable {
         case .array(let items)?:
             var words: [String] = []
             for item in items {
-                guard case .string(let word) = item else { throw reject("command", .array(items), commandRule) }
+                guard case .string(let word) = item else {
+                    throw reject("command", .array(items), commandRule)
+                }
                 words.append(word)
             }
             guard let executable = words.first, !executable.isEmpty else {

@@ -99,7 +99,8 @@ final class StdioExecutor: EnvironmentExecutor {
             }
             try worker?.write(line)
         case .shutdown:
-            let workers = try state.withLock { state throws(StdioExecutorError) in try state.runningWorkers() }
+            let workers = try state.withLock { state throws(StdioExecutorError) in try state.runningWorkers()
+            }
             for worker in workers { try? worker.write(line) }
         default:
             throw StdioExecutorError(.unsupportedFrame(frame.type))
@@ -149,14 +150,16 @@ final class StdioExecutor: EnvironmentExecutor {
     private func handle(_ event: WorkerProcess.Event, from worker: WorkerProcess) {
         switch event {
         case .line(let line):
+            guard FrameLine.hasContent(line) else { return }
             let frame: WoveFrame
             do {
                 frame = try FrameLine.decode(line)
             } catch {
                 let message =
                     "Skipped a malformed line from stdio worker '\(StdioExecutorError.render(worker.command))' "
-                    + "(pid \(worker.pid)): \(Self.reason(error)). Line: \(FrameLine.excerpt(line))"
-                try? Descriptors.write(Array("wove: \(message)\n".utf8), to: FileHandle.standardError.fileDescriptor)
+                    + "(pid \(worker.pid)): \(FrameLine.reason(error)). Line: \(FrameLine.excerpt(line))"
+                try? Descriptors.write(
+                    Array("wove: \(message)\n".utf8), to: FileHandle.standardError.fileDescriptor)
                 inbox.push(.log(message: message))
                 return
             }
@@ -189,19 +192,6 @@ final class StdioExecutor: EnvironmentExecutor {
             case .stopped:
                 break
             }
-        }
-    }
-
-    /// Why a line did not decode, in one short sentence.
-    private static func reason(_ error: any Error) -> String {
-        switch error as? DecodingError {
-        case .dataCorrupted(let context)?:
-            context.codingPath.isEmpty ? "it is not JSON" : context.debugDescription
-        case .keyNotFound(let key, _)?: "it has no '\(key.stringValue)' field"
-        case .typeMismatch(_, let context)? where context.codingPath.isEmpty: "it is not a JSON object"
-        case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
-            "field '\(context.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type"
-        default: "\(error)"
         }
     }
 }

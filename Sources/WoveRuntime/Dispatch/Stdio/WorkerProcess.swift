@@ -1,3 +1,6 @@
+import Foundation
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -5,8 +8,6 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
-import Synchronization
 
 /// One worker child process of a stdio executor: its stdin (written one whole line at a time
 /// under one lock), a ``LineReader`` on its stdout, and its exit status. Its stderr is the
