@@ -259,6 +259,33 @@ struct StdioTests {
         #expect(invalid.message.contains("environments.remote.executor_config.workers is 0"))
     }
 
+    @Test("weave runs with stdio workers leave no descriptors behind")
+    func noLeakedDescriptors() async throws {
+        #if os(Linux)
+            let directory = "/proc/self/fd"
+        #else
+            let directory = "/dev/fd"
+        #endif
+        func openDescriptors() throws -> Int {
+            try FileManager.default.contentsOfDirectory(atPath: directory).count
+        }
+        func run() async throws {
+            let result = try await Wove.withConfiguration(TestWorkerProcess.configuration(workers: 2)) {
+                try await weave(["value": 1]) {
+                    Task("double", after: "value") { (value: Int) in value * 2 }.environment("remote")
+                }
+            }
+            #expect(try result.final(as: Int.self) == 2)
+        }
+        try await run()  // Foundation opens a few descriptors of its own on the first launch.
+        let before = try openDescriptors()
+        for _ in 0..<10 { try await run() }
+        let after = try openDescriptors()
+        // Each leaked process would leave at least its two sockets: 40 over these runs. Other
+        // suites running in parallel may hold a few descriptors at either moment.
+        #expect(after - before < 15, "\(before) descriptors before, \(after) after")
+    }
+
     // MARK: The executor itself
 
     @Test("send and recv before start throw; stop is idempotent and ends recv")
@@ -393,6 +420,18 @@ struct StdioTests {
         let worker = try await TestWorkerProcess.run(input: [], environment: ["WOVE_WORKER": "1"])
         #expect(worker.status == 0)
         await WoveWorker { Task("x") { 1 } }.runIfRequested()  // this process is not a worker: returns
+    }
+
+    @Test("without a command, a program's stdio workers are the program itself, in worker mode")
+    func defaultCommandEndToEnd() async throws {
+        let (lines, status) = try await TestWorkerProcess.run(
+            arguments: ["--host"], input: [], environment: [:])
+        #expect(status == 0)
+        let fields = try #require(lines.first).split(separator: " ").compactMap { Int($0) }
+        #expect(lines.count == 1 && fields.count == 3, "\(lines)")
+        guard fields.count == 3 else { return }
+        #expect(fields[0] == 42)
+        #expect(fields[1] != fields[2] && fields[1] > 0, "the worker is another process")
     }
 
     // MARK: Helpers

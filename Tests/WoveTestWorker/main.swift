@@ -3,7 +3,9 @@ import WoveDSL
 
 // A stdio worker for the tests in Tests/WoveDSLTests/StdioTests.swift, which declare the same
 // tasks under the same names (a task crosses processes by name). Started with WOVE_WORKER=1 it
-// serves them over stdin/stdout; otherwise it says so on stderr and exits with status 64.
+// serves them over stdin/stdout. With `--host` it is a program whose `remote` environment has no
+// command, so the stdio executor starts this same executable as its worker; it prints
+// "<double of 21> <worker pid> <own pid>". Otherwise it says so on stderr and exits with status 64.
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -49,6 +51,23 @@ let worker = WoveWorker {
 }
 
 await worker.runIfRequested()
+
+if CommandLine.arguments.dropFirst().first == "--host" {
+    do {
+        try Wove.config(environments: ["remote": EnvironmentSettings(executor: "stdio")])
+        let result = try await weave(["value": 21]) {
+            Task("double", after: "value") { (value: Int) in value * 2 }.environment("remote")
+            Task("echo_pid") { () -> Int in Int(getpid()) }.environment("remote")
+        }
+        let double = try result.value("double", as: Int.self)
+        let workerPID = try result.value("echo_pid", as: Int.self)
+        print("\(double) \(workerPID) \(getpid())")
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("WoveTestWorker --host failed: \(error)\n".utf8))
+        exit(1)
+    }
+}
 FileHandle.standardError.write(
     Data("WoveTestWorker serves test tasks only when started with WOVE_WORKER=1.\n".utf8))
 exit(64)

@@ -29,13 +29,16 @@ enum TestWorkerProcess {
         ])
     }
 
-    /// Runs the worker with `environment` added, feeds it `input`, closes its stdin, and returns
+    /// Runs the worker with `arguments` and `environment` added, feeds it `input`, closes its stdin, and returns
     /// its stdout lines and exit status once it exits.
-    static func run(input: [String], environment: [String: String]) async throws -> (
-        lines: [String], status: Int32
-    ) {
+    static func run(arguments: [String] = [], input: [String], environment: [String: String]) async throws
+        -> (
+            lines: [String], status: Int32
+        )
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
         var variables = ProcessInfo.processInfo.environment
         variables["WOVE_WORKER"] = nil
         variables.merge(environment) { _, new in new }
