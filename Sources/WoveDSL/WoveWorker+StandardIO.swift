@@ -34,9 +34,13 @@ extension WoveWorker {
     /// }
     /// ```
     ///
-    /// In worker mode, stdout carries frames only: write diagnostics to stderr.
+    /// In worker mode, stdout carries frames only: write diagnostics to stderr. `WOVE_WORKER` is
+    /// removed from the environment before serving, so processes the tasks start do not
+    /// inherit it.
     public func runIfRequested() async {
         guard ProcessInfo.processInfo.environment[Self.workerModeVariable] == "1" else { return }
+        // Processes the tasks start are not workers, even if they are Wove programs too.
+        unsetenv(Self.workerModeVariable)
         await serveStandardIO()
         exit(0)
     }

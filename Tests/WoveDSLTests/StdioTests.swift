@@ -42,18 +42,24 @@ struct StdioTests {
         #expect(try remote.final(as: [String: Int].self) == ["double": 42, "sleepy": 30])
     }
 
-    @Test("a stdio task runs in another process")
+    @Test("a stdio task runs in another process, which does not pass WOVE_WORKER on")
     func runsInAnotherProcess() async throws {
         @WeaveBuilder func graph(_ environment: String) -> TaskList {
             Task("echo_pid") { Int(ProcessInfo.processInfo.processIdentifier) }.environment(environment)
+            Task("worker_variable") { () -> String in
+                ProcessInfo.processInfo.environment["WOVE_WORKER"] ?? "unset"
+            }
+            .environment(environment)
         }
         let remote = try await Wove.withConfiguration(TestWorkerProcess.configuration()) {
             try await weave { graph("remote") }
         }
         let local = try await weave { graph("local") }
-        #expect(try local.final(as: Int.self) == ownPID)
-        let workerPID = try remote.final(as: Int.self)
+        #expect(try local.value("echo_pid", as: Int.self) == ownPID)
+        let workerPID = try remote.value("echo_pid", as: Int.self)
         #expect(workerPID != ownPID && workerPID > 0)
+        // Started with WOVE_WORKER=1, the worker removes it before serving.
+        #expect(try remote.value("worker_variable", as: String.self) == "unset")
     }
 
     @Test("many runs in flight share one worker process concurrently", arguments: [1, 2])

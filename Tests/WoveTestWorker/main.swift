@@ -42,6 +42,7 @@ let worker = WoveWorker {
         return value + 1
     }
     Task("echo_pid") { () -> Int in Int(getpid()) }
+    Task("worker_variable") { () -> String in ProcessInfo.processInfo.environment["WOVE_WORKER"] ?? "unset" }
     for index in 0..<12 {
         Task("pid_after_\(index)", after: "ms") { (ms: Int) async throws -> Int in
             try await Task.sleep(for: .milliseconds(ms))

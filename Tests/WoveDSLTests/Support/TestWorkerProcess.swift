@@ -52,12 +52,21 @@ enum TestWorkerProcess {
         let output = Thread.detachedRead(stdout.fileHandleForReading)
         for line in input { stdin.fileHandleForWriting.write(Data((line + "\n").utf8)) }
         try stdin.fileHandleForWriting.close()
+        let deadline = ContinuousClock.now + .seconds(20)
+        while process.isRunning {
+            if ContinuousClock.now > deadline {
+                process.terminate()
+                throw WorkerDidNotExit()
+            }
+            try await Task.sleep(for: .milliseconds(5))
+        }
         let data = await output.value
-        while process.isRunning { try await Task.sleep(for: .milliseconds(5)) }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
         return (lines, process.terminationStatus)
     }
 }
+
+struct WorkerDidNotExit: Error {}
 
 extension Thread {
     /// Reads `handle` to its end on a new thread.
