@@ -1,4 +1,3 @@
-import Foundation
 import Synchronization
 
 #if canImport(Glibc)
@@ -10,9 +9,6 @@ import Synchronization
 #endif
 
 extension WoveWorker {
-    /// The environment variable the `stdio` executor sets to `1` in every worker it starts.
-    static let workerModeVariable = "WOVE_WORKER"
-
     /// Serves as a `stdio` worker and then exits the process when it was started as one
     /// (`WOVE_WORKER=1` in its environment); otherwise returns at once.
     ///
@@ -38,9 +34,9 @@ extension WoveWorker {
     /// removed from the environment before serving, so processes the tasks start do not
     /// inherit it.
     public func runIfRequested() async {
-        guard ProcessInfo.processInfo.environment[Self.workerModeVariable] == "1" else { return }
+        guard WorkerMode.isRequested else { return }
         // Processes the tasks start are not workers, even if they are Wove programs too.
-        unsetenv(Self.workerModeVariable)
+        unsetenv(WorkerMode.variable)
         await serveStandardIO()
         exit(0)
     }

@@ -38,9 +38,6 @@ final class StdioExecutor: EnvironmentExecutor {
     private let state = Mutex(State())
     private let inbox = FrameInbox()
 
-    /// The environment variable that tells a started executable to serve as a worker.
-    static let workerModeVariable = "WOVE_WORKER"
-
     func start(environmentName: String, environmentConfig: [String: JSONValue], runConfig: RunConfig)
         async throws
     {
@@ -51,13 +48,13 @@ final class StdioExecutor: EnvironmentExecutor {
             state.phase = .starting
         }
         var environment = ProcessInfo.processInfo.environment
-        environment[Self.workerModeVariable] = "1"
+        environment[WorkerMode.variable] = "1"
         var workers: [WorkerProcess] = []
         do {
-            for index in 0..<configuration.workers {
+            for _ in 0..<configuration.workers {
                 workers.append(
                     try WorkerProcess.launch(
-                        index: index, command: configuration.resolvedCommand, environment: environment
+                        command: configuration.resolvedCommand, environment: environment
                     ) { [weak self] worker, event in self?.handle(event, from: worker) })
             }
         } catch {
@@ -133,17 +130,20 @@ final class StdioExecutor: EnvironmentExecutor {
             }
         }
         guard let workers else { return }
-        let shutdown = try? FrameLine.encode(.shutdown)
-        // Unstructured on purpose: the grace period must elapse even if the caller is cancelled.
-        await Task { await Self.stop(workers, shutdownLine: shutdown) }.value
+        await Self.stop(workers, shutdownLine: try? FrameLine.encode(.shutdown))
         state.withLock { $0.phase = .stopped }
         inbox.fail(StdioExecutorError(.stopped))
     }
 
+    /// Stops `workers` in parallel. In an unstructured task on purpose: the grace periods must
+    /// elapse even when the caller is cancelled.
     private static func stop(_ workers: [WorkerProcess], shutdownLine: [UInt8]?) async {
-        await withTaskGroup(of: Void.self) { group in
-            for worker in workers { group.addTask { await worker.stop(shutdownLine: shutdownLine) } }
+        await Task {
+            await withTaskGroup(of: Void.self) { group in
+                for worker in workers { group.addTask { await worker.stop(shutdownLine: shutdownLine) } }
+            }
         }
+        .value
     }
 
     /// Called on a worker's reader thread.

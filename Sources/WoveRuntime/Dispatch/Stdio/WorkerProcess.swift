@@ -21,8 +21,6 @@ final class WorkerProcess: Sendable {
         case end(LineReader.End)
     }
 
-    /// The worker's position among its executor's processes.
-    let index: Int
     /// The command it runs, the executable first.
     let command: [String]
     let pid: Int32
@@ -34,10 +32,9 @@ final class WorkerProcess: Sendable {
     private let process: Mutex<Process>
 
     private init(
-        index: Int, command: [String], process: sending Process, input: Int32, output: Int32,
+        command: [String], process: sending Process, input: Int32, output: Int32,
         exit: ExitRecord
     ) {
-        self.index = index
         self.command = command
         pid = process.processIdentifier
         self.process = Mutex(process)
@@ -52,7 +49,6 @@ final class WorkerProcess: Sendable {
     ///
     /// - Throws: ``StdioExecutorError`` naming the command when it cannot be started.
     static func launch(
-        index: Int,
         command: [String],
         environment: [String: String],
         events: @escaping @Sendable (WorkerProcess, Event) -> Void
@@ -98,7 +94,7 @@ final class WorkerProcess: Sendable {
         Descriptors.close(stdin.child)
         Descriptors.close(stdout.child)
         let worker = WorkerProcess(
-            index: index, command: command, process: process, input: stdin.parent, output: stdout.parent,
+            command: command, process: process, input: stdin.parent, output: stdout.parent,
             exit: exit)
         worker.reader.start(
             line: { [weak worker] line in if let worker { events(worker, .line(line)) } },
