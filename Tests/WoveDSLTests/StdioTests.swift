@@ -111,6 +111,28 @@ struct StdioTests {
         #expect(try result.value("local_after", as: Int.self) == 8)
     }
 
+    @Test("cancelling a weave with a stdio run in flight ends promptly")
+    func cancelInFlight() async throws {
+        let clock = ContinuousClock()
+        let caller = Task {
+            try await Wove.withConfiguration(TestWorkerProcess.configuration()) {
+                try await weave(["ms": 30_000]) {
+                    Task("sleepy", after: "ms") { (ms: Int) async throws -> Int in
+                        try await Task.sleep(for: .milliseconds(ms))
+                        return ms
+                    }
+                    .environment("remote")
+                }
+            }
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        let start = clock.now
+        caller.cancel()
+        let outcome = await caller.result
+        #expect(clock.now - start < .seconds(5))
+        #expect(throws: CancellationError.self) { try outcome.get() }
+    }
+
     @Test("a malformed line from the worker is skipped: every run still gets its result")
     func malformedLineSkipped() async throws {
         let result = try await Wove.withConfiguration(TestWorkerProcess.configuration()) {
