@@ -62,7 +62,7 @@ struct StdioTests {
         #expect(try remote.value("worker_variable", as: String.self) == "unset")
     }
 
-    @Test("many runs in flight share one worker process concurrently", arguments: [1, 2])
+    @Test("many runs in flight at once, through one and through two worker processes", arguments: [1, 2])
     func manyInFlight(workers: Int) async throws {
         let clock = ContinuousClock()
         let start = clock.now
