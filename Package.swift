@@ -56,8 +56,17 @@ let package = Package(
             path: "Benchmarks",
             swiftSettings: strictSettings
         ),
+        // A worker process for the stdio tests. As a dependency of WoveDSLTests it is built with
+        // the tests, into the same products directory, where the tests find it.
+        .executableTarget(
+            name: "WoveTestWorker",
+            dependencies: ["WoveDSL"],
+            path: "Tests/WoveTestWorker",
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "WoveRuntimeTests", dependencies: ["WoveRuntime"], swiftSettings: strictSettings),
-        .testTarget(name: "WoveDSLTests", dependencies: ["WoveDSL"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "WoveDSLTests", dependencies: ["WoveDSL", "WoveTestWorker"], swiftSettings: strictSettings),
         .testTarget(name: "WoveHelpersTests", dependencies: ["WoveHelpers"], swiftSettings: strictSettings),
     ]
 )

@@ -21,7 +21,8 @@ enum StdioWorkloads {
         {
             let result = try await Wove.withConfiguration(configuration(workers: workers)) {
                 try await weave {
-                    Task("tiny", over: 0..<items) { (item: Int) in item + 1 }.environment("worker").workers(256)
+                    Task("tiny", over: 0..<items) { (item: Int) in item + 1 }.environment("worker").workers(
+                        256)
                 }
             }
             try check(result.final(as: [Int].self) == Array(1...items))

@@ -1,3 +1,5 @@
+import WoveDSL
+
 // Send one task of a weave to a worker process over stdio, and get its result back.
 //
 // Run it with: swift run StdioWorker
@@ -9,7 +11,6 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import WoveDSL
 
 /// A result that crosses the process boundary as JSON.
 struct Score: Codable, Sendable {

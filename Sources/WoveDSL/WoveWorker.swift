@@ -13,7 +13,10 @@ import Synchronization
 /// ```
 ///
 /// Each `run_task` frame runs concurrently with the others; `cancel_task` cancels its run;
-/// `shutdown` ends ``serve(_:emit:)`` after cancelling what still runs. An unknown task or
+/// `shutdown` ends ``serve(_:emit:)`` after cancelling what still runs. A run whose
+/// `delivery_heartbeat_seconds` is positive emits a `heartbeat` frame every that many seconds
+/// while it runs. To serve over stdin/stdout, as the built-in `stdio` executor expects, see
+/// ``runIfRequested()`` and ``serveStandardIO()``. An unknown task or
 /// arguments that do not decode answer with a `task_error` of source `config`; a malformed frame
 /// is answered with a `log` frame. Nothing a peer sends can crash the worker.
 public struct WoveWorker: Sendable {
@@ -40,12 +43,16 @@ public struct WoveWorker: Sendable {
             do {
                 for try await frame in frames {
                     switch frame {
-                    case .runTask(let runID, let taskID, _, let args, _):
+                    case .runTask(let runID, let taskID, _, let args, let delivery):
                         let registry = self.registry
                         let lane = self.lane
                         let run = Task {
-                            await registry.run(
-                                runID: runID, taskID: taskID, args: args, lane: lane, emit: emit)
+                            await Self.withHeartbeats(
+                                every: delivery.heartbeatSeconds, runID: runID, taskID: taskID, emit: emit
+                            ) {
+                                await registry.run(
+                                    runID: runID, taskID: taskID, args: args, lane: lane, emit: emit)
+                            }
                         }
                         runs.insert(run, for: runID)
                         group.addTask {
@@ -65,6 +72,31 @@ public struct WoveWorker: Sendable {
                 await emit(.log(message: "Worker input failed: \(error)"))
             }
             runs.cancelAll()
+        }
+    }
+}
+
+extension WoveWorker {
+    /// Runs `body`, emitting a `heartbeat` frame every `seconds` (when positive) until it returns.
+    fileprivate static func withHeartbeats(
+        every seconds: Double?,
+        runID: String,
+        taskID: String,
+        emit: @escaping @Sendable (WoveFrame) async -> Void,
+        _ body: () async -> Void
+    ) async {
+        guard let seconds, seconds > 0, seconds.isFinite else {
+            await body()
+            return
+        }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                while (try? await Task.sleep(for: .seconds(seconds))) != nil {
+                    await emit(.heartbeat(runID: runID, taskID: taskID))
+                }
+            }
+            await body()
+            group.cancelAll()
         }
     }
 }

@@ -6,7 +6,10 @@ import Foundation
 /// {
 ///   "default_environment": "default",
 ///   "max_workers": 32,
-///   "environments": { "default": { "executor": "local", "retries": 2, "timeout": 5.0 } }
+///   "environments": {
+///     "default": { "executor": "local", "retries": 2, "timeout": 5.0 },
+///     "remote": { "executor": "stdio", "executor_config": { "command": ["./worker"], "workers": 2 } }
+///   }
 /// }
 /// ```
 enum ConfigurationFile {
@@ -48,7 +51,8 @@ enum ConfigurationFile {
         "limit_per_minute", "max_pending", "error_mode",
     ]).union(deliveryKeys)
     private static let environmentKeys = Set<String>([
-        "executor", "retries", "timeout", "workers", "limit_per_minute", "max_workers", "max_pending",
+        "executor", "executor_config", "retries", "timeout", "workers", "limit_per_minute", "max_workers",
+        "max_pending",
     ]).union(deliveryKeys)
     private static let deliveryKeys: Set<String> = [
         "delivery_timeout", "delivery_idempotency_key", "delivery_cancel_mode", "delivery_heartbeat_seconds",
@@ -73,6 +77,7 @@ enum ConfigurationFile {
             try environment.rejectUnknownKeys()
             configuration.environments[name] = EnvironmentSettings(
                 executor: try environment.string("executor") ?? "local",
+                executorConfig: try environment.jsonObject("executor_config") ?? [:],
                 retries: try environment.integer("retries"),
                 timeout: try environment.seconds("timeout"),
                 workers: try environment.integer("workers"),
@@ -158,6 +163,30 @@ private struct KeyReader {
         if let value = Choice(rawValue: text) { return value }
         let allowed = Choice.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
         throw WeaveError(.invalidConfiguration, "\(name(key)) is \"\(text)\"; it must be one of \(allowed).")
+    }
+
+    /// A JSON object kept as ``JSONValue``s, for settings Wove passes on (`executor_config`).
+    func jsonObject(_ key: String) throws(WeaveError) -> [String: JSONValue]? {
+        guard let value = present(key) else { return nil }
+        guard let table = value as? [String: Any] else { throw wrongType(key, value, "an object") }
+        var object: [String: JSONValue] = [:]
+        for (entry, item) in table { object[entry] = json(item) }
+        return object
+    }
+
+    private func json(_ value: Any) -> JSONValue {
+        switch value {
+        case let text as String: return .string(text)
+        case let number as NSNumber:
+            if isBoolean(number) { return .bool(number.boolValue) }
+            if let integer = Int(exactly: number.doubleValue), !"\(number)".contains(".") {
+                return .integer(integer)
+            }
+            return .number(number.doubleValue)
+        case let array as [Any]: return .array(array.map(json))
+        case let table as [String: Any]: return .object(table.mapValues(json))
+        default: return .null
+        }
     }
 
     func objects(_ key: String) throws(WeaveError) -> [(String, [String: Any])] {

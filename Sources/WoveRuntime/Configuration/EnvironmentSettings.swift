@@ -3,9 +3,27 @@
 /// A task runs in its own `.environment(_:)`, else the weave's `environment:`, else the
 /// configured default environment, else `local`. Its settings sit between the task's own
 /// options and the process-wide ones: task → weave → task's environment → global → built-in.
+///
+/// Tasks of a `stdio` environment run in worker processes, addressed by task name; their
+/// inputs and output must be `Codable`:
+///
+/// ```swift
+/// try Wove.config(environments: [
+///     "remote": EnvironmentSettings(
+///         executor: "stdio",
+///         executorConfig: ["command": ["/usr/local/bin/report-worker"], "workers": 4]),
+/// ])
+/// ```
 public struct EnvironmentSettings: Sendable, Equatable {
-    /// The executor that runs the environment's tasks: `local` runs them in this process;
-    /// `custom` means ``executorInstance``.
+    /// The executor that runs the environment's tasks, by name:
+    ///
+    /// - `local`: in this process.
+    /// - `stdio`: in worker processes started for each weave run, speaking JSON lines over
+    ///   stdin/stdout. ``executorConfig`` may set `command` (an array of strings, or one string
+    ///   split like a shell command line; default: the current executable, which serves once it
+    ///   calls `WoveWorker.runIfRequested()`) and `workers` (processes to start, default 1).
+    ///   Every worker gets `WOVE_WORKER=1` in its environment.
+    /// - `custom`: ``executorInstance``.
     public var executor: String
     /// An executor of your own, used as is by every weave that uses this environment.
     public var executorInstance: (any EnvironmentExecutor)?
@@ -27,8 +45,14 @@ public struct EnvironmentSettings: Sendable, Equatable {
     public var delivery = DeliverySettings()
 
     /// Settings with the given defaults; unset ones fall through to the global configuration.
+    ///
+    /// - Parameters:
+    ///   - executor: A built-in executor name: `local` or `stdio`.
+    ///   - executorConfig: The executor's settings, e.g. `["command": ["/path/to/worker"], "workers": 2]`
+    ///     for `stdio`; checked when the configuration is set.
     public init(
         executor: String = "local",
+        executorConfig: [String: JSONValue] = [:],
         retries: Int? = nil,
         timeout: Duration? = nil,
         workers: Int? = nil,
@@ -38,6 +62,7 @@ public struct EnvironmentSettings: Sendable, Equatable {
         delivery: DeliverySettings = DeliverySettings()
     ) {
         self.executor = executor
+        self.executorConfig = executorConfig
         self.delivery = delivery
         self.retries = retries
         self.timeout = timeout
@@ -60,15 +85,25 @@ public struct EnvironmentSettings: Sendable, Equatable {
         delivery: DeliverySettings = DeliverySettings()
     ) {
         self.init(
-            executor: "custom", retries: retries, timeout: timeout, workers: workers,
+            executor: "custom", executorConfig: executorConfig, retries: retries, timeout: timeout,
+            workers: workers,
             limitPerMinute: limitPerMinute,
             maxWorkers: maxWorkers, maxPending: maxPending, delivery: delivery)
         self.executorInstance = executor
-        self.executorConfig = executorConfig
     }
 
-    /// Whether tasks run in this process, without frames.
+    /// Whether tasks run in this process, without frames (`false` for `stdio` and custom executors).
     public var isLocal: Bool { executorInstance == nil && executor == "local" }
+
+    /// Makes the executor of one weave run, or `nil` for a local environment: a custom instance
+    /// is shared by every run; a `stdio` executor holds processes, so each run gets its own.
+    var executorFactory: (@Sendable () throws -> any EnvironmentExecutor)? {
+        if let executorInstance { return { executorInstance } }
+        switch executor {
+        case "stdio": return { StdioExecutor() }
+        default: return nil
+        }
+    }
 
     /// Equal when every setting is, and both or neither have an executor instance.
     public static func == (lhs: EnvironmentSettings, rhs: EnvironmentSettings) -> Bool {
@@ -89,12 +124,15 @@ public struct EnvironmentSettings: Sendable, Equatable {
             retries: retries, timeout: timeout, workers: workers, limitPerMinute: limitPerMinute,
             maxWorkers: maxWorkers, maxPending: maxPending, at: path)
         try ConfigurationRules.check(delivery, at: path)
-        let available = executor == "local" || (executor == "custom" && executorInstance != nil)
-        guard available else {
+        switch executor {
+        case "local": break
+        case "stdio": _ = try StdioConfiguration(executorConfig, at: "\(path).executor_config")
+        case "custom" where executorInstance != nil: break
+        default:
             throw WeaveError(
                 .invalidConfiguration,
-                "\(path).executor is '\(executor)': this build offers 'local', or an EnvironmentExecutor "
-                    + "instance passed as EnvironmentSettings(executor:).")
+                "\(path).executor is '\(executor)': this build offers 'local', 'stdio', or an "
+                    + "EnvironmentExecutor instance passed as EnvironmentSettings(executor:).")
         }
     }
 }

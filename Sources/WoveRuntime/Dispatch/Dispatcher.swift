@@ -43,7 +43,7 @@ final class Dispatcher: Sendable {
             if let existing = channels[environment] { return existing }
             let start = Task {
                 try await EnvironmentChannel.start(
-                    name: environment, executor: remote.executor, config: remote.executorConfig,
+                    name: environment, executor: try remote.makeExecutor(), config: remote.executorConfig,
                     runConfig: runConfig, clock: clock)
             }
             channels[environment] = start
@@ -55,7 +55,8 @@ final class Dispatcher: Sendable {
 
 /// How a task reaches its non-local environment.
 package struct RemoteRoute: Sendable {
-    let executor: any EnvironmentExecutor
+    /// The executor for one weave run: a custom instance every time, a new `stdio` executor each run.
+    let makeExecutor: @Sendable () throws -> any EnvironmentExecutor
     let executorConfig: [String: JSONValue]
     let codec: any RemoteCodec.Type
     /// The `args` keys: the task's dependency names in parameter order, after `item` for a

@@ -1,9 +1,11 @@
 /// Carries frames between the runtime and wherever an environment's tasks run: a worker
 /// process, a worker service, a cluster scheduler.
 ///
-/// The runtime starts an executor once per environment, sends `run_task` and `cancel_task`
-/// frames, and reads event frames from ``recv()`` until it stops the executor. Implement it to
-/// reach a transport of your own; the built-in `local` environment needs none.
+/// For each weave run, the runtime starts an executor once per environment on first use, sends
+/// `run_task` and `cancel_task` frames, reads event frames from ``recv()``, and stops the
+/// executor when the run settles. Implement it to
+/// reach a transport of your own; the built-in `local` and `stdio` executors are already there
+/// (`EnvironmentSettings(executor: "stdio")` runs tasks in worker processes).
 ///
 /// ```swift
 /// final class RecordingExecutor: EnvironmentExecutor { … }

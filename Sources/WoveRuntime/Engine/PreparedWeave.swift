@@ -37,8 +37,9 @@ package struct PreparedWeave: Sendable {
         observer?.observe(.weaveStarted(taskCount: graph.taskIndices.count))
         let clock = ContinuousClock()
         let start = clock.now
-        let state = await WeaveEngine.execute(
-            graph, data: data, run: WeaveRun(options: options), observer: observer)
+        let run = WeaveRun(options: options)
+        let state = await WeaveEngine.execute(graph, data: data, run: run, observer: observer)
+        await run.dispatcher.stop()
         observer?.observe(.weaveFinished(duration: clock.now - start, error: state.firstError))
         return WoveResult(state: state, errorMode: options.errorMode)
     }

@@ -44,7 +44,7 @@ package struct Runnable: Sendable {
         _ environment: EnvironmentSettings,
         delivery: DeliverySettings
     ) throws -> RemoteRoute? {
-        guard let executor = environment.executorInstance else { return nil }
+        guard let makeExecutor = environment.executorFactory else { return nil }
         guard let codec = definition.codec, definition.remoteBody != nil else {
             let inputs = definition.inputTypes.map(\.description).joined(separator: ", ")
             throw MissingDispatchFeatureError(
@@ -66,7 +66,7 @@ package struct Runnable: Sendable {
                 task: definition.name, at: definition.location)
         }
         return RemoteRoute(
-            executor: executor, executorConfig: environment.executorConfig, codec: codec,
+            makeExecutor: makeExecutor, executorConfig: environment.executorConfig, codec: codec,
             argumentNames: argumentNames, weaveName: definition.weaveName, delivery: delivery,
             idempotencyKey: template)
     }

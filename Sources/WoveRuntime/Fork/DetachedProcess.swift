@@ -27,16 +27,6 @@ enum DetachedProcess {
         private static let newSessionFlag = Int16(POSIX_SPAWN_SETSID)
     #endif
 
-    /// The path of the running executable.
-    static var currentExecutable: String {
-        #if os(Linux)
-            if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-                return path
-            }
-        #endif
-        return Bundle.main.executablePath ?? CommandLine.arguments[0]
-    }
-
     /// Starts `executable` with `environment` added to this process's, standard input and
     /// output on `/dev/null` and standard error inherited, in a new session.
     static func spawn(_ executable: String, environment extra: [String: String]) throws -> pid_t {

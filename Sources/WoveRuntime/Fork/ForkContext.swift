@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a forked child needs to run a weave: its tasks by name in declaration order, the
 /// initialization values they read, as JSON, its limits, and where to write the outcome.
 package struct ForkContext: Codable, Sendable {
@@ -10,6 +12,9 @@ package struct ForkContext: Codable, Sendable {
 
     /// The environment variable that points a worker-mode process at its context file.
     package static let environmentVariable = "WOVE_FORK_CONTEXT"
+
+    /// The context file this process was started to run, if it is a forked child.
+    package static var requestedPath: String? { ProcessInfo.processInfo.environment[environmentVariable] }
 
     package var tasks: [Entry]
     package var data: [String: JSONValue]

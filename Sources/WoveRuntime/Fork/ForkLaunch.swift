@@ -23,11 +23,12 @@ extension PreparedWeave {
             tasks: try forkEntries(), data: try forkData(), maxWorkers: options.maxWorkers,
             maxPending: options.maxPending, outcomePath: outcomeFile.path)
         try JSONEncoder().encode(context).write(to: contextFile)
-        let program = executable ?? DetachedProcess.currentExecutable
+        let program = executable ?? StdioConfiguration.currentExecutable
         let pid: Int32
         do {
             pid = try DetachedProcess.spawn(
-                program, environment: ["WOVE_WORKER": "1", ForkContext.environmentVariable: contextFile.path])
+                program,
+                environment: [WorkerMode.variable: "1", ForkContext.environmentVariable: contextFile.path])
         } catch {
             try? FileManager.default.removeItem(at: contextFile)
             throw error

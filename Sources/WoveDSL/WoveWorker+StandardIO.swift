@@ -1,0 +1,98 @@
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension WoveWorker {
+    /// Serves as a `stdio` worker and then exits the process when it was started as one
+    /// (`WOVE_WORKER=1` in its environment); otherwise returns at once.
+    ///
+    /// This lets one executable be both the program and its own workers: a `stdio`
+    /// environment without a `command` starts the current executable again, with
+    /// `WOVE_WORKER=1`. Call it early in `main`, before the program's own work:
+    ///
+    /// ```swift
+    /// // main.swift
+    /// import WoveDSL
+    ///
+    /// await WoveWorker { ReportTasks().tasks }.runIfRequested()  // never returns in a worker
+    ///
+    /// try Wove.config(environments: ["remote": EnvironmentSettings(executor: "stdio")])
+    /// let result = try await weave(["order_id": 42]) {
+    ///     ReportTasks().tasks  // the tasks are shared; these run in this process…
+    ///     Task("score", after: "account") { (account: Account) in score(account) }
+    ///         .environment("remote")  // …and this one runs in a worker process
+    /// }
+    /// ```
+    ///
+    /// A weave started with `weaveInBackground(…, fork: true)` continues in a child started the
+    /// same way; there this runs that weave with these tasks instead of serving frames.
+    ///
+    /// In worker mode, stdout carries frames only: write diagnostics to stderr. `WOVE_WORKER` is
+    /// removed from the environment before serving, so processes the tasks start do not
+    /// inherit it.
+    public func runIfRequested() async {
+        guard WorkerMode.isRequested else { return }
+        // Processes the tasks start are not workers, even if they are Wove programs too.
+        unsetenv(WorkerMode.variable)
+        if let context = ForkContext.requestedPath {
+            unsetenv(ForkContext.environmentVariable)
+            await runForkedWeave(contextPath: context)
+        } else {
+            await serveStandardIO()
+        }
+        exit(0)
+    }
+
+    /// Serves frames read from stdin, one JSON object per line, and writes every event frame
+    /// to stdout as one compact JSON line, until `shutdown` or the end of stdin.
+    ///
+    /// A line that is not a valid frame is answered with
+    /// `{"type":"log","message":"Invalid stdio worker frame: …"}` and serving goes on. Returns
+    /// once every run has settled. Everything else this process writes to stdout would corrupt
+    /// the protocol: write diagnostics to stderr.
+    ///
+    /// ```swift
+    /// let worker = WoveWorker { Task("double", after: "value") { (value: Int) in value * 2 } }
+    /// await worker.serveStandardIO()
+    /// // stdin:  {"type":"run_task","run_id":"double:1","task_id":"double","args":{"value":21}}
+    /// // stdout: {"type":"task_started","run_id":"double:1","task_id":"double"}
+    /// //         {"type":"task_result","run_id":"double:1","task_id":"double","result":42}
+    /// ```
+    public func serveStandardIO() async {
+        let output = FrameLineWriter(descriptor: STDOUT_FILENO)
+        let (frames, input) = AsyncThrowingStream<WoveFrame, any Error>.makeStream()
+        let reader = LineReader(descriptor: STDIN_FILENO, name: "wove-worker-stdin", closeWhenDone: false)
+        reader.start(
+            line: { line in
+                guard FrameLine.hasContent(line) else { return }
+                do {
+                    input.yield(try FrameLine.decode(line))
+                } catch {
+                    output.write(.log(message: "Invalid stdio worker frame: \(FrameLine.reason(error))."))
+                }
+            },
+            end: { _ in input.finish() })
+        await serve(frames) { output.write($0) }
+        reader.stop()
+        await reader.waitUntilFinished()
+    }
+}
+
+/// Writes frames to a descriptor as JSON lines, one whole line per `write(2)` under one lock,
+/// so lines from concurrent runs never interleave; nothing is buffered.
+private final class FrameLineWriter: Sendable {
+    private let descriptor: Mutex<Int32>
+
+    init(descriptor: Int32) { self.descriptor = Mutex(descriptor) }
+
+    func write(_ frame: WoveFrame) {
+        guard let line = try? FrameLine.encode(frame) else { return }
+        descriptor.withLock { descriptor in try? Descriptors.write(line, to: descriptor) }
+    }
+}

@@ -1,0 +1,117 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The POSIX descriptor calls of the stdio transport, with `EINTR` and partial writes handled.
+///
+/// A worker's stdin and stdout are Unix stream sockets rather than pipes: a worker that dies
+/// while the runtime writes to it then makes `send` fail with `EPIPE` (`MSG_NOSIGNAL`,
+/// `SO_NOSIGPIPE` on Darwin) instead of raising `SIGPIPE`, which would kill the whole host
+/// process. To the worker they read and write like pipes.
+package enum Descriptors {
+    /// A connected pair of stream sockets, both closed on `exec` so that no other child
+    /// inherits them.
+    static func socketPair() throws(SystemCallError) -> (Int32, Int32) {
+        var pair: [Int32] = [-1, -1]
+        #if canImport(Glibc)
+            let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
+        #elseif canImport(Musl)
+            let type = SOCK_STREAM | SOCK_CLOEXEC
+        #else
+            let type = SOCK_STREAM
+        #endif
+        guard socketpair(AF_UNIX, type, 0, &pair) == 0 else { throw SystemCallError("socketpair") }
+        #if canImport(Darwin)
+            for descriptor in pair {
+                _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+                var on: Int32 = 1
+                _ = setsockopt(
+                    descriptor, SOL_SOCKET, SO_NOSIGPIPE, &on, socklen_t(MemoryLayout<Int32>.size))
+            }
+        #endif
+        return (pair[0], pair[1])
+    }
+
+    /// Writes every byte of `bytes` to the socket `descriptor`; a closed peer throws `EPIPE`
+    /// rather than raising `SIGPIPE`.
+    static func send(_ bytes: [UInt8], to descriptor: Int32) throws(SystemCallError) {
+        #if canImport(Darwin)
+            let flags: Int32 = 0
+        #else
+            let flags = Int32(MSG_NOSIGNAL)
+        #endif
+        try writeLoop(bytes, "send") { pointer, count in
+            #if canImport(Darwin)
+                Darwin.send(descriptor, pointer, count, flags)
+            #elseif canImport(Glibc)
+                Glibc.send(descriptor, pointer, count, flags)
+            #else
+                Musl.send(descriptor, pointer, count, flags)
+            #endif
+        }
+    }
+
+    /// Writes every byte of `bytes` to `descriptor` (a pipe, file or socket) with `write(2)`.
+    package static func write(_ bytes: [UInt8], to descriptor: Int32) throws(SystemCallError) {
+        try writeLoop(bytes, "write") { pointer, count in
+            #if canImport(Darwin)
+                Darwin.write(descriptor, pointer, count)
+            #elseif canImport(Glibc)
+                Glibc.write(descriptor, pointer, count)
+            #else
+                Musl.write(descriptor, pointer, count)
+            #endif
+        }
+    }
+
+    /// Closes `descriptor`, ignoring errors (there is nothing left to do with it either way).
+    static func close(_ descriptor: Int32) {
+        guard descriptor >= 0 else { return }
+        #if canImport(Darwin)
+            _ = Darwin.close(descriptor)
+        #elseif canImport(Glibc)
+            _ = Glibc.close(descriptor)
+        #else
+            _ = Musl.close(descriptor)
+        #endif
+    }
+
+    private static func writeLoop(
+        _ bytes: [UInt8],
+        _ call: String,
+        _ write: (UnsafeRawPointer, Int) -> Int
+    ) throws(SystemCallError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return write(base + offset, buffer.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                throw SystemCallError(call)
+            }
+            offset += written
+        }
+    }
+}
+
+/// A system call failed; the message names the call and `strerror` of its `errno`.
+package struct SystemCallError: Error, CustomStringConvertible {
+    /// The call that failed.
+    package let call: String
+    /// Its `errno`.
+    package let code: Int32
+
+    /// The error of `call`, with the current `errno`.
+    package init(_ call: String, code: Int32 = errno) {
+        self.call = call
+        self.code = code
+    }
+
+    package var description: String { "\(call) failed: \(String(cString: strerror(code))) (errno \(code))" }
+}

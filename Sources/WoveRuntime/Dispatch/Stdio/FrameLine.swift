@@ -1,0 +1,49 @@
+import Foundation
+
+/// One frame as one line of the stdio protocol: compact JSON with wove's field names, ended by
+/// `\n`. JSON escapes every newline inside strings, so a frame never spans two lines.
+package enum FrameLine {
+    /// `frame` as compact JSON followed by a newline.
+    package static func encode(_ frame: WoveFrame) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var bytes = [UInt8](try encoder.encode(frame))
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
+    }
+
+    /// The frame in `line` (without its newline); throws for text that is not a frame.
+    package static func decode(_ line: [UInt8]) throws -> WoveFrame {
+        try JSONDecoder().decode(WoveFrame.self, from: Data(line))
+    }
+
+    /// A short, printable excerpt of a line that did not decode, for diagnostics.
+    package static func excerpt(_ line: [UInt8], limit: Int = 200) -> String {
+        let text = String(decoding: line.prefix(limit), as: UTF8.self)
+        return line.count > limit ? text + "…" : text
+    }
+
+    /// Whether `line` holds anything but blanks; blank lines are skipped, not reported.
+    package static func hasContent(_ line: [UInt8]) -> Bool {
+        line.contains { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r") }
+    }
+
+    /// Why a line did not decode, in one short sentence.
+    package static func reason(_ error: any Error) -> String {
+        var text = describe(error)
+        while text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error as? DecodingError {
+        case .dataCorrupted(let context)?:
+            context.codingPath.isEmpty ? "it is not JSON" : context.debugDescription
+        case .keyNotFound(let key, _)?: "it has no '\(key.stringValue)' field"
+        case .typeMismatch(_, let context)? where context.codingPath.isEmpty: "it is not a JSON object"
+        case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
+            "field '\(context.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type"
+        default: "\(error)"
+        }
+    }
+}

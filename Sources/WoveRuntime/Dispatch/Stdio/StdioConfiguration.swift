@@ -1,0 +1,94 @@
+import Foundation
+
+/// The checked `executor_config` of a `stdio` environment.
+///
+/// - `command`: the worker command, an array of strings (`["/usr/local/bin/worker", "--fast"]`)
+///   or one string split like a shell command line (`"/usr/local/bin/worker --fast"`). When
+///   absent, the current executable is started again, which serves as a worker once it calls
+///   `WoveWorker.runIfRequested()`.
+/// - `workers`: how many worker processes to start, at least 1 (default 1).
+struct StdioConfiguration: Sendable, Equatable {
+    static let keys = ["command", "workers"]
+
+    /// The executable and its arguments; `nil` for the current executable.
+    var command: [String]?
+    /// How many worker processes share the environment's runs.
+    var workers: Int
+
+    /// Checks `config`; errors name the offending key under `path`
+    /// (`environments.remote.executor_config`).
+    init(_ config: [String: JSONValue], at path: String) throws(WeaveError) {
+        func reject(_ key: String, _ value: JSONValue, _ rule: String) -> WeaveError {
+            WeaveError(.invalidConfiguration, "\(path).\(key) is \(Self.render(value)); \(rule).")
+        }
+        if let unknown = config.keys.sorted().first(where: { !Self.keys.contains($0) }) {
+            throw WeaveError(
+                .invalidConfiguration,
+                "\(path).\(unknown) is not a setting of the stdio executor. Its settings: "
+                    + "\(Self.keys.joined(separator: ", ")).")
+        }
+        let commandRule = "it must be a non-empty array of strings or a non-empty command string"
+        switch config["command"] {
+        case nil, .null?:
+            command = nil
+        case .string(let text)?:
+            do {
+                command = try ShellWords.split(text)
+            } catch {
+                let problem =
+                    switch error {
+                    case .unterminatedQuote(let quote): "its \(quote) quote is never closed"
+                    case .danglingBackslash: "it ends with a lone backslash"
+                    }
+                throw reject("command", .string(text), problem)
+            }
+            if command?.isEmpty ?? true { throw reject("command", .string(text), commandRule) }
+        case .array(let items)?:
+            var words: [String] = []
+            for item in items {
+                guard case .string(let word) = item else {
+                    throw reject("command", .array(items), commandRule)
+                }
+                words.append(word)
+            }
+            guard let executable = words.first, !executable.isEmpty else {
+                throw reject("command", .array(items), commandRule)
+            }
+            command = words
+        case let other?:
+            throw reject("command", other, commandRule)
+        }
+        switch config["workers"] {
+        case nil, .null?:
+            workers = 1
+        case .integer(let count)? where count >= 1:
+            workers = count
+        case .number(let count)? where count >= 1 && count.rounded() == count && count <= 1e6:
+            workers = Int(count)
+        case let other?:
+            throw reject("workers", other, "it must be a whole number of at least 1")
+        }
+    }
+
+    /// The command to start: ``command``, else the current executable.
+    var resolvedCommand: [String] { command ?? [Self.currentExecutable] }
+
+    /// The path of the running executable: `/proc/self/exe` on Linux, else the main bundle's
+    /// executable, else `CommandLine.arguments[0]` made absolute.
+    static var currentExecutable: String {
+        #if os(Linux)
+            if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+                return path
+            }
+        #endif
+        if let path = Bundle.main.executablePath { return path }
+        let first = CommandLine.arguments.first ?? ""
+        return URL(fileURLWithPath: first).standardizedFileURL.path
+    }
+
+    /// `value` as compact JSON, for error messages.
+    static func render(_ value: JSONValue) -> String {
+        guard let data = try? JSONEncoder().encode(value) else { return "\(value)" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

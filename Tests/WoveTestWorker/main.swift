@@ -1,0 +1,74 @@
+import Foundation
+import WoveDSL
+
+// A stdio worker for the tests in Tests/WoveDSLTests/StdioTests.swift, which declare the same
+// tasks under the same names (a task crosses processes by name). Started with WOVE_WORKER=1 it
+// serves them over stdin/stdout. With `--host` it is a program whose `remote` environment has no
+// command, so the stdio executor starts this same executable as its worker; it prints
+// "<double of 21> <worker pid> <own pid>". Otherwise it says so on stderr and exits with status 64.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+struct WorkerFailure: Error, CustomStringConvertible {
+    let code: Int
+    var description: String { "worker failure \(code)" }
+}
+
+let worker = WoveWorker {
+    Task("double", after: "value") { (value: Int) in value * 2 }
+    // A blocking body: runs on the worker's blocking lane.
+    Task("slow", after: "ms") { (ms: Int) -> Int in
+        usleep(useconds_t(ms * 1000))
+        return ms
+    }
+    Task("sleepy", after: "ms") { (ms: Int) async throws -> Int in
+        try await Task.sleep(for: .milliseconds(ms))
+        return ms
+    }
+    Task("fail", after: "code") { (code: Int) throws -> Int in throw WorkerFailure(code: code) }
+    // Dies mid-task, as a killed worker would.
+    Task("crash", after: "ms") { (ms: Int) async throws -> Int in
+        try await Task.sleep(for: .milliseconds(ms))
+        exit(3)
+    }
+    // Corrupts the protocol with a line that is not a frame, then answers normally.
+    Task("garbage", after: "value") { (value: Int) -> Int in
+        FileHandle.standardOutput.write(Data("this line is not a frame\n".utf8))
+        return value + 1
+    }
+    Task("echo_pid") { () -> Int in Int(getpid()) }
+    Task("worker_variable") { () -> String in ProcessInfo.processInfo.environment["WOVE_WORKER"] ?? "unset" }
+    for index in 0..<12 {
+        Task("pid_after_\(index)", after: "ms") { (ms: Int) async throws -> Int in
+            try await Task.sleep(for: .milliseconds(ms))
+            return Int(getpid())
+        }
+    }
+}
+
+await worker.runIfRequested()
+
+if CommandLine.arguments.dropFirst().first == "--host" {
+    do {
+        try Wove.config(environments: ["remote": EnvironmentSettings(executor: "stdio")])
+        let result = try await weave(["value": 21]) {
+            Task("double", after: "value") { (value: Int) in value * 2 }.environment("remote")
+            Task("echo_pid") { () -> Int in Int(getpid()) }.environment("remote")
+        }
+        let double = try result.value("double", as: Int.self)
+        let workerPID = try result.value("echo_pid", as: Int.self)
+        print("\(double) \(workerPID) \(getpid())")
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("WoveTestWorker --host failed: \(error)\n".utf8))
+        exit(1)
+    }
+}
+FileHandle.standardError.write(
+    Data("WoveTestWorker serves test tasks only when started with WOVE_WORKER=1.\n".utf8))
+exit(64)
