@@ -43,6 +43,9 @@ let worker = WoveWorker {
     }
     Task("echo_pid") { () -> Int in Int(getpid()) }
     Task("worker_variable") { () -> String in ProcessInfo.processInfo.environment["WOVE_WORKER"] ?? "unset" }
+    // The forked weave of ForkTests, declared by the program and found here by name.
+    ForkedTasks().tasks
+    forkedFailure
     for index in 0..<12 {
         Task("pid_after_\(index)", after: "ms") { (ms: Int) async throws -> Int in
             try await Task.sleep(for: .milliseconds(ms))
@@ -52,6 +55,48 @@ let worker = WoveWorker {
 }
 
 await worker.runIfRequested()
+
+/// The weave `--fork-and-exit` and `--fork-and-wait` continue in a forked child.
+struct ForkedTasks: Weave {
+    var tasks: some WeaveContent {
+        Task("scaled", over: [1, 2, 3], after: "base") { (item: Int, base: Int) in item * base }
+        Task("total", after: "scaled") { (scaled: [Int]) in scaled.reduce(0, +) }
+        // Writes "<total> <pid>" after a second, so the parent is long gone by then.
+        Task("write_total", after: "total", "path") { (total: Int, path: String) async throws -> Int in
+            try await Task.sleep(for: .seconds(1))
+            try Data("\(total) \(getpid())".utf8).write(to: URL(fileURLWithPath: path))
+            return total
+        }
+    }
+}
+
+/// A failing task `--fork-and-wait` adds to the forked weave.
+@WeaveBuilder var forkedFailure: TaskList {
+    Task("boom", after: "base") { (base: Int) throws -> Int in throw WorkerFailure(code: base) }
+}
+
+switch CommandLine.arguments.dropFirst().first {
+case "--fork-and-exit":
+    // Forks the weave and exits at once; the child must finish on its own.
+    let path = CommandLine.arguments.dropFirst(2).first ?? "/dev/null"
+    let handle = try weaveInBackground(ForkedTasks(), ["base": 20, "path": path], fork: true)
+    print("\(getpid()) \(handle.processID ?? -1)")
+    exit(0)
+case "--fork-and-wait":
+    // Forks the weave and waits for the typed result to come back.
+    let path = CommandLine.arguments.dropFirst(2).first ?? "/dev/null"
+    let handle = try weaveInBackground(ForkedTasks(), ["base": 10, "path": path], fork: true) {
+        forkedFailure
+    }
+    let result = await handle.result
+    let boom = result.errors["boom"] as? EnvironmentExecutionError
+    print(
+        "scaled=\(try result.value("scaled", as: [Int].self)) total=\(try result.value("total", as: Int.self)) "
+            + "boom=\(boom?.payload.source.rawValue ?? "none"):\(boom?.payload.message ?? "") "
+            + "cancelled=\(result.cancelled.sorted())")
+    exit(0)
+default: break
+}
 
 if CommandLine.arguments.dropFirst().first == "--host" {
     do {

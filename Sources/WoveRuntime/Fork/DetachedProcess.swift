@@ -21,10 +21,12 @@ enum DetachedProcess {
 
     /// `POSIX_SPAWN_SETSID`; glibc (2.26 and later) defines it as 0x80 only under `_GNU_SOURCE`,
     /// which Swift's Glibc module does not set.
+    /// On Darwin, also `POSIX_SPAWN_CLOEXEC_DEFAULT`: only descriptors set up by file actions
+    /// reach the child (there is no `/proc/self/fd` to list).
     #if canImport(Glibc)
         private static let newSessionFlag: Int16 = 0x80
     #else
-        private static let newSessionFlag = Int16(POSIX_SPAWN_SETSID)
+        private static let newSessionFlag = Int16(POSIX_SPAWN_SETSID | POSIX_SPAWN_CLOEXEC_DEFAULT)
     #endif
 
     /// Starts `executable` with `environment` added to this process's, standard input and
@@ -43,6 +45,16 @@ enum DetachedProcess {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        // Descriptors opened without close-on-exec (a pipe the parent's own parent reads to its
+        // end, say) must not live on in a child that outlives the parent. glibc ignores closing
+        // a descriptor that is no longer open by the time the child starts.
+        #if canImport(Darwin)
+            posix_spawn_file_actions_addinherit_np(&actions, 2)
+        #else
+            for descriptor in inheritableDescriptors() {
+                posix_spawn_file_actions_addclose(&actions, descriptor)
+            }
+        #endif
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -51,6 +63,12 @@ enum DetachedProcess {
         let code = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard code == 0 else { throw SpawnError(executable: executable, code: code) }
         return pid
+    }
+
+    /// This process's open descriptors above standard error.
+    private static func inheritableDescriptors() -> [Int32] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        return names.compactMap(Int32.init).filter { $0 > 2 }
     }
 
     /// Waits, on a thread of its own, for `pid` to exit; returns its exit status, or `nil` if

@@ -22,6 +22,8 @@ package struct ForkContext: Codable, Sendable {
     package var maxPending: Int?
     /// Where the child writes its ``ForkOutcome``.
     package var outcomePath: String
+    /// The parent's process id: the outcome is written only while the parent can still read it.
+    package var parentProcessID: Int32
 }
 
 /// How a forked weave ended, as the child writes it for the parent to read.

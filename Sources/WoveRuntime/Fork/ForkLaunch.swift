@@ -21,7 +21,8 @@ extension PreparedWeave {
         let outcomeFile = directory.appendingPathComponent("wove-fork-\(token).outcome.json")
         let context = ForkContext(
             tasks: try forkEntries(), data: try forkData(), maxWorkers: options.maxWorkers,
-            maxPending: options.maxPending, outcomePath: outcomeFile.path)
+            maxPending: options.maxPending, outcomePath: outcomeFile.path,
+            parentProcessID: ProcessInfo.processInfo.processIdentifier)
         try JSONEncoder().encode(context).write(to: contextFile)
         let program = executable ?? StdioConfiguration.currentExecutable
         let pid: Int32

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The child side of a forked weave: reads the context the parent left, runs its tasks, found
 /// by name among the worker's declarations, and writes the outcome for the parent.
 package enum ForkedChild {
@@ -31,11 +37,13 @@ package enum ForkedChild {
         } catch {
             for entry in context.tasks { outcome.errors[entry.name] = RemoteError(error, source: .config) }
         }
+        // A parent that has exited will never read the outcome: leave no file behind.
+        guard kill(context.parentProcessID, 0) == 0 else { return nil }
         do {
+            // Written whole, then renamed, so the parent never reads half an outcome.
             let temporary = URL(fileURLWithPath: context.outcomePath + ".partial")
             try JSONEncoder().encode(outcome).write(to: temporary)
-            _ = try FileManager.default.replaceItemAt(
-                URL(fileURLWithPath: context.outcomePath), withItemAt: temporary)
+            try FileManager.default.moveItem(at: temporary, to: URL(fileURLWithPath: context.outcomePath))
         } catch {
             return "Wove: could not write the forked weave's outcome to '\(context.outcomePath)': \(error)"
         }
