@@ -31,10 +31,7 @@ package struct Runnable: Sendable {
         limitPerMinute = options.limitPerMinute ?? environment.limitPerMinute ?? configuration.limitPerMinute
         self.environment = environmentName
         mapsUpstream = definition.mappingSourceName != nil
-        remote = try Self.route(
-            definition, to: environmentName, environment,
-            delivery: options.delivery.inheriting(from: environment.delivery).inheriting(
-                from: configuration.delivery))
+        remote = try Self.route(definition, to: environmentName, environment, configuration: configuration)
     }
 
     /// The route to a non-local environment; throws if the task cannot take it.
@@ -42,9 +39,11 @@ package struct Runnable: Sendable {
         _ definition: TaskDefinition,
         to name: String,
         _ environment: EnvironmentSettings,
-        delivery: DeliverySettings
+        configuration: WoveConfiguration
     ) throws -> RemoteRoute? {
         guard let makeExecutor = environment.executorFactory else { return nil }
+        let delivery = definition.options.delivery.inheriting(from: environment.delivery).inheriting(
+            from: configuration.delivery)
         guard let codec = definition.codec, definition.remoteBody != nil else {
             let inputs = definition.inputTypes.map(\.description).joined(separator: ", ")
             throw MissingDispatchFeatureError(
