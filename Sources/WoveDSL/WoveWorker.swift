@@ -14,7 +14,7 @@ import Synchronization
 ///
 /// Each `run_task` frame runs concurrently with the others; `cancel_task` cancels its run;
 /// `shutdown` ends ``serve(_:emit:)`` after cancelling what still runs. A run whose
-/// `delivery_heartbeat_seconds` is positive emits a `heartbeat` frame every that many seconds
+/// `delivery_heartbeat_seconds` is positive emits a `heartbeat` frame every half that many seconds
 /// while it runs. To serve over stdin/stdout, as the built-in `stdio` executor expects, see
 /// ``runIfRequested()`` and ``serveStandardIO()``. An unknown task or
 /// arguments that do not decode answer with a `task_error` of source `config`; a malformed frame
@@ -77,7 +77,9 @@ public struct WoveWorker: Sendable {
 }
 
 extension WoveWorker {
-    /// Runs `body`, emitting a `heartbeat` frame every `seconds` (when positive) until it returns.
+    /// Runs `body`, emitting a `heartbeat` frame every half of `seconds` (when positive) until it
+    /// returns: `seconds` is the longest silence the caller allows, so beating at the limit
+    /// itself would race its watchdog.
     fileprivate static func withHeartbeats(
         every seconds: Double?,
         runID: String,
@@ -91,7 +93,7 @@ extension WoveWorker {
         }
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
-                while (try? await Task.sleep(for: .seconds(seconds))) != nil {
+                while (try? await Task.sleep(for: .seconds(seconds / 2))) != nil {
                     await emit(.heartbeat(runID: runID, taskID: taskID))
                 }
             }

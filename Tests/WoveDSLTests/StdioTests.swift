@@ -42,6 +42,43 @@ struct StdioTests {
         #expect(try remote.final(as: [String: Int].self) == ["double": 42, "sleepy": 30])
     }
 
+    @Test("a mapped stdio task sends one run per item over two workers; results equal a local run")
+    func mappedTask() async throws {
+        @WeaveBuilder func graph(_ environment: String) -> TaskList {
+            Task("values") { Array(0..<40) }
+            Task("plus_one", mapping: "values") { (item: Int) in item + 1 }.environment(environment)
+        }
+        let remote = try await Wove.withConfiguration(TestWorkerProcess.configuration(workers: 2)) {
+            try await weave { graph("remote") }
+        }
+        let local = try await weave { graph("local") }
+        #expect(try remote.value("plus_one", as: [Int].self) == Array(1...40))
+        #expect(try remote.value("plus_one", as: [Int].self) == local.value("plus_one", as: [Int].self))
+    }
+
+    @Test(
+        "through a real worker, a run past its delivery timeout fails fast; heartbeats keep a long one alive")
+    func deliveryThroughWorker() async throws {
+        let sleepy = Task("sleepy", after: "ms") { (ms: Int) async throws -> Int in
+            try await Task.sleep(for: .milliseconds(ms))
+            return ms
+        }
+        .environment("remote")
+        let (timedOut, duration) = await elapsed {
+            await #expect(throws: DeliveryTimeoutError.self) {
+                try await Wove.withConfiguration(TestWorkerProcess.configuration()) {
+                    try await weave(["ms": 10_000]) { sleepy.delivery(timeout: .milliseconds(200)) }
+                }
+            }
+        }
+        #expect(timedOut?.limit == .delivery)
+        #expect(duration < .seconds(5), "the weave does not wait for the worker's 10 s sleep")
+        let alive = try await Wove.withConfiguration(TestWorkerProcess.configuration()) {
+            try await weave(["ms": 1_200]) { sleepy.delivery(heartbeat: .milliseconds(400)) }
+        }
+        #expect(try alive.value("sleepy", as: Int.self) == 1_200)
+    }
+
     @Test("a stdio task runs in another process, which does not pass WOVE_WORKER on")
     func runsInAnotherProcess() async throws {
         @WeaveBuilder func graph(_ environment: String) -> TaskList {

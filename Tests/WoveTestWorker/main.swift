@@ -42,6 +42,7 @@ let worker = WoveWorker {
         return value + 1
     }
     Task("echo_pid") { () -> Int in Int(getpid()) }
+    Task("plus_one", mapping: "values") { (item: Int) in item + 1 }
     Task("worker_variable") { () -> String in ProcessInfo.processInfo.environment["WOVE_WORKER"] ?? "unset" }
     // The forked weave of ForkTests, declared by the program and found here by name.
     ForkedTasks().tasks
