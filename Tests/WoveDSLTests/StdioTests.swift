@@ -211,15 +211,18 @@ struct StdioTests {
         ] {
             let clock = ContinuousClock()
             let start = clock.now
-            let error = try await #require(throws: StdioExecutorError.self) {
+            let error = try await #require(throws: EnvironmentExecutionError.self) {
                 try await Wove.withConfiguration(TestWorkerProcess.configuration(command: .string(command))) {
                     try await weave(["value": 1]) {
                         Task("double", after: "value") { (value: Int) in value * 2 }.environment("remote")
                     }
                 }
             }
+            #expect(error.taskName == "double" && error.payload.source == .executor)
             #expect(
-                error.description == "Cannot start stdio worker command '\(command)': \(reason).")
+                error.payload.message
+                    == "Environment 'remote' could not start: Cannot start stdio worker command '\(command)': "
+                    + "\(reason).")
             #expect(clock.now - start < .seconds(5))
         }
     }

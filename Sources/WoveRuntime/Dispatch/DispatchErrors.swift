@@ -104,7 +104,9 @@ public struct DeliveryOrphanedError: Error, Sendable, CustomStringConvertible {
 }
 
 /// A remote task failed with an error that has no local Swift type: the worker's normalized
-/// ``RemoteError`` payload, kept whole.
+/// ``RemoteError`` payload, kept whole. Its `source` tells where it came from: the task body
+/// (`task`), the worker's lookup (`config`), the connection (`transport`), or an environment
+/// that could not start (`executor`).
 public struct EnvironmentExecutionError: Error, Sendable, CustomStringConvertible {
     /// The error as the worker reported it.
     public let payload: RemoteError

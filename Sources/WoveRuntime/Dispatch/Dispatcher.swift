@@ -20,7 +20,16 @@ final class Dispatcher: Sendable {
         over remote: RemoteRoute,
         _ arguments: [any Sendable]
     ) async throws -> any Sendable {
-        let channel = try await channel(for: environment, remote)
+        let channel: EnvironmentChannel
+        do {
+            channel = try await self.channel(for: environment, remote)
+        } catch {
+            throw EnvironmentExecutionError(
+                payload: RemoteError(
+                    kind: String(reflecting: type(of: error)),
+                    message: "Environment '\(environment)' could not start: \(error)", source: .executor),
+                taskName: name, environment: environment)
+        }
         let args = try remote.codec.encodeArguments(arguments, names: remote.argumentNames)
         let result = try await channel.run(
             taskID: name, weave: remote.weaveName, args: args, settings: remote.delivery,
