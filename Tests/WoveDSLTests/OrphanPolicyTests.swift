@@ -33,9 +33,10 @@ struct OrphanPolicyTests {
         #expect(Set(cancelled.map(\.orphanPolicy)) == [.cancel, .fail, .requeue])
         let runIDs = Dictionary(uniqueKeysWithValues: executor.runs.map { ($0.taskID, $0.runID) })
         #expect(Set(cancelled.map(\.runID)) == Set(["cancel", "fail", "requeue"].compactMap { runIDs[$0] }))
-        await #expect(throws: EnvironmentStoppedError.self) {
+        let late = await #expect(throws: EnvironmentExecutionError.self) {
             try await channel.run(
                 taskID: "late", weave: nil, args: [:], settings: DeliverySettings(), idempotencyKey: nil)
         }
+        #expect(late?.taskName == "late" && late?.payload.source == .executor)
     }
 }

@@ -19,9 +19,15 @@ final class EnvironmentChannel: Sendable {
     private let state = Mutex(State())
     private let receiver = Mutex<Task<Void, Never>?>(nil)
 
+    private enum Closed {
+        case receiverFailed(any Error)
+        case stopped
+    }
+
     private struct State {
         var pending: [String: PendingRun] = [:]
-        var failure: (any Error)?
+        /// Why the channel takes no more runs: its receiver failed with this error, or it stopped.
+        var closed: Closed?
         /// One limit per `maxInFlight` value, shared by the runs that set it.
         var limits: [Int: InFlightLimit] = [:]
     }
@@ -59,11 +65,20 @@ final class EnvironmentChannel: Sendable {
         defer { limit?.release() }
         let runID = "\(taskID):\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
         let run = PendingRun(runID: runID, taskID: taskID, settings: settings, now: clock.now)
-        if let failure = state.withLock({ state -> (any Error)? in
-            if state.failure == nil { state.pending[runID] = run }
-            return state.failure
+        if let closed = state.withLock({ state -> Closed? in
+            if state.closed == nil { state.pending[runID] = run }
+            return state.closed
         }) {
-            throw failure
+            switch closed {
+            case .receiverFailed(let error): throw transportError(error, task: taskID)
+            case .stopped:
+                throw EnvironmentExecutionError(
+                    payload: RemoteError(
+                        kind: "EnvironmentStopped",
+                        message: "Environment '\(name)' has stopped; no more runs are accepted.",
+                        source: .executor),
+                    taskName: taskID, environment: name)
+            }
         }
         defer {
             run.finish()
@@ -92,7 +107,7 @@ final class EnvironmentChannel: Sendable {
     /// ``DeliveryOrphanedError``.
     func stop() async {
         let orphans = state.withLock { state -> [PendingRun] in
-            state.failure = state.failure ?? EnvironmentStoppedError(environment: name)
+            state.closed = state.closed ?? .stopped
             defer { state.pending.removeAll() }
             return Array(state.pending.values)
         }
@@ -194,7 +209,7 @@ final class EnvironmentChannel: Sendable {
     /// ``DeliveryOrphanedError``; later runs fail with the transport error.
     private func failEverything(with error: any Error) {
         let pending = state.withLock { state -> [PendingRun] in
-            state.failure = transportError(error, task: nil)
+            state.closed = .receiverFailed(error)
             return Array(state.pending.values)
         }
         for run in pending {
@@ -212,18 +227,11 @@ final class EnvironmentChannel: Sendable {
             taskName: run.taskID, environment: name, policy: run.orphanPolicy, cause: cause)
     }
 
-    private func transportError(_ error: any Error, task: String?) -> EnvironmentExecutionError {
+    private func transportError(_ error: any Error, task: String) -> EnvironmentExecutionError {
         EnvironmentExecutionError(
             payload: RemoteError(
                 kind: String(reflecting: type(of: error)),
                 message: "The executor of environment '\(name)' failed: \(error)", source: .transport),
-            taskName: task ?? "?", environment: name)
+            taskName: task, environment: name)
     }
-}
-
-/// A run was sent to an environment whose weave run has already stopped it.
-struct EnvironmentStoppedError: Error, CustomStringConvertible {
-    let environment: String
-
-    var description: String { "Environment '\(environment)' has stopped; no more runs are accepted." }
 }
