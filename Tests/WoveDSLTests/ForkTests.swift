@@ -45,7 +45,7 @@ struct ForkTests {
         #expect(status == 0)
         #expect(
             lines.first
-                == #"scaled=[10, 20, 30] total=60 boom=task:worker failure 10 cancelled=["write_total"]"#)
+                == #"scaled=[10, 20, 30] total=60 boom=task:worker failure 60 cancelled=["write_total"]"#)
         #expect(!FileManager.default.fileExists(atPath: path), "write_total was cancelled by boom")
     }
 

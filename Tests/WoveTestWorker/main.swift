@@ -73,7 +73,8 @@ struct ForkedTasks: Weave {
 
 /// A failing task `--fork-and-wait` adds to the forked weave.
 @WeaveBuilder var forkedFailure: TaskList {
-    Task("boom", after: "base") { (base: Int) throws -> Int in throw WorkerFailure(code: base) }
+    // Fails once `total` exists, while `write_total` is still sleeping.
+    Task("boom", after: "total") { (total: Int) throws -> Int in throw WorkerFailure(code: total) }
 }
 
 switch CommandLine.arguments.dropFirst().first {
