@@ -75,11 +75,11 @@ struct DeliveryTests {
         #expect(silent.cancels.count == 1)
     }
 
-    @Test("require_ack: a cancellation resolves when the worker acknowledges, not before")
-    func requireAckWaits() async throws {
-        let clock = ManualClock()
-        let executor = ScriptedExecutor()
-        let finished = Probe()
+    /// Starts a `require_ack` run with a 1 s delivery timeout on `clock`, lets it time out, and
+    /// returns once its `cancel_task` was sent; `finished` hears when the weave returns.
+    private func timeOutRequiringAck(_ executor: ScriptedExecutor, _ clock: ManualClock, _ finished: Probe)
+        async throws -> Task<WoveResult, any Error>
+    {
         let running = Task {
             defer { finished.record("finished") }
             return try await Wove.withConfiguration(remote(executor)) {
@@ -92,6 +92,15 @@ struct DeliveryTests {
         try await clock.waitForSleepers(1)
         clock.advance(to: .seconds(1))
         try await executor.waitForCancels(1)
+        return running
+    }
+
+    @Test("require_ack: a cancellation resolves when the worker acknowledges, not before")
+    func requireAckWaits() async throws {
+        let clock = ManualClock()
+        let executor = ScriptedExecutor()
+        let finished = Probe()
+        let running = try await timeOutRequiringAck(executor, clock, finished)
         let cancel = try #require(executor.cancels.first)
         #expect(cancel.cancelMode == .requireAck)
         try await Task.sleep(for: .milliseconds(50))
@@ -106,17 +115,7 @@ struct DeliveryTests {
     func requireAckUnanswered() async throws {
         let clock = ManualClock()
         let executor = ScriptedExecutor()
-        let running = Task {
-            try await Wove.withConfiguration(remote(executor)) {
-                try await weave(clock: clock) {
-                    hanging().delivery(timeout: .seconds(1), cancelMode: .requireAck)
-                }
-            }
-        }
-        try await executor.waitForRuns(1)
-        try await clock.waitForSleepers(1)
-        clock.advance(to: .seconds(1))
-        try await executor.waitForCancels(1)
+        let running = try await timeOutRequiringAck(executor, clock, Probe())
         try await clock.waitForSleepers(1)
         clock.advance(to: .seconds(10))
         let error = await #expect(throws: DeliveryTimeoutError.self) { try await running.value }

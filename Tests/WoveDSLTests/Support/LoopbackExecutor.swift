@@ -2,6 +2,8 @@ import Foundation
 import Synchronization
 import WoveDSL
 
+@testable import WoveRuntime
+
 /// An in-process executor that records every frame it is sent, as JSON, and hands commands to a
 /// `WoveWorker` whose events come back through `recv()`. `failAfterStart` makes `recv()` throw,
 /// as a dead worker would.
@@ -19,7 +21,7 @@ final class LoopbackExecutor: EnvironmentExecutor {
 
     private struct Connection: Sendable {
         let commands: AsyncThrowingStream<WoveFrame, any Error>.Continuation
-        let events: FrameQueue
+        let events: FrameInbox
         let serving: Task<Void, Never>
     }
 
@@ -39,7 +41,7 @@ final class LoopbackExecutor: EnvironmentExecutor {
             $0.append(Started(environmentName: environmentName, environmentConfig: environmentConfig))
         }
         let (commands, commandSink) = AsyncThrowingStream<WoveFrame, any Error>.makeStream()
-        let events = FrameQueue()
+        let events = FrameInbox()
         let worker = self.worker
         let serving = Task { await worker.serve(commands) { events.push($0) } }
         connection.withLock { $0 = Connection(commands: commandSink, events: events, serving: serving) }
@@ -59,8 +61,7 @@ final class LoopbackExecutor: EnvironmentExecutor {
             try await Task.sleep(for: .milliseconds(30))
             throw LoopbackError.workerDied
         }
-        guard let frame = await connection.events.next() else { throw LoopbackError.closed }
-        return frame
+        return try await connection.events.next()
     }
 
     func stop() async throws {
@@ -71,7 +72,7 @@ final class LoopbackExecutor: EnvironmentExecutor {
         else { return }
         connection.commands.finish()
         await connection.serving.value
-        connection.events.finish()
+        connection.events.fail(LoopbackError.closed)
     }
 }
 

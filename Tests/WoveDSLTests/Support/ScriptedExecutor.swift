@@ -2,11 +2,13 @@ import Foundation
 import Synchronization
 import WoveDSL
 
+@testable import WoveRuntime
+
 /// An in-process executor the test plays the worker for: it records every command frame and
 /// answers only with the events the test emits, so a test can make a worker hang, go silent,
 /// heartbeat or acknowledge exactly when it wants.
 final class ScriptedExecutor: EnvironmentExecutor {
-    private let events = FrameQueue()
+    private let events = FrameInbox()
     private let sent = Mutex<[WoveFrame]>([])
 
     /// Every command frame sent so far.
@@ -50,9 +52,8 @@ final class ScriptedExecutor: EnvironmentExecutor {
     func send(_ frame: WoveFrame) async throws { sent.withLock { $0.append(frame) } }
 
     func recv() async throws -> WoveFrame {
-        guard let frame = await events.next() else { throw LoopbackError.closed }
-        return frame
+        try await events.next()
     }
 
-    func stop() async throws { events.finish() }
+    func stop() async throws { events.fail(LoopbackError.closed) }
 }
