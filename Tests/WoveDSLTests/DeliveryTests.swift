@@ -214,6 +214,20 @@ struct DeliveryTests {
         #expect(delivery["delivery_max_in_flight"] == nil)
     }
 
+    @Test("executors start with the weave's run config: error mode, maxPending and global delivery defaults")
+    func runConfig() async throws {
+        let executor = LoopbackExecutor(worker: WoveWorker { Task("job") { 1 } })
+        var configuration = remote(executor)
+        configuration.delivery = DeliverySettings(heartbeat: .seconds(3), orphanPolicy: .requeue)
+        _ = try await Wove.withConfiguration(configuration) {
+            try await weave(maxPending: 9, errorMode: .return) { Task("job") { 1 }.environment("remote") }
+        }
+        #expect(
+            executor.startCalls.map(\.runConfig)
+                == [RunConfig(errorMode: .return, maxPending: 9, heartbeatSeconds: 3, orphanPolicy: .requeue)]
+        )
+    }
+
     @Test(
         "a receiver failure orphans pending runs by policy",
         arguments: [Delivery.OrphanPolicy.fail, .requeue, .detach])

@@ -16,8 +16,11 @@ package final class WeaveRun: Sendable {
         clock = options.clock
         maxPending = options.maxPending
         mergeDepth = 0
+        let delivery = options.defaults.configuration.delivery
         dispatcher = Dispatcher(
-            runConfig: RunConfig(errorMode: options.errorMode, maxPending: options.maxPending),
+            runConfig: RunConfig(
+                errorMode: options.errorMode, maxPending: options.maxPending,
+                heartbeatSeconds: delivery.heartbeat?.seconds, orphanPolicy: delivery.orphanPolicy ?? .cancel),
             clock: options.clock)
     }
 

@@ -11,6 +11,7 @@ final class LoopbackExecutor: EnvironmentExecutor {
     struct Started: Sendable, Equatable {
         let environmentName: String
         let environmentConfig: [String: JSONValue]
+        var runConfig = RunConfig()
     }
 
     private let worker: WoveWorker
@@ -38,7 +39,10 @@ final class LoopbackExecutor: EnvironmentExecutor {
         async throws
     {
         starts.withLock {
-            $0.append(Started(environmentName: environmentName, environmentConfig: environmentConfig))
+            $0.append(
+                Started(
+                    environmentName: environmentName, environmentConfig: environmentConfig,
+                    runConfig: runConfig))
         }
         let (commands, commandSink) = AsyncThrowingStream<WoveFrame, any Error>.makeStream()
         let events = FrameInbox()
