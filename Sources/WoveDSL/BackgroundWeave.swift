@@ -1,20 +1,16 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A weave running in the background, in this process or in a forked child: await its
 /// result, or cancel it.
 public final class WeaveHandle: Sendable {
     private let run: Task<WoveResult, Never>
-    /// The id of the child process a forked run continues in; `nil` for a run in this process.
-    public let processID: Int32?
+    private let forked: ForkedRun?
 
-    init(_ run: Task<WoveResult, Never>, processID: Int32? = nil) {
+    init(_ run: Task<WoveResult, Never>, forked: ForkedRun? = nil) {
         self.run = run
-        self.processID = processID
+        self.forked = forked
     }
+
+    /// The id of the child process a forked run continues in; `nil` for a run in this process.
+    public var processID: Int32? { forked?.processID }
 
     /// The result once every task has settled and `onDone` has returned; task errors and
     /// cancellations are inside it. A forked run's result arrives when its child exits.
@@ -24,10 +20,10 @@ public final class WeaveHandle: Sendable {
 
     /// Cancels the weave: running tasks are cancelled and nothing new starts. The result, with
     /// the cancelled tasks in ``WoveResult/cancelled``, still reaches `onDone`. A forked run's
-    /// child process is sent `SIGTERM`.
+    /// child process is sent `SIGTERM` (unless it has exited), and its tasks count as cancelled.
     public func cancel() {
         run.cancel()
-        if let processID { kill(processID, SIGTERM) }
+        forked?.cancel()
     }
 }
 
@@ -120,7 +116,7 @@ private func start(
                 let result = await forked.result()
                 await onDone?(result)
                 return result
-            }, processID: forked.processID)
+            }, forked: forked)
     }
     return WeaveHandle(
         Task.detached {

@@ -49,6 +49,28 @@ struct ForkTests {
         #expect(!FileManager.default.fileExists(atPath: path), "write_total was cancelled by boom")
     }
 
+    @Test("cancelling a forked run stops the child; its tasks count as cancelled and write nothing")
+    func cancelled() async throws {
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (lines, status) = try await TestWorkerProcess.run(
+            arguments: ["--fork-and-cancel", path], input: [], environment: [:])
+        #expect(status == 0)
+        #expect(lines.first == #"cancelled=["scaled", "total", "write_total"]"#)
+        try await Task.sleep(for: .milliseconds(1_500))
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test("a worker whose program skipped runIfRequested refuses to start itself again")
+    func refusesSelfSpawn() async throws {
+        let (lines, status) = try await TestWorkerProcess.run(
+            arguments: ["--forgetful"], input: [], environment: ["WOVE_WORKER": "1"])
+        #expect(status == 0)
+        let line = try #require(lines.first)
+        #expect(line.hasPrefix("refused: WeaveError.cannotStartProcess"), "\(line)")
+        #expect(line.contains("runIfRequested()"))
+    }
+
     @Test("a weave with a task that is not Codable cannot fork, and nothing starts")
     func nonCodableTask() throws {
         let probe = Probe()

@@ -106,6 +106,21 @@ struct MappedDispatchTests {
         #expect(error.payload.message.contains("2"))
     }
 
+    @Test("a mapped task with an input named item cannot run remotely: it would collide with the element")
+    func itemNameCollision() async throws {
+        let executor = LoopbackExecutor(worker: WoveWorker {})
+        let node = Task("m", over: [1, 2], after: "item") { (value: Int, item: Int) in value + item }
+            .environment("remote")
+        let error = try await #require(throws: WeaveError.self) {
+            try await Wove.withConfiguration(configuration(executor)) {
+                try await weave(["item": 5]) { node }
+            }
+        }
+        #expect(error.code == .invalidOption && error.location == node.location)
+        #expect(error.message.contains("input named 'item'"))
+        #expect(executor.startCalls.isEmpty)
+    }
+
     @Test("a mapped task whose items are not Codable is rejected at plan time, naming items")
     func nonCodableItems() async throws {
         let executor = LoopbackExecutor(worker: WoveWorker {})

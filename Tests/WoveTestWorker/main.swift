@@ -55,7 +55,8 @@ let worker = WoveWorker {
     }
 }
 
-await worker.runIfRequested()
+// `--forgetful` plays a program that forgot this call, to test the guard against self-spawning.
+if CommandLine.arguments.dropFirst().first != "--forgetful" { await worker.runIfRequested() }
 
 /// The weave `--fork-and-exit` and `--fork-and-wait` continue in a forked child.
 struct ForkedTasks: Weave {
@@ -96,6 +97,21 @@ case "--fork-and-wait":
         "scaled=\(try result.value("scaled", as: [Int].self)) total=\(try result.value("total", as: Int.self)) "
             + "boom=\(boom?.payload.source.rawValue ?? "none"):\(boom?.payload.message ?? "") "
             + "cancelled=\(result.cancelled.sorted())")
+    exit(0)
+case "--fork-and-cancel":
+    // Forks the weave, cancels it at once, and reports what came back.
+    let path = CommandLine.arguments.dropFirst(2).first ?? "/dev/null"
+    let handle = try weaveInBackground(ForkedTasks(), ["base": 10, "path": path], fork: true)
+    handle.cancel()
+    print("cancelled=\(await handle.result.cancelled.sorted())")
+    exit(0)
+case "--forgetful":
+    do {
+        _ = try weaveInBackground(ForkedTasks(), ["base": 1, "path": "/dev/null"], fork: true)
+        print("forked")
+    } catch {
+        print("refused: \(error)")
+    }
     exit(0)
 default: break
 }

@@ -42,6 +42,7 @@ package struct Runnable: Sendable {
         configuration: WoveConfiguration
     ) throws -> RemoteRoute? {
         guard let makeExecutor = environment.executorFactory else { return nil }
+        try definition.checkRemoteArgumentNames()
         let delivery = definition.options.delivery.inheriting(from: environment.delivery).inheriting(
             from: configuration.delivery)
         guard let codec = definition.codec, definition.remoteBody != nil else {

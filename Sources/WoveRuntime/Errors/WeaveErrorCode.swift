@@ -21,6 +21,7 @@ extension WeaveError {
             case mergeDepthExceeded
             case invalidConfiguration
             case unknownEnvironment
+            case cannotStartProcess
         }
 
         private let base: Base
@@ -60,6 +61,9 @@ extension WeaveError {
         public static let invalidConfiguration = Code(.invalidConfiguration)
         /// A task, weave or configuration names an environment that is not configured.
         public static let unknownEnvironment = Code(.unknownEnvironment)
+        /// A worker or forked child process could not be started, or would start itself again
+        /// because the program never called `WoveWorker.runIfRequested()`.
+        public static let cannotStartProcess = Code(.cannotStartProcess)
 
         /// The code's name, e.g. `unknownDependency`.
         public var description: String { base.rawValue }

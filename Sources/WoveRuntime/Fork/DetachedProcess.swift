@@ -2,6 +2,8 @@ import Foundation
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Musl)
+    import Musl
 #elseif canImport(Darwin)
     import Darwin
 #endif
@@ -23,7 +25,7 @@ enum DetachedProcess {
     /// which Swift's Glibc module does not set.
     /// On Darwin, also `POSIX_SPAWN_CLOEXEC_DEFAULT`: only descriptors set up by file actions
     /// reach the child (there is no `/proc/self/fd` to list).
-    #if canImport(Glibc)
+    #if canImport(Glibc) || canImport(Musl)
         private static let newSessionFlag: Int16 = 0x80
     #else
         private static let newSessionFlag = Int16(POSIX_SPAWN_SETSID | POSIX_SPAWN_CLOEXEC_DEFAULT)

@@ -1,10 +1,48 @@
 import Foundation
+import Synchronization
 
-/// A weave continuing in a detached child process: its process id and its result, which
-/// arrives when the child exits (if this process is still there to see it).
-package struct ForkedRun: Sendable {
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A weave continuing in a detached child process: its process id, its result, which arrives
+/// when the child exits (if this process is still there to see it), and a way to stop it.
+package final class ForkedRun: Sendable {
     package let processID: Int32
-    package let result: @Sendable () async -> WoveResult
+    /// Whether the child has exited (its pid may then belong to another process) and whether it
+    /// was cancelled; guarded so ``cancel()`` never signals a reaped pid.
+    private let state = Mutex((exited: false, cancelled: false))
+    private let outcome: @Sendable (_ exitStatus: Int32?, _ cancelled: Bool) -> WoveResult
+
+    fileprivate init(
+        processID: Int32, outcome: @escaping @Sendable (_ exitStatus: Int32?, _ cancelled: Bool) -> WoveResult
+    ) {
+        self.processID = processID
+        self.outcome = outcome
+    }
+
+    /// The result, once the child has exited.
+    package func result() async -> WoveResult {
+        let status = await DetachedProcess.exitStatus(of: processID)
+        let cancelled = state.withLock { state in
+            state.exited = true
+            return state.cancelled
+        }
+        return outcome(status, cancelled)
+    }
+
+    /// Sends the child `SIGTERM`, unless it has already exited; its tasks without an outcome
+    /// then count as cancelled.
+    package func cancel() {
+        state.withLock { state in
+            state.cancelled = true
+            if !state.exited { kill(processID, SIGTERM) }
+        }
+    }
 }
 
 extension PreparedWeave {
@@ -15,6 +53,7 @@ extension PreparedWeave {
     /// every initialization value a task reads must be `Encodable`; otherwise this throws
     /// ``MissingDispatchFeatureError`` naming the culprit, and nothing starts.
     package func fork(executable: String? = nil) throws -> ForkedRun {
+        if executable == nil { try WorkerMode.checkCanStartSelf() }
         let directory = FileManager.default.temporaryDirectory
         let token = UUID().uuidString
         let contextFile = directory.appendingPathComponent("wove-fork-\(token).json")
@@ -23,28 +62,36 @@ extension PreparedWeave {
             tasks: try forkEntries(), data: try forkData(), maxWorkers: options.maxWorkers,
             maxPending: options.maxPending, outcomePath: outcomeFile.path,
             parentProcessID: ProcessInfo.processInfo.processIdentifier)
-        try JSONEncoder().encode(context).write(to: contextFile)
         let program = executable ?? StdioConfiguration.currentExecutable
         let pid: Int32
         do {
+            // The context holds initialization values: readable by this user only.
+            guard
+                FileManager.default.createFile(
+                    atPath: contextFile.path, contents: try JSONEncoder().encode(context),
+                    attributes: [.posixPermissions: 0o600])
+            else { throw CocoaError(.fileWriteUnknown) }
             pid = try DetachedProcess.spawn(
                 program,
                 environment: [WorkerMode.variable: "1", ForkContext.environmentVariable: contextFile.path])
         } catch {
             try? FileManager.default.removeItem(at: contextFile)
-            throw error
+            throw WeaveError(.cannotStartProcess, "Could not fork the weave into '\(program)': \(error)")
         }
-        return ForkedRun(processID: pid) {
-            let status = await DetachedProcess.exitStatus(of: pid)
-            defer { try? FileManager.default.removeItem(at: outcomeFile) }
+        return ForkedRun(processID: pid) { status, cancelled in
+            defer {
+                try? FileManager.default.removeItem(at: outcomeFile)
+                try? FileManager.default.removeItem(at: contextFile)
+            }
             let outcome = try? JSONDecoder().decode(ForkOutcome.self, from: Data(contentsOf: outcomeFile))
-            return result(from: outcome, exit: status, program: program)
+            return result(from: outcome, exit: status, cancelled: cancelled, program: program)
         }
     }
 
     private func forkEntries() throws -> [ForkContext.Entry] {
-        try graph.taskIndices.map { index in
-            guard let definition = graph.nodes[index].definition else { return ForkContext.Entry(name: "") }
+        try graph.taskIndices.compactMap { index in
+            guard let definition = graph.nodes[index].definition else { return nil }
+            try definition.checkRemoteArgumentNames()
             guard definition.codec != nil, definition.remoteBody != nil else {
                 throw MissingDispatchFeatureError(
                     reason:
@@ -78,7 +125,9 @@ extension PreparedWeave {
     }
 
     /// The parent's view of the child's outcome, with values decoded to their declared types.
-    private func result(from outcome: ForkOutcome?, exit status: Int32?, program: String) -> WoveResult {
+    private func result(from outcome: ForkOutcome?, exit status: Int32?, cancelled: Bool, program: String)
+        -> WoveResult
+    {
         var outcomes = [NodeOutcome](repeating: .pending, count: graph.nodes.count)
         var durations = [Duration?](repeating: nil, count: graph.nodes.count)
         outcomes[0] = .value(data)
@@ -89,7 +138,9 @@ extension PreparedWeave {
         for index in graph.taskIndices {
             guard let definition = graph.nodes[index].definition else { continue }
             let name = definition.name
-            outcomes[index] = Self.outcome(of: definition, in: outcome, exit: status, program: program)
+            outcomes[index] =
+                outcome == nil && cancelled
+                ? .cancelled : Self.outcome(of: definition, in: outcome, exit: status, program: program)
             durations[index] = outcome?.timings[name].map { .seconds($0) }
             if firstError == nil, case .failure(let error) = outcomes[index] { firstError = error }
         }

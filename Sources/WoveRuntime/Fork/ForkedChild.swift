@@ -2,6 +2,8 @@ import Foundation
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Musl)
+    import Musl
 #elseif canImport(Darwin)
     import Darwin
 #endif
@@ -24,7 +26,13 @@ package enum ForkedChild {
         do {
             let definitions = try context.tasks.map { entry in
                 guard let definition = registry.definition(named: entry.name) else {
-                    throw CodecError.missingArgument(entry.name)
+                    throw EnvironmentExecutionError(
+                        payload: RemoteError(
+                            kind: "UnknownTask",
+                            message:
+                                "The forked process has no task '\(entry.name)': its WoveWorker serves "
+                                + "\(registry.names.joined(separator: ", ")).", source: .config),
+                        taskName: entry.name, environment: "fork")
                 }
                 return try definition.bridgedToJSON(items: entry.items)
             }
@@ -35,7 +43,9 @@ package enum ForkedChild {
                     errorMode: .return))
             outcome = ForkOutcome(await prepared.settle())
         } catch {
-            for entry in context.tasks { outcome.errors[entry.name] = RemoteError(error, source: .config) }
+            let payload =
+                (error as? EnvironmentExecutionError)?.payload ?? RemoteError(error, source: .config)
+            for entry in context.tasks { outcome.errors[entry.name] = payload }
         }
         // A parent that has exited will never read the outcome: leave no file behind.
         guard kill(context.parentProcessID, 0) == 0 else { return nil }

@@ -6,7 +6,13 @@ extension TaskDefinition {
     /// its items itself, from `items` or from its source's JSON array.
     func bridgedToJSON(items: [JSONValue]?) throws -> TaskDefinition {
         guard let codec, let body = remoteBody else {
-            throw CodecError.result(name, expected: "a task with Codable inputs and output")
+            throw EnvironmentExecutionError(
+                payload: RemoteError(
+                    kind: "NotDispatchable",
+                    message:
+                        "Task '\(name)' (\(location)) in the forked process does not have Codable inputs and output.",
+                    source: .config),
+                taskName: name, environment: "fork")
         }
         var inputs = dependencies
         if let source = mappingSourceName, items == nil { inputs.append(source) }

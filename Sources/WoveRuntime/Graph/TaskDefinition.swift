@@ -38,6 +38,17 @@ package struct TaskDefinition: Sendable {
     /// `item`, ahead of its other inputs.
     package var remoteArgumentNames: [String] { mapping == nil ? dependencies : ["item"] + dependencies }
 
+    /// Throws if a mapped task has an input named `item`, which would collide with the element
+    /// in a remote run's `args`.
+    package func checkRemoteArgumentNames() throws(WeaveError) {
+        guard mapping != nil, dependencies.contains("item") else { return }
+        throw WeaveError(
+            .invalidOption,
+            "Mapped task '\(name)' (\(location)) has an input named 'item', but a remote run sends its element "
+                + "as 'item'; rename that input to run the task in another process.",
+            task: name, at: location)
+    }
+
     /// The body a worker runs for one remote run: a mapped task's per-item body; `nil` if the
     /// task cannot run remotely.
     package var remoteBody: TaskBody? {

@@ -43,6 +43,7 @@ final class StdioExecutor: EnvironmentExecutor {
     {
         let configuration = try StdioConfiguration(
             environmentConfig, at: "environments.\(environmentName).executor_config")
+        if configuration.command == nil { try WorkerMode.checkCanStartSelf() }
         try state.withLock { state throws(StdioExecutorError) in
             guard case .idle = state.phase else { throw StdioExecutorError(.alreadyStarted) }
             state.phase = .starting
