@@ -188,6 +188,27 @@ struct StdioTests {
         #expect(try result.value("sleepy", as: Int.self) == 150)
     }
 
+    @Test("a worker that stops reading its stdin fails the run after write_timeout instead of hanging")
+    func workerNotReading() async throws {
+        let configuration = WoveConfiguration(environments: [
+            "remote": EnvironmentSettings(
+                executor: "stdio", executorConfig: ["command": ["/bin/sleep", "30"], "write_timeout": 0.3])
+        ])
+        let text = String(repeating: "x", count: 4_000_000)  // far more than a socket buffer holds
+        let (error, duration) = await elapsed {
+            await #expect(throws: EnvironmentExecutionError.self) {
+                try await Wove.withConfiguration(configuration) {
+                    try await weave(["text": text]) {
+                        Task("echo_text", after: "text") { (text: String) in text }.environment("remote")
+                    }
+                }
+            }
+        }
+        #expect(error?.payload.source == .transport)
+        #expect(error?.payload.message.contains("send failed") == true, "\(String(describing: error))")
+        #expect(duration < .seconds(10))
+    }
+
     @Test("a task error in the worker arrives with source task, its type and message")
     func workerTaskError() async throws {
         let error = try await #require(throws: EnvironmentExecutionError.self) {

@@ -36,15 +36,29 @@ package enum Descriptors {
         return (pair[0], pair[1])
     }
 
+    /// Makes a `send` on the socket `descriptor` that cannot proceed for `limit` fail with
+    /// `EAGAIN` instead of blocking for good.
+    static func limitSends(on descriptor: Int32, to limit: Duration) throws(SystemCallError) {
+        let (seconds, attoseconds) = limit.components
+        var interval = timeval()
+        interval.tv_sec = Int(seconds)
+        interval.tv_usec = .init(attoseconds / 1_000_000_000_000)
+        guard
+            setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &interval, socklen_t(MemoryLayout<timeval>.size))
+                == 0
+        else { throw SystemCallError("setsockopt") }
+    }
+
     /// Writes every byte of `bytes` to the socket `descriptor`; a closed peer throws `EPIPE`
-    /// rather than raising `SIGPIPE`.
+    /// rather than raising `SIGPIPE`, and a send past the socket's send timeout (see
+    /// ``limitSends(on:to:)``) throws `EAGAIN`.
     static func send(_ bytes: [UInt8], to descriptor: Int32) throws(SystemCallError) {
         #if canImport(Darwin)
             let flags: Int32 = 0
         #else
             let flags = Int32(MSG_NOSIGNAL)
         #endif
-        try writeLoop(bytes, "send") { pointer, count in
+        try writeLoop(bytes, "send", retryWhenFull: false) { pointer, count in
             #if canImport(Darwin)
                 Darwin.send(descriptor, pointer, count, flags)
             #elseif canImport(Glibc)
@@ -83,6 +97,7 @@ package enum Descriptors {
     private static func writeLoop(
         _ bytes: [UInt8],
         _ call: String,
+        retryWhenFull: Bool = true,
         _ write: (UnsafeRawPointer, Int) -> Int
     ) throws(SystemCallError) {
         var offset = 0
@@ -92,7 +107,7 @@ package enum Descriptors {
                 return write(base + offset, buffer.count - offset)
             }
             if written < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
+                if errno == EINTR || (errno == EAGAIN && retryWhenFull) { continue }
                 throw SystemCallError(call)
             }
             offset += written

@@ -7,13 +7,17 @@ import Foundation
 ///   absent, the current executable is started again, which serves as a worker once it calls
 ///   `WoveWorker.runIfRequested()`.
 /// - `workers`: how many worker processes to start, at least 1 (default 1).
+/// - `write_timeout`: how many seconds a frame may wait for a worker that stopped reading its
+///   stdin before that worker counts as broken (default 10).
 struct StdioConfiguration: Sendable, Equatable {
-    static let keys = ["command", "workers"]
+    static let keys = ["command", "workers", "write_timeout"]
 
     /// The executable and its arguments; `nil` for the current executable.
     var command: [String]?
     /// How many worker processes share the environment's runs.
     var workers: Int
+    /// How long writing one frame may block before the worker counts as broken.
+    var writeTimeout: Duration
 
     /// Checks `config`; errors name the offending key under `path`
     /// (`environments.remote.executor_config`).
@@ -67,6 +71,16 @@ struct StdioConfiguration: Sendable, Equatable {
             workers = Int(count)
         case let other?:
             throw reject("workers", other, "it must be a whole number of at least 1")
+        }
+        switch config["write_timeout"] {
+        case nil, .null?:
+            writeTimeout = .seconds(10)
+        case .integer(let seconds)? where seconds > 0:
+            writeTimeout = .seconds(seconds)
+        case .number(let seconds)? where seconds > 0 && seconds.isFinite:
+            writeTimeout = .seconds(seconds)
+        case let other?:
+            throw reject("write_timeout", other, "it must be a positive number of seconds")
         }
     }
 

@@ -55,7 +55,8 @@ final class StdioExecutor: EnvironmentExecutor {
             for _ in 0..<configuration.workers {
                 workers.append(
                     try WorkerProcess.launch(
-                        command: configuration.resolvedCommand, environment: environment
+                        command: configuration.resolvedCommand, environment: environment,
+                        writeTimeout: configuration.writeTimeout
                     ) { [weak self] worker, event in self?.handle(event, from: worker) })
             }
         } catch {

@@ -51,6 +51,7 @@ final class WorkerProcess: Sendable {
     static func launch(
         command: [String],
         environment: [String: String],
+        writeTimeout: Duration,
         events: @escaping @Sendable (WorkerProcess, Event) -> Void
     ) throws(StdioExecutorError) -> WorkerProcess {
         let rendered = StdioExecutorError.render(command)
@@ -64,6 +65,7 @@ final class WorkerProcess: Sendable {
         do throws(SystemCallError) {
             stdin = try Descriptors.socketPair()
             do throws(SystemCallError) {
+                try Descriptors.limitSends(on: stdin.parent, to: writeTimeout)
                 stdout = try Descriptors.socketPair()
             } catch {
                 Descriptors.close(stdin.parent)
@@ -127,11 +129,18 @@ final class WorkerProcess: Sendable {
 
     /// Writes one encoded frame line to the worker's stdin. Blocking, under the writer lock:
     /// lines are small and a Wove worker drains its stdin on a thread of its own, so the
-    /// kernel's socket buffer absorbs them.
+    /// kernel's socket buffer absorbs them. A worker that stops reading blocks a write for at
+    /// most the write timeout; after any failed write the input is closed, since a partly
+    /// written line would corrupt every later frame.
     func write(_ line: [UInt8]) throws(StdioExecutorError) {
         let result = input.withLock { descriptor -> Result<Void, SystemCallError> in
             guard descriptor >= 0 else { return .failure(SystemCallError("send", code: EPIPE)) }
-            return Result { () throws(SystemCallError) in try Descriptors.send(line, to: descriptor) }
+            let sent = Result { () throws(SystemCallError) in try Descriptors.send(line, to: descriptor) }
+            if case .failure = sent {
+                Descriptors.close(descriptor)
+                descriptor = -1
+            }
+            return sent
         }
         if case .failure(let error) = result {
             throw StdioExecutorError(
@@ -143,16 +152,23 @@ final class WorkerProcess: Sendable {
     /// Stops the worker: `shutdown`, then end of input; after 1 s `SIGTERM`, after one more
     /// `SIGKILL`. Returns once it has exited and its reader has closed stdout.
     ///
+    /// The shutdown line is written on a task of its own: a worker that stopped reading its
+    /// stdin can leave a `send` blocked under the writer lock, and the signals must not wait
+    /// behind it. Once the worker is dead, that `send` fails and the input closes.
+    ///
     /// Waits by polling with `Task.sleep`, so call it from a task that is not cancelled.
     func stop(shutdownLine: [UInt8]?) async {
-        if let shutdownLine { try? write(shutdownLine) }
-        closeInput()
+        let closing = Task.detached {
+            if let shutdownLine { try? self.write(shutdownLine) }
+            self.closeInput()
+        }
         let signals: [Int32] = [SIGTERM, SIGKILL]
         for signal in signals {
             if await waitForExit(upTo: .seconds(1)) { break }
             _ = kill(pid, signal)
         }
         _ = await waitForExit(upTo: .seconds(5))
+        await closing.value
         reader.stop()
         await reader.waitUntilFinished()
     }
