@@ -55,6 +55,36 @@ struct DispatchTests {
             ])
     }
 
+    @Test("makeExecutor gives each of several concurrent weave runs an executor of its own")
+    func executorPerRun() async throws {
+        let made = Probe()
+        let configuration = WoveConfiguration(environments: [
+            "remote": EnvironmentSettings(makeExecutor: {
+                made.record("executor")
+                return LoopbackExecutor(worker: WoveWorker { ScoringTasks().tasks })
+            })
+        ])
+        let results = try await Wove.withConfiguration(configuration) {
+            try await withThrowingTaskGroup(of: Profile.self) { group in
+                for seed in 0..<4 {
+                    group.addTask {
+                        try await weave(["local_input": seed]) {
+                            Task("remote_profile", after: "local_input") { (input: Int) in
+                                Profile(id: input, score: input * 10)
+                            }
+                            .environment("remote")
+                        }
+                        .final(as: Profile.self)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+        }
+        #expect(Set(results.map(\.score)) == [0, 10, 20, 30])
+        #expect(made.events.count == 4)
+        #expect(!EnvironmentSettings(makeExecutor: { LoopbackExecutor(worker: WoveWorker {}) }).isLocal)
+    }
+
     @Test("the executor receives the exact run_task frame")
     func exactFrames() async throws {
         let executor = LoopbackExecutor(worker: worker())

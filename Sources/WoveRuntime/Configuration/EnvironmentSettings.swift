@@ -23,10 +23,14 @@ public struct EnvironmentSettings: Sendable, Equatable {
     ///   split like a shell command line; default: the current executable, which serves once it
     ///   calls `WoveWorker.runIfRequested()`) and `workers` (processes to start, default 1).
     ///   Every worker gets `WOVE_WORKER=1` in its environment.
-    /// - `custom`: ``executorInstance``.
+    /// - `custom`: ``executorInstance``, or one made per weave run by ``makeExecutor``.
     public var executor: String
-    /// An executor of your own, used as is by every weave that uses this environment.
+    /// An executor of your own, used as is by every weave that uses this environment: each
+    /// weave run calls its `start` and, when the run settles, its `stop`. Weaves that may run
+    /// at the same time should use ``makeExecutor`` instead, so each run gets its own.
     public var executorInstance: (any EnvironmentExecutor)?
+    /// Makes a fresh executor of your own for each weave run that uses this environment.
+    public var makeExecutor: (@Sendable () -> any EnvironmentExecutor)?
     /// Settings handed to the executor's `start` as `environmentConfig` (`executor_config`).
     public var executorConfig: [String: JSONValue] = [:]
     /// Default retries for its tasks.
@@ -92,22 +96,44 @@ public struct EnvironmentSettings: Sendable, Equatable {
         self.executorInstance = executor
     }
 
+    /// Settings whose tasks go to an ``EnvironmentExecutor`` of your own, a new one from
+    /// `makeExecutor` for each weave run, so concurrent weaves never share one.
+    public init(
+        makeExecutor: @escaping @Sendable () -> any EnvironmentExecutor,
+        executorConfig: [String: JSONValue] = [:],
+        retries: Int? = nil,
+        timeout: Duration? = nil,
+        workers: Int? = nil,
+        limitPerMinute: Int? = nil,
+        maxWorkers: Int? = nil,
+        maxPending: Int? = nil,
+        delivery: DeliverySettings = DeliverySettings()
+    ) {
+        self.init(
+            executor: "custom", executorConfig: executorConfig, retries: retries, timeout: timeout,
+            workers: workers, limitPerMinute: limitPerMinute, maxWorkers: maxWorkers, maxPending: maxPending,
+            delivery: delivery)
+        self.makeExecutor = makeExecutor
+    }
+
     /// Whether tasks run in this process, without frames (`false` for `stdio` and custom executors).
-    public var isLocal: Bool { executorInstance == nil && executor == "local" }
+    public var isLocal: Bool { executorFactory == nil }
 
     /// Makes the executor of one weave run, or `nil` for a local environment: a custom instance
     /// is shared by every run; a `stdio` executor holds processes, so each run gets its own.
     var executorFactory: (@Sendable () throws -> any EnvironmentExecutor)? {
         if let executorInstance { return { executorInstance } }
+        if let makeExecutor { return makeExecutor }
         switch executor {
         case "stdio": return { StdioExecutor() }
         default: return nil
         }
     }
 
-    /// Equal when every setting is, and both or neither have an executor instance.
+    /// Equal when every setting is, and both or neither have an executor instance or factory.
     public static func == (lhs: EnvironmentSettings, rhs: EnvironmentSettings) -> Bool {
         lhs.executor == rhs.executor && (lhs.executorInstance == nil) == (rhs.executorInstance == nil)
+            && (lhs.makeExecutor == nil) == (rhs.makeExecutor == nil)
             && lhs.executorConfig == rhs.executorConfig && lhs.retries == rhs.retries
             && lhs.timeout == rhs.timeout
             && lhs.workers == rhs.workers && lhs.limitPerMinute == rhs.limitPerMinute
@@ -127,7 +153,7 @@ public struct EnvironmentSettings: Sendable, Equatable {
         switch executor {
         case "local": break
         case "stdio": _ = try StdioConfiguration(executorConfig, at: "\(path).executor_config")
-        case "custom" where executorInstance != nil: break
+        case "custom" where executorInstance != nil || makeExecutor != nil: break
         default:
             throw WeaveError(
                 .invalidConfiguration,
