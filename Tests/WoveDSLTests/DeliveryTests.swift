@@ -170,6 +170,28 @@ struct DeliveryTests {
         #expect(executor.frames.isEmpty)
     }
 
+    @Test("an inherited key template serves many tasks: a placeholder a task lacks stays as written")
+    func inheritedKeyTemplate() async throws {
+        let worker = WoveWorker {
+            Task("report", after: "order_id") { (id: Int) in id }
+            Task("ping") { 1 }
+        }
+        let executor = LoopbackExecutor(worker: worker)
+        _ = try await Wove.withConfiguration(
+            remote(executor, delivery: DeliverySettings(idempotencyKey: "k:{order_id}"))
+        ) {
+            try await weave(["order_id": 7]) {
+                Task("report", after: "order_id") { (id: Int) in id }.environment("remote")
+                Task("ping") { 1 }.environment("remote")
+            }
+        }
+        let keys = try executor.sentJSON.compactMap { json -> String? in
+            let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+            return (object?["delivery"] as? [String: Any])?["delivery_idempotency_key"] as? String
+        }
+        #expect(Set(keys) == ["k:7", "k:{order_id}"])
+    }
+
     @Test("maxInFlight caps the runs pending at once in the environment")
     func maxInFlight() async throws {
         let gauge = ConcurrencyGauge()

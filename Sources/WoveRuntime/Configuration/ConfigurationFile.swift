@@ -165,27 +165,16 @@ private struct KeyReader {
         throw WeaveError(.invalidConfiguration, "\(name(key)) is \"\(text)\"; it must be one of \(allowed).")
     }
 
-    /// A JSON object kept as ``JSONValue``s, for settings Wove passes on (`executor_config`).
+    /// A JSON object kept as ``JSONValue``s, for settings Wove passes on (`executor_config`):
+    /// re-serialized and decoded by `JSONValue` itself, so whole numbers stay whole.
     func jsonObject(_ key: String) throws(WeaveError) -> [String: JSONValue]? {
         guard let value = present(key) else { return nil }
-        guard let table = value as? [String: Any] else { throw wrongType(key, value, "an object") }
-        var object: [String: JSONValue] = [:]
-        for (entry, item) in table { object[entry] = json(item) }
-        return object
-    }
-
-    private func json(_ value: Any) -> JSONValue {
-        switch value {
-        case let text as String: return .string(text)
-        case let number as NSNumber:
-            if isBoolean(number) { return .bool(number.boolValue) }
-            if let integer = Int(exactly: number.doubleValue), !"\(number)".contains(".") {
-                return .integer(integer)
-            }
-            return .number(number.doubleValue)
-        case let array as [Any]: return .array(array.map(json))
-        case let table as [String: Any]: return .object(table.mapValues(json))
-        default: return .null
+        guard value is [String: Any] else { throw wrongType(key, value, "an object") }
+        do {
+            let data = try JSONSerialization.data(withJSONObject: value)
+            return try JSONDecoder().decode([String: JSONValue].self, from: data)
+        } catch {
+            throw WeaveError(.invalidConfiguration, "\(name(key)) could not be read: \(error).")
         }
     }
 

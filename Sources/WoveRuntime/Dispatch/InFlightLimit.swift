@@ -4,16 +4,22 @@ import Synchronization
 /// `limit` holders at once, waiters served first come first served. A cancelled waiter stops
 /// waiting with `CancellationError` and takes no slot.
 final class InFlightLimit: Sendable {
-    private struct Waiter {
-        let id: UInt64
-        let continuation: UnsafeContinuation<Void, any Error>
+    /// One caller's place: waiting, served, or cancelled before it was served. Each `acquire`
+    /// has its own, so a cancellation after the slot was granted leaves nothing behind.
+    private final class Ticket: Sendable {
+        enum Phase {
+            case fresh
+            case waiting(UnsafeContinuation<Void, any Error>)
+            case granted
+            case cancelled
+        }
+
+        let phase = Mutex(Phase.fresh)
     }
 
     private struct State {
         var available: Int
-        var waiters: [Waiter] = []
-        var cancelledBeforeWaiting: Set<UInt64> = []
-        var nextID: UInt64 = 0
+        var waiters: [Ticket] = []
     }
 
     private let state: Mutex<State>
@@ -22,49 +28,63 @@ final class InFlightLimit: Sendable {
 
     /// Waits for a slot; pair every successful call with ``release()``.
     func acquire() async throws {
-        let id = state.withLock { state in
-            defer { state.nextID += 1 }
-            return state.nextID
-        }
+        let ticket = Ticket()
         try await withTaskCancellationHandler {
             try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Void, any Error>) in
-                enum Decision { case granted, cancelled, waiting }
-                let decision = state.withLock { state -> Decision in
-                    if state.cancelledBeforeWaiting.remove(id) != nil { return .cancelled }
-                    if state.available > 0 {
-                        state.available -= 1
-                        return .granted
+                let granted = state.withLock { state -> Bool? in
+                    ticket.phase.withLock { phase -> Bool? in
+                        if case .cancelled = phase { return false }
+                        if state.available > 0 {
+                            state.available -= 1
+                            phase = .granted
+                            return true
+                        }
+                        phase = .waiting(continuation)
+                        state.waiters.append(ticket)
+                        return nil
                     }
-                    state.waiters.append(Waiter(id: id, continuation: continuation))
-                    return .waiting
                 }
-                switch decision {
-                case .granted: continuation.resume()
-                case .cancelled: continuation.resume(throwing: CancellationError())
-                case .waiting: break
+                switch granted {
+                case true?: continuation.resume()
+                case false?: continuation.resume(throwing: CancellationError())
+                case nil: break
                 }
             }
         } onCancel: {
-            let waiter = state.withLock { state -> Waiter? in
-                if let index = state.waiters.firstIndex(where: { $0.id == id }) {
-                    return state.waiters.remove(at: index)
+            let waiting = state.withLock { state -> UnsafeContinuation<Void, any Error>? in
+                ticket.phase.withLock { phase in
+                    switch phase {
+                    case .fresh:
+                        phase = .cancelled
+                        return nil
+                    case .waiting(let continuation):
+                        phase = .cancelled
+                        state.waiters.removeAll { $0 === ticket }
+                        return continuation
+                    case .granted, .cancelled:
+                        return nil
+                    }
                 }
-                state.cancelledBeforeWaiting.insert(id)
-                return nil
             }
-            waiter?.continuation.resume(throwing: CancellationError())
+            waiting?.resume(throwing: CancellationError())
         }
     }
 
     /// Frees a slot, handing it to the longest waiter if there is one.
     func release() {
-        let next = state.withLock { state -> Waiter? in
-            if state.waiters.isEmpty {
-                state.available += 1
-                return nil
+        let next = state.withLock { state -> UnsafeContinuation<Void, any Error>? in
+            while !state.waiters.isEmpty {
+                let ticket = state.waiters.removeFirst()
+                let continuation = ticket.phase.withLock { phase -> UnsafeContinuation<Void, any Error>? in
+                    guard case .waiting(let continuation) = phase else { return nil }
+                    phase = .granted
+                    return continuation
+                }
+                if let continuation { return continuation }
             }
-            return state.waiters.removeFirst()
+            state.available += 1
+            return nil
         }
-        next?.continuation.resume()
+        next?.resume()
     }
 }

@@ -18,6 +18,8 @@ final class PendingRun: Sendable {
         var cancelledWith: (any Error)?
         /// The limit on waiting for that acknowledgement.
         var acknowledgementTimer: Task<Void, Never>?
+        /// Set once the run is over; a timer started after that is cancelled at once.
+        var finished = false
     }
 
     init(runID: String, taskID: String, settings: DeliverySettings, now: Duration) {
@@ -48,11 +50,20 @@ final class PendingRun: Sendable {
 
     /// Starts `timer` as the limit on waiting for a cancellation's acknowledgement.
     func limitAcknowledgement(with timer: Task<Void, Never>) {
-        state.withLock { $0.acknowledgementTimer = timer }
+        let finished = state.withLock { state in
+            state.acknowledgementTimer = timer
+            return state.finished
+        }
+        if finished { timer.cancel() }
     }
 
     /// Stops the acknowledgement limit, once the run is over.
-    func finish() { state.withLock { $0.acknowledgementTimer }?.cancel() }
+    func finish() {
+        state.withLock { state in
+            state.finished = true
+            return state.acknowledgementTimer
+        }?.cancel()
+    }
 
     /// The error a `task_cancelled` frame resolves the run with.
     var cancellationOutcome: any Error { state.withLock { $0.cancelledWith } ?? CancellationError() }

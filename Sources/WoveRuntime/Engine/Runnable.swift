@@ -57,7 +57,11 @@ package struct Runnable: Sendable {
         }
         let template = delivery.idempotencyKey.map(IdempotencyTemplate.init)
         let argumentNames = definition.remoteArgumentNames
-        if let unknown = template?.placeholders.first(where: { !argumentNames.contains($0) }) {
+        // A task's own key must match its arguments; a key inherited from its environment or the
+        // global settings serves many tasks, so a placeholder a task lacks stays as written.
+        if definition.options.delivery.idempotencyKey != nil,
+            let unknown = template?.placeholders.first(where: { !argumentNames.contains($0) })
+        {
             throw WeaveError(
                 .invalidOption,
                 "Task '\(definition.name)' (\(definition.location)) has delivery idempotencyKey "
