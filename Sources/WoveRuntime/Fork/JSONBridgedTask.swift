@@ -81,7 +81,12 @@ extension TaskDefinition {
                     group.addTask {
                         let typed = try codec.decodeArguments(object, names: names)
                         switch body {
-                        case .sync(let run): return (index, try codec.encodeResult(try run(typed)))
+                        case .sync(let run):
+                            // On the weave's blocking lane, like any synchronous item.
+                            guard let lane = WeaveRun.current?.lane else {
+                                return (index, try codec.encodeResult(try run(typed)))
+                            }
+                            return (index, try codec.encodeResult(try await lane.run { try run(typed) }))
                         case .async(let run): return (index, try codec.encodeResult(try await run(typed)))
                         case .mapped: throw CodecError.nestedMapping("item")
                         }
