@@ -129,7 +129,7 @@ extension MappedTaskNode {
         codec: any RemoteCodec.Type,
         elements: @escaping @Sendable (_ source: (any Sendable)?) throws -> [Element],
         declared: Bool,
-        item: TaskBody
+        item: RemoteBody
     ) -> Self {
         guard case .mapped(var mapped) = declaration.definition.body else { return self }
         let encodeItems: @Sendable () throws -> [JSONValue] = {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// An idempotency key template such as `"report:{order_id}"`, filled for each run from its JSON
 /// arguments by name. Text outside braces is kept as is.
 struct IdempotencyTemplate: Sendable {
@@ -48,10 +46,7 @@ struct IdempotencyTemplate: Sendable {
         case .number(let number): return String(number)
         case .bool(let flag): return String(flag)
         case .null: return "null"
-        case .array, .object:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        case .array, .object: return value.compactText
         }
     }
 }

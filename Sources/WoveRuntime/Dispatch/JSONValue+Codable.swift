@@ -7,6 +7,14 @@ extension JSONValue {
         self = try JSONDecoder().decode(JSONValue.self, from: data)
     }
 
+    /// This value as compact JSON text, with sorted keys.
+    var compactText: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(self) else { return "\(self)" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// This JSON decoded as `T`.
     public func decode<T: Decodable>(as type: T.Type = T.self) throws -> T {
         let data = try JSONEncoder().encode(self)

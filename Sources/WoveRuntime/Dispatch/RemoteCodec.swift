@@ -73,14 +73,12 @@ package enum CodecError: Error, CustomStringConvertible {
     case argument(Int, expected: String)
     case missingArgument(String)
     case result(String, expected: String)
-    case nestedMapping(String)
 
     package var description: String {
         switch self {
         case .argument(let position, let expected): "argument \(position + 1) is not a \(expected)"
         case .missingArgument(let name): "no argument '\(name)' was sent"
         case .result(let actual, let expected): "the result is a \(actual), not a \(expected)"
-        case .nestedMapping(let task): "task '\(task)' has a mapped body where one item's body belongs"
         }
     }
 }

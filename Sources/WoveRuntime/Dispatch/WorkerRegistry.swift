@@ -63,7 +63,6 @@ package struct WorkerRegistry: Sendable {
             switch body {
             case .async(let body): value = try await body(arguments)
             case .sync(let body): value = try await lane.run { try body(arguments) }
-            case .mapped: throw CodecError.nestedMapping(taskID)
             }
             await emit(.taskResult(runID: runID, taskID: taskID, result: try codec.encodeResult(value)))
         } catch is CancellationError where Task.isCancelled {

@@ -40,7 +40,7 @@ extension TaskDefinition {
         return object
     }
 
-    private static func bridge(_ body: TaskBody, codec: any RemoteCodec.Type, names: [String]) -> TaskBody {
+    private static func bridge(_ body: RemoteBody, codec: any RemoteCodec.Type, names: [String]) -> TaskBody {
         switch body {
         case .sync(let run):
             .sync { arguments in
@@ -52,12 +52,11 @@ extension TaskDefinition {
                 let typed = try codec.decodeArguments(object(names, arguments[...]), names: names)
                 return try codec.encodeResult(try await run(typed))
             }
-        case .mapped: body
         }
     }
 
     private static func bridgeItems(
-        _ body: TaskBody, codec: any RemoteCodec.Type, inputNames: [String], items declared: [JSONValue]?,
+        _ body: RemoteBody, codec: any RemoteCodec.Type, inputNames: [String], items declared: [JSONValue]?,
         workers: Int
     ) -> TaskBody {
         let names = ["item"] + inputNames
@@ -88,7 +87,6 @@ extension TaskDefinition {
                             }
                             return (index, try codec.encodeResult(try await lane.run { try run(typed) }))
                         case .async(let run): return (index, try codec.encodeResult(try await run(typed)))
-                        case .mapped: throw CodecError.nestedMapping("item")
                         }
                     }
                     next += 1

@@ -5,8 +5,7 @@
 package enum TaskBody: Sendable {
     case sync(@Sendable ([any Sendable]) throws -> any Sendable)
     case async(@Sendable ([any Sendable]) async throws -> any Sendable)
-    // Indirect because a mapped body holds the per-item `TaskBody` it sends to workers.
-    indirect case mapped(MappedBody)
+    case mapped(MappedBody)
 
     package var isAsync: Bool {
         switch self {

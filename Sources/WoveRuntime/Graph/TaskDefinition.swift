@@ -51,10 +51,13 @@ package struct TaskDefinition: Sendable {
 
     /// The body a worker runs for one remote run: a mapped task's per-item body; `nil` if the
     /// task cannot run remotely.
-    package var remoteBody: TaskBody? {
+    package var remoteBody: RemoteBody? {
         guard codec != nil else { return nil }
-        if case .mapped(let mapped) = body { return mapped.remote?.item }
-        return body
+        switch body {
+        case .sync(let run): return .sync(run)
+        case .async(let run): return .async(run)
+        case .mapped(let mapped): return mapped.remote?.item
+        }
     }
 
     /// The upstream node a mapped task's items come from, if any.

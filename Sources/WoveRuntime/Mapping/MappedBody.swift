@@ -29,7 +29,7 @@ package typealias RemoteItemSend = @Sendable (_ arguments: [any Sendable]) async
 /// The two halves of a mapped task that crosses a process boundary one item at a time.
 package struct RemoteMapping: Sendable {
     /// Worker side: one item's work, from the element followed by the task's inputs.
-    package let item: TaskBody
+    package let item: RemoteBody
     /// Caller side: sets up a run whose items each go through `send`, collecting results in order.
     package let prepare:
         @Sendable (_ source: (any Sendable)?, _ arguments: [any Sendable], _ send: @escaping RemoteItemSend)
@@ -41,7 +41,7 @@ package struct RemoteMapping: Sendable {
     package let decodeResults: @Sendable (_ results: [JSONValue]) throws -> any Sendable
 
     package init(
-        item: TaskBody,
+        item: RemoteBody,
         localItems: (@Sendable () throws -> [JSONValue])?,
         decodeResults: @escaping @Sendable (_ results: [JSONValue]) throws -> any Sendable,
         prepare:

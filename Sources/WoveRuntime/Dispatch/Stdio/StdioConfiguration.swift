@@ -101,8 +101,5 @@ struct StdioConfiguration: Sendable, Equatable {
     }
 
     /// `value` as compact JSON, for error messages.
-    static func render(_ value: JSONValue) -> String {
-        guard let data = try? JSONEncoder().encode(value) else { return "\(value)" }
-        return String(decoding: data, as: UTF8.self)
-    }
+    static func render(_ value: JSONValue) -> String { value.compactText }
 }
