@@ -149,7 +149,6 @@ extension MappedTaskNode {
         mapped.remote = RemoteMapping(item: item, localItems: localItems, decodeResults: decodeResults) {
             source, arguments, send in
             let elements = try elements(source)
-            let slots = ResultSlots<Item>(count: elements.count)
             return MappedRun(
                 count: elements.count,
                 item: .async { index in
@@ -158,9 +157,8 @@ extension MappedTaskNode {
                         throw CodecError.result(
                             String(reflecting: type(of: value)), expected: String(reflecting: Item.self))
                     }
-                    slots.store(typed, at: index)
-                },
-                collect: { try slots.collect() })
+                    return typed
+                })
         }
         var copy = self
         copy.declaration.definition.body = .mapped(mapped)

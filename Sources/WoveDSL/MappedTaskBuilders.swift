@@ -16,11 +16,8 @@ func mapOverSync<Items: Sequence, each Input: Sendable, Output: Sendable>(
     let mapped = MappedBody(isAsync: false) { _, arguments in
         var reader = ArgumentReader(arguments, for: signature)
         let inputs = (repeat try reader.next((each Input).self))
-        let slots = ResultSlots<Output>(count: elements.count)
         return MappedRun(
-            count: elements.count,
-            item: .sync { index in slots.store(try body(elements[index], repeat each inputs), at: index) },
-            collect: { try slots.collect() })
+            count: elements.count, item: .sync { index in try body(elements[index], repeat each inputs) })
     }
     return MappedTaskNode(
         definition: signature.definition(
@@ -42,13 +39,9 @@ func mapOverAsync<Items: Sequence, each Input: Sendable, Output: Sendable>(
     let mapped = MappedBody(isAsync: true) { _, arguments in
         var reader = ArgumentReader(arguments, for: signature)
         let inputs = (repeat try reader.next((each Input).self))
-        let slots = ResultSlots<Output>(count: elements.count)
         return MappedRun(
             count: elements.count,
-            item: .async { index in
-                slots.store(try await body(elements[index], repeat each inputs), at: index)
-            },
-            collect: { try slots.collect() })
+            item: .async { index in try await body(elements[index], repeat each inputs) })
     }
     return MappedTaskNode(
         definition: signature.definition(
@@ -71,11 +64,8 @@ func mapSourceSync<Element: Sendable, each Input: Sendable, Output: Sendable>(
             of: sourceValue, as: Element.self, for: signature, from: source)
         var reader = ArgumentReader(arguments, for: signature)
         let inputs = (repeat try reader.next((each Input).self))
-        let slots = ResultSlots<Output>(count: elements.count)
         return MappedRun(
-            count: elements.count,
-            item: .sync { index in slots.store(try body(elements[index], repeat each inputs), at: index) },
-            collect: { try slots.collect() })
+            count: elements.count, item: .sync { index in try body(elements[index], repeat each inputs) })
     }
     return MappedTaskNode(
         definition: signature.definition(
@@ -99,13 +89,9 @@ func mapSourceAsync<Element: Sendable, each Input: Sendable, Output: Sendable>(
             of: sourceValue, as: Element.self, for: signature, from: source)
         var reader = ArgumentReader(arguments, for: signature)
         let inputs = (repeat try reader.next((each Input).self))
-        let slots = ResultSlots<Output>(count: elements.count)
         return MappedRun(
             count: elements.count,
-            item: .async { index in
-                slots.store(try await body(elements[index], repeat each inputs), at: index)
-            },
-            collect: { try slots.collect() })
+            item: .async { index in try await body(elements[index], repeat each inputs) })
     }
     return MappedTaskNode(
         definition: signature.definition(

@@ -30,7 +30,8 @@ public struct MappedTaskNode<Item: Sendable>: TaskDeclaring {
 
     package init(definition: TaskDefinition) { self.declaration = TaskDeclaration(definition) }
 
-    /// Runs at most `count` items at once (default: 64, or 16 per core if more).
+    /// Runs at most `count` items at once (default: the weave's `maxWorkers` for synchronous items,
+    /// 1,024 for `async` ones, which hold no thread).
     public func workers(_ count: Int) -> Self {
         var copy = self
         copy.declaration.definition.options.workers = count

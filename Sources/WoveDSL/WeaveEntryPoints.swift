@@ -16,7 +16,8 @@
 ///   - data: Initialization values; each key is a node tasks can depend on,
 ///     and the reserved node `data` holds the whole dictionary.
 ///   - environment: The environment of tasks that name none (default: the configured default).
-///   - maxWorkers: How many synchronous task bodies may run at once (default 64).
+///   - maxWorkers: How many synchronous task bodies may run at once (default 256; all weaves of
+///     the process share a cap of 256 blocking threads, see `Wove.config(maxBlockingThreads:)`).
 ///   - maxPending: The most items a mapped task may have; a task with more fails, with its
 ///     dependents, before any item runs (default: no limit).
 ///   - errorMode: `.raise` (default) throws the first task error unchanged;

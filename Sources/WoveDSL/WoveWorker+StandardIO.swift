@@ -1,5 +1,3 @@
-import Synchronization
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -67,7 +65,7 @@ extension WoveWorker {
     public func serveStandardIO() async {
         let output = FrameLineWriter(descriptor: STDOUT_FILENO)
         let (frames, input) = AsyncThrowingStream<WoveFrame, any Error>.makeStream()
-        let reader = LineReader(descriptor: STDIN_FILENO, name: "wove-worker-stdin", closeWhenDone: false)
+        let reader = LineReader(descriptor: STDIN_FILENO, name: "wove.stdin", closeWhenDone: false)
         reader.start(
             line: { line in
                 guard FrameLine.hasContent(line) else { return }
@@ -87,9 +85,9 @@ extension WoveWorker {
 /// Writes frames to a descriptor as JSON lines, one whole line per `write(2)` under one lock,
 /// so lines from concurrent runs never interleave; nothing is buffered.
 private final class FrameLineWriter: Sendable {
-    private let descriptor: Mutex<Int32>
+    private let descriptor: LockedValue<Int32>
 
-    init(descriptor: Int32) { self.descriptor = Mutex(descriptor) }
+    init(descriptor: Int32) { self.descriptor = LockedValue(descriptor) }
 
     func write(_ frame: WoveFrame) {
         guard let line = try? FrameLine.encode(frame) else { return }

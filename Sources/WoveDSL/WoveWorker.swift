@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Serves tasks to other processes: the receiving end of Wove's frame protocol.
 ///
 /// A worker is built with the same DSL as a weave, from the same task declarations, so a task
@@ -24,7 +22,7 @@ public struct WoveWorker: Sendable {
     private let lane: BlockingLane
 
     /// A worker serving the tasks declared in `content`; `maxWorkers` bounds its blocking bodies.
-    public init(maxWorkers: Int = 64, @WeaveBuilder _ content: () throws -> TaskList) rethrows {
+    public init(maxWorkers: Int = 256, @WeaveBuilder _ content: () throws -> TaskList) rethrows {
         registry = WorkerRegistry(try content().definitions)
         lane = BlockingLane(limit: max(1, maxWorkers))
     }
@@ -106,7 +104,7 @@ extension WoveWorker {
 /// The runs a worker has in flight, by run id, so `cancel_task` can find them; a run removes
 /// itself when it ends, so the table holds only live runs.
 private final class RunTable: Sendable {
-    private let runs = Mutex<[String: Task<Void, Never>]>([:])
+    private let runs = LockedValue<[String: Task<Void, Never>]>([:])
 
     func insert(_ run: Task<Void, Never>, for runID: String) { runs.withLock { $0[runID] = run } }
 

@@ -30,7 +30,7 @@ public func merge<T: Sendable>(
     line: Int = #line
 ) async throws -> T {
     let location = SourceLocation(fileID: fileID, line: line)
-    let run = try MergeScope.enter(at: location, ownLane: false)
+    let run = try MergeScope.enter(at: location)
     let policy = try MergeScope.policy(retries: retries, backoff: backoff, timeout: timeout, at: location)
     return try await MergeScope.perform(.async(body), policy: policy, in: run)
 }
@@ -47,7 +47,7 @@ public func merge<T: Sendable>(
     line: Int = #line
 ) async throws -> T {
     let location = SourceLocation(fileID: fileID, line: line)
-    let run = try MergeScope.enter(at: location, ownLane: false)
+    let run = try MergeScope.enter(at: location)
     let policy = try MergeScope.policy(retries: retries, backoff: backoff, timeout: timeout, at: location)
     return try await MergeScope.perform(.blocking(body), policy: policy, in: run)
 }
@@ -64,7 +64,8 @@ public func merge<T: Sendable>(
 /// - Parameters:
 ///   - body: The work for one element.
 ///   - items: The elements.
-///   - workers: At most this many elements at once (default: 64, or 16 per core if more).
+///   - workers: At most this many elements at once (default: the weave's `maxWorkers` for a
+///     synchronous body, 1,024 for an `async` one).
 ///   - limitPerMinute: At most this many attempts started per minute, evenly spaced.
 ///   - retries: How many more attempts after an element fails.
 ///   - backoff: The wait before each retry.
@@ -85,7 +86,7 @@ public func merge<Items: Sequence, T: Sendable>(
     line: Int = #line
 ) async throws -> [T] where Items.Element: Sendable {
     let location = SourceLocation(fileID: fileID, line: line)
-    let run = try MergeScope.enter(at: location, ownLane: false)
+    let run = try MergeScope.enter(at: location)
     let policy = try MergeScope.policy(retries: retries, backoff: backoff, timeout: timeout, at: location)
     return try await MergeScope.map(
         Array(items), workers: workers, limitPerMinute: limitPerMinute, policy: policy, in: run,
@@ -108,7 +109,7 @@ public func merge<Items: Sequence, T: Sendable>(
     line: Int = #line
 ) async throws -> [T] where Items.Element: Sendable {
     let location = SourceLocation(fileID: fileID, line: line)
-    let run = try MergeScope.enter(at: location, ownLane: false)
+    let run = try MergeScope.enter(at: location)
     let policy = try MergeScope.policy(retries: retries, backoff: backoff, timeout: timeout, at: location)
     return try await MergeScope.map(
         Array(items), workers: workers, limitPerMinute: limitPerMinute, policy: policy, in: run,

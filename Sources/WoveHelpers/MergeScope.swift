@@ -7,9 +7,10 @@ enum MergeScope {
 
     /// The weave to merge into, one level deeper; throws outside a weave or past the depth limit.
     ///
-    /// With `ownLane`, blocking work gets a lane of its own: a synchronous caller holds one of
-    /// the weave's worker slots while it waits, so using the weave's lane could deadlock.
-    static func enter(at location: SourceLocation, ownLane: Bool) throws(WeaveError) -> WeaveRun {
+    /// Merged blocking work runs in the weave's own lane, within its `maxWorkers`, and the weave
+    /// waits for it before returning. A synchronous caller lends its slot while it waits (see
+    /// `BlockingWait`), so even `maxWorkers: 1` cannot deadlock.
+    static func enter(at location: SourceLocation) throws(WeaveError) -> WeaveRun {
         guard let current = WeaveRun.current else {
             throw WeaveError(
                 .mergeOutsideWeave,
@@ -22,7 +23,7 @@ enum MergeScope {
                 "merge calls at \(location) nest more than \(depthLimit) deep on one call chain; a merged "
                     + "body probably merges itself without end.")
         }
-        return current.nested(lane: ownLane ? BlockingLane(limit: .max) : nil)
+        return current.nested()
     }
 
     static func policy(
@@ -67,21 +68,17 @@ enum MergeScope {
         try options.validate(task: "merge", at: policy.location)
         try run.checkPending(
             items.count, "Merged callable at \(policy.location)", task: "merge", at: policy.location)
-        let slots = ResultSlots<T>(count: items.count)
-        let itemBody: ItemBody
+        let itemBody: ItemBody<T>
         switch body {
-        case .sync(let body): itemBody = .sync { index in slots.store(try body(items[index]), at: index) }
-        case .async(let body):
-            itemBody = .async { index in slots.store(try await body(items[index]), at: index) }
+        case .sync(let body): itemBody = .sync { index in try body(items[index]) }
+        case .async(let body): itemBody = .async { index in try await body(items[index]) }
         }
-        let mapped = MappedRun(count: items.count, item: itemBody, collect: { try slots.collect() })
-        try await WeaveRun.$boundToTask.withValue(run) {
+        return try await WeaveRun.$boundToTask.withValue(run) {
             try await MapRunner.run(
-                mapped, workers: workers ?? MapRunner.defaultWorkers, limitPerMinute: limitPerMinute,
-                policy: policy,
-                in: run)
+                itemBody, count: items.count,
+                workers: workers ?? MapRunner.defaultWorkers(async: itemBody.isAsync, in: run),
+                limitPerMinute: limitPerMinute, policy: policy, in: run)
         }
-        return try slots.collect()
     }
 
     /// Runs an async merge from a synchronous caller, blocking its thread until the work is done.
@@ -90,7 +87,7 @@ enum MergeScope {
         _ operation: @escaping @Sendable (WeaveRun) async throws -> T
     ) throws -> T {
         try BlockingWait.refuseInAsyncContext("A synchronous merge")
-        let run = try enter(at: location, ownLane: true)
+        let run = try enter(at: location)
         return try BlockingWait.wait { try await operation(run) }
     }
 

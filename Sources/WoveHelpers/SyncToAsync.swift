@@ -3,7 +3,8 @@ internal import WoveRuntime
 /// Wraps a synchronous function as an async one that runs it on a blocking-pool thread.
 ///
 /// Inside a running weave the function runs on that weave's pool, within its `maxWorkers`;
-/// elsewhere on Wove's shared pool. Either way it never blocks Swift's cooperative pool.
+/// elsewhere on Wove's shared pool, within its process-wide cap. Either way it never blocks
+/// Swift's cooperative pool.
 ///
 /// ```swift
 /// let readFile = syncToAsync { (path: String) throws in try String(contentsOfFile: path) }
@@ -17,7 +18,7 @@ public func syncToAsync<each Argument: Sendable, Result: Sendable>(
 ) -> @Sendable (repeat each Argument) async throws -> Result {
     { (argument: repeat each Argument) in
         let arguments = (repeat each argument)
-        let lane = WeaveRun.current?.lane ?? BlockingLane(limit: 1)
+        let lane = WeaveRun.current?.lane ?? .unscoped
         return try await lane.run { try function(repeat each arguments) }
     }
 }

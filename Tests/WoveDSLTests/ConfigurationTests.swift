@@ -174,12 +174,49 @@ struct ConfigurationTests {
     @Test("Wove.config(...) merges given values into the process-wide configuration")
     func globalMerge() throws {
         let before = Wove.configuration
-        defer { try? Wove.setConfiguration(before) }
-        var environments = before.environments
-        environments["config-test-only"] = EnvironmentSettings(retries: 2)
-        try Wove.config(environments: environments)
+        defer { try? Wove.config(environments: ["config-test-only": nil]) }
+        try Wove.config(environments: ["config-test-only": EnvironmentSettings(retries: 2)])
         #expect(Wove.configuration.environments["config-test-only"]?.retries == 2)
         #expect(Wove.configuration.maxWorkers == before.maxWorkers, "values not passed are kept")
+        try Wove.config(environments: ["config-test-only": nil])
+        #expect(Wove.configuration.environments["config-test-only"] == nil, "nil removes an environment")
+    }
+
+    @Test("successive Wove.config(environments:) calls add up, even when made concurrently")
+    func environmentsAddUp() async throws {
+        let names = (0..<40).map { "config-add-up-\($0)" }
+        defer {
+            try? Wove.config(environments: Dictionary(uniqueKeysWithValues: names.map { ($0, nil) }))
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (index, name) in names.enumerated() {
+                group.addTask { try Wove.config(environments: [name: EnvironmentSettings(retries: index)]) }
+            }
+            try await group.waitForAll()
+        }
+        let environments = Wove.configuration.environments
+        for (index, name) in names.enumerated() { #expect(environments[name]?.retries == index, "\(name)") }
+    }
+
+    @Test("Wove.config(...) inside a scoped configuration changes only what it passes, process-wide")
+    func scopedValuesStayScoped() async throws {
+        let globalRetries = Wove.configuration.retries
+        defer { try? Wove.config(environments: ["config-scoped-call": nil]) }
+        try await Wove.withConfiguration(WoveConfiguration(retries: 5)) {
+            try Wove.config(environments: ["config-scoped-call": EnvironmentSettings()])
+            #expect(Wove.configuration.retries == 5, "the scope still reads its own configuration")
+        }
+        #expect(Wove.configuration.environments["config-scoped-call"] != nil)
+        #expect(Wove.configuration.retries == globalRetries, "the scope's retries did not leak out")
+    }
+
+    @Test("a scoped configuration may not set the process-wide blocking-thread cap")
+    func scopedThreadCapIsRejected() async throws {
+        let error = try await #require(throws: WeaveError.self) {
+            try await Wove.withConfiguration(WoveConfiguration(maxBlockingThreads: 8)) {}
+        }
+        #expect(error.code == .invalidConfiguration)
+        #expect(error.message.contains("Wove.config(maxBlockingThreads:)"))
     }
 
     @Test("the configuration can be read from many tasks at once")
@@ -234,6 +271,24 @@ struct ConfigurationFileTests {
         #expect(
             configuration.environments["heavy"]
                 == EnvironmentSettings(retries: 3, timeout: .seconds(30), maxWorkers: 2))
+    }
+
+    @Test("a loaded file merges into the configuration, and null removes an environment")
+    func fileMergesAndRemoves() throws {
+        defer { try? Wove.config(environments: ["file-kept": nil, "file-removed": nil]) }
+        try Wove.config(
+            environments: [
+                "file-kept": EnvironmentSettings(retries: 1), "file-removed": EnvironmentSettings(),
+            ])
+        let (root, grandchild) = try tree(
+            #"{ "environments": { "file-removed": null, "file-added": { "retries": 4 } } }"#)
+        defer { try? FileManager.default.removeItem(at: root) }
+        defer { try? Wove.config(environments: ["file-added": nil]) }
+        try Wove.config(searchingFrom: grandchild)
+        let environments = Wove.configuration.environments
+        #expect(environments["file-kept"]?.retries == 1, "environments the file does not name are kept")
+        #expect(environments["file-removed"] == nil)
+        #expect(environments["file-added"]?.retries == 4)
     }
 
     @Test("delivery_* keys are read globally and per environment")

@@ -101,6 +101,44 @@ struct MergeTests {
         }
     }
 
+    @Test("a sync merge whose attempt timed out still ends before the weave returns")
+    func timedOutSyncMergeEndsWithTheWeave() async throws {
+        let probe = Probe()
+        let result = try await weave {
+            Task("caller") { () -> String in
+                do {
+                    return try merge(
+                        { () -> String in
+                            usleep(300_000)
+                            probe.record("merged body returned")
+                            return "late"
+                        }, timeout: .milliseconds(50))
+                } catch is TaskTimeoutError {
+                    return "timed out"
+                }
+            }
+        }
+        #expect(try result.final(as: String.self) == "timed out")
+        #expect(probe.events == ["merged body returned"], "the weave waited for the abandoned merged body")
+    }
+
+    @Test("merged sync work counts against the weave's maxWorkers")
+    func mergedWorkSharesTheWeaveLimit() async throws {
+        let gauge = ConcurrencyGauge()
+        _ = try await weave(maxWorkers: 2) {
+            Task("outer") { () async throws -> [Int] in
+                try await merge(
+                    { (item: Int) -> Int in
+                        gauge.enter()
+                        defer { gauge.leave() }
+                        usleep(20_000)
+                        return item
+                    }, over: Array(0..<8))
+            }
+        }
+        #expect(gauge.maximum == 2)
+    }
+
     @Test("workers caps a mapped merge's concurrency")
     func mergeWorkers() async throws {
         let gauge = ConcurrencyGauge()

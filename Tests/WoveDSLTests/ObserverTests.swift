@@ -1,10 +1,10 @@
-import Synchronization
 import Testing
 import WoveDSL
+import WoveRuntime
 
 /// Records events as short strings.
 final class EventRecorder: WeaveObserver {
-    private let log = Mutex<[String]>([])
+    private let log = LockedValue<[String]>([])
 
     func observe(_ event: WeaveEvent) {
         let line: String

@@ -100,4 +100,27 @@ struct TimeoutTests {
         let error = try #require(result.errors["items"] as? TaskTimeoutError)
         #expect(error.taskName == "items")
     }
+
+    @Test("a timed-out sync item's late result never replaces its retry's value")
+    func abandonedAttemptDoesNotStore() async throws {
+        let attempts = AttemptCounter()
+        let probe = Probe()
+        // Item 0's first attempt outlives its limit and returns -1 at about 300 ms; the retry
+        // returns 0 at once. With workers(1) the other items keep the map busy until about
+        // 450 ms, so the results are collected after the abandoned attempt has returned.
+        let result = try await weave {
+            Task("items", over: [0, 1, 2, 3]) { (item: Int) -> Int in
+                if item == 0, attempts.next() == 1 {
+                    usleep(300_000)
+                    probe.record("abandoned attempt returned")
+                    return -1
+                }
+                usleep(100_000)
+                return item * 10
+            }
+            .timeout(.milliseconds(150)).retries(1).workers(1)
+        }
+        #expect(probe.events == ["abandoned attempt returned"])
+        #expect(try result.final(as: [Int].self) == [0, 10, 20, 30])
+    }
 }

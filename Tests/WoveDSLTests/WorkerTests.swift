@@ -1,12 +1,12 @@
 import Foundation
-import Synchronization
 import Testing
 import WoveDSL
+import WoveRuntime
 
 /// Feeds frames to a worker in-process and collects what it emits.
 private final class WorkerHarness: Sendable {
     let worker: WoveWorker
-    private let emitted = Mutex<[WoveFrame]>([])
+    private let emitted = LockedValue<[WoveFrame]>([])
     let input: AsyncThrowingStream<WoveFrame, any Error>
     private let continuation: AsyncThrowingStream<WoveFrame, any Error>.Continuation
 

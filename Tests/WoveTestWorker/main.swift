@@ -105,6 +105,11 @@ case "--fork-and-cancel":
     handle.cancel()
     print("cancelled=\(await handle.result.cancelled.sorted())")
     exit(0)
+case "--thread-cap":
+    let arguments = CommandLine.arguments.dropFirst(2)
+    try await ThreadCapProbe.run(
+        cap: Int(arguments.first ?? "") ?? 8, nested: arguments.dropFirst().first == "nested")
+    exit(0)
 case "--forgetful":
     do {
         _ = try weaveInBackground(ForkedTasks(), ["base": 1, "path": "/dev/null"], fork: true)

@@ -1,100 +1,52 @@
-import Synchronization
-
 /// One weave's share of the ``BlockingPool``: at most `limit` of its jobs run at once.
 ///
-/// Jobs beyond the limit wait in the lane, and a thread that finishes a job
-/// takes the lane's next one without a hand-off. Once the weave is cancelled,
-/// waiting jobs are answered with `CancellationError` without running.
+/// Jobs beyond the limit wait in the lane; the pool starts them as slots free up, taking turns
+/// with other lanes when the process-wide thread cap is reached. Once the weave is cancelled,
+/// waiting jobs are answered with `CancellationError` without running. A job whose ticket was
+/// settled before it started (its attempt timed out) does not run its body at all.
 package final class BlockingLane: Sendable {
-    struct Job: Sendable {
-        let run: @Sendable () -> Void
-        let cancel: @Sendable () -> Void
-    }
-
-    private struct State {
-        var running = 0
-        var waiting = JobQueue<Job>()
-        var isCancelled = false
-        var idleWaiters: [UnsafeContinuation<Void, Never>] = []
-    }
-
     let limit: Int
-    private let state = Mutex(State())
+    let pool: BlockingPool
+    let schedule = LaneSchedule()
 
-    package init(limit: Int) {
+    /// A lane of the process-wide pool running at most `limit` jobs at once.
+    package convenience init(limit: Int) { self.init(limit: limit, pool: .shared) }
+
+    /// A lane of `pool` running at most `limit` jobs at once.
+    init(limit: Int, pool: BlockingPool) {
         self.limit = limit
+        self.pool = pool
     }
+
+    /// The lane for blocking work started outside any weave (`syncToAsync`): bounded only by
+    /// the pool's cap.
+    package static let unscoped = BlockingLane(limit: .max)
 
     /// Runs `body` on a pool thread within this lane's limit and waits for it.
     package func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await submit(body).value
     }
 
-    /// Queues `body` and returns the ticket its result will settle.
+    /// Queues `body` and returns the ticket its result will settle. If something else settles
+    /// the ticket first (a timeout), a body that has not started yet never starts.
     func submit<T: Sendable>(_ body: @escaping @Sendable () throws -> T) -> OneShotResult<T> {
         let ticket = OneShotResult<T>()
         submit(
-            Job(
-                run: { ticket.resolve(Result(catching: body)) },
-                cancel: { ticket.resolve(.failure(CancellationError())) }
-            ))
+            BlockingJob(
+                run: {
+                    guard !ticket.isResolved else { return }
+                    ticket.resolve(Result(catching: body))
+                },
+                cancel: { ticket.resolve(.failure(CancellationError())) }))
         return ticket
     }
 
-    /// Returns once no job of this lane runs, including bodies abandoned by a timeout.
-    func waitUntilIdle() async {
-        await withUnsafeContinuation { continuation in
-            let idle = state.withLock { state -> Bool in
-                if state.running == 0 { return true }
-                state.idleWaiters.append(continuation)
-                return false
-            }
-            if idle { continuation.resume() }
-        }
-    }
+    /// Queues `job`; it runs on a pool thread, or is cancelled if the lane is.
+    func submit(_ job: BlockingJob) { pool.submit(job, to: self) }
+
+    /// Returns once no job of this lane runs or waits, including bodies abandoned by a timeout.
+    func waitUntilIdle() async { await pool.waitUntilIdle(self) }
 
     /// Answers every waiting job with `CancellationError`, and every later one too.
-    func cancelWaitingJobs() {
-        let dropped = state.withLock { state in
-            state.isCancelled = true
-            return state.waiting.removeAll()
-        }
-        for job in dropped { job.cancel() }
-    }
-
-    private func submit(_ job: Job) {
-        enum Decision { case start, wait, refuse }
-        let decision = state.withLock { state -> Decision in
-            if state.isCancelled { return .refuse }
-            if state.running < limit {
-                state.running += 1
-                return .start
-            }
-            state.waiting.append(job)
-            return .wait
-        }
-        switch decision {
-        case .start: BlockingPool.shared.execute { [self] in self.drain(startingWith: job) }
-        case .wait: break
-        case .refuse: job.cancel()
-        }
-    }
-
-    /// Runs `job`, then the lane's waiting jobs on the same thread until none is left.
-    private func drain(startingWith job: Job) {
-        var current = job
-        while true {
-            current.run()
-            let (next, idleWaiters) = state.withLock { state -> (Job?, [UnsafeContinuation<Void, Never>]) in
-                if let next = state.waiting.popFirst() { return (next, []) }
-                state.running -= 1
-                guard state.running == 0 else { return (nil, []) }
-                defer { state.idleWaiters.removeAll() }
-                return (nil, state.idleWaiters)
-            }
-            for waiter in idleWaiters { waiter.resume() }
-            guard let next else { return }
-            current = next
-        }
-    }
+    func cancelWaitingJobs() { pool.cancelWaitingJobs(of: self) }
 }

@@ -27,7 +27,9 @@ enum ConfigurationFile {
         }
     }
 
-    static func load(_ file: URL) throws(WeaveError) -> WoveConfiguration {
+    /// The settings `file` holds, checked on their own (merged into a configuration, they are
+    /// checked again there).
+    static func load(_ file: URL) throws(WeaveError) -> ConfigurationChange {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(contentsOf: file))
@@ -38,16 +40,17 @@ enum ConfigurationFile {
             throw WeaveError(.invalidConfiguration, "\(file.path) must hold a JSON object at the top.")
         }
         do {
-            let configuration = try parse(root)
-            try configuration.validate()
-            return configuration
+            let change = try parse(root)
+            try change.applied(to: WoveConfiguration()).validate()
+            return change
         } catch {
             throw WeaveError(error.code, "\(file.path): \(error.message)")
         }
     }
 
     private static let globalKeys = Set<String>([
-        "default_environment", "environments", "max_workers", "retries", "timeout", "workers",
+        "default_environment", "environments", "max_workers", "max_blocking_threads", "retries", "timeout",
+        "workers",
         "limit_per_minute", "max_pending", "error_mode",
     ]).union(deliveryKeys)
     private static let environmentKeys = Set<String>([
@@ -59,12 +62,13 @@ enum ConfigurationFile {
         "delivery_max_in_flight", "delivery_orphan_policy",
     ]
 
-    static func parse(_ root: [String: Any]) throws(WeaveError) -> WoveConfiguration {
+    static func parse(_ root: [String: Any]) throws(WeaveError) -> ConfigurationChange {
         let reader = KeyReader(root, path: "", known: globalKeys)
         try reader.rejectUnknownKeys()
-        var configuration = WoveConfiguration(
+        var change = ConfigurationChange(
             defaultEnvironment: try reader.string("default_environment"),
             maxWorkers: try reader.integer("max_workers"),
+            maxBlockingThreads: try reader.integer("max_blocking_threads"),
             retries: try reader.integer("retries"),
             timeout: try reader.seconds("timeout"),
             workers: try reader.integer("workers"),
@@ -73,9 +77,13 @@ enum ConfigurationFile {
             errorMode: try reader.errorMode("error_mode"),
             delivery: try reader.delivery())
         for (name, value) in try reader.objects("environments") {
+            guard let value else {
+                change.environments[name] = .some(nil)
+                continue
+            }
             let environment = KeyReader(value, path: "environments.\(name)", known: environmentKeys)
             try environment.rejectUnknownKeys()
-            configuration.environments[name] = EnvironmentSettings(
+            change.environments[name] = EnvironmentSettings(
                 executor: try environment.string("executor") ?? "local",
                 executorConfig: try environment.jsonObject("executor_config") ?? [:],
                 retries: try environment.integer("retries"),
@@ -86,7 +94,7 @@ enum ConfigurationFile {
                 maxPending: try environment.integer("max_pending"),
                 delivery: try environment.delivery())
         }
-        return configuration
+        return change
     }
 }
 
@@ -178,13 +186,18 @@ private struct KeyReader {
         }
     }
 
-    func objects(_ key: String) throws(WeaveError) -> [(String, [String: Any])] {
+    /// The entries of the object under `key`, each an object or `null` (`nil` here).
+    func objects(_ key: String) throws(WeaveError) -> [(String, [String: Any]?)] {
         guard let value = present(key) else { return [] }
         guard let table = value as? [String: Any] else { throw wrongType(key, value, "an object") }
-        var result: [(String, [String: Any])] = []
+        var result: [(String, [String: Any]?)] = []
         for name in table.keys.sorted() {
+            if table[name] is NSNull {
+                result.append((name, nil))
+                continue
+            }
             guard let entry = table[name] as? [String: Any] else {
-                throw wrongType("\(key).\(name)", table[name] ?? NSNull(), "an object")
+                throw wrongType("\(key).\(name)", table[name] ?? NSNull(), "an object or null")
             }
             result.append((name, entry))
         }

@@ -1,5 +1,4 @@
 public import Foundation
-import Synchronization
 
 /// Process-wide configuration for every weave.
 ///
@@ -14,21 +13,37 @@ import Synchronization
 /// starts. Options resolve as: the task's own → the weave's → the task's environment → this
 /// configuration → built-in defaults.
 public enum Wove {
-    private static let global = Mutex(WoveConfiguration())
+    private static let global = LockedValue(WoveConfiguration())
     @TaskLocal private static var scoped: WoveConfiguration?
 
     /// The configuration in force here: a ``withConfiguration(_:operation:)`` scope's, else the
     /// process-wide one.
     public static var configuration: WoveConfiguration { scoped ?? global.withLock { $0 } }
 
-    /// Sets the given process-wide defaults; values not passed keep their current setting.
+    /// Merges the given settings into the process-wide configuration; values not passed keep
+    /// their current setting. Successive calls add up.
     ///
+    /// - Parameters:
+    ///   - defaultEnvironment: The environment of tasks and weaves that name none.
+    ///   - environments: Environments to add or replace, by name; a `nil` value removes that
+    ///     environment (`["old": nil]`). Environments not named are kept.
+    ///   - maxWorkers: Default `maxWorkers` for weaves.
+    ///   - maxBlockingThreads: The most synchronous bodies that may run at once in the whole
+    ///     process, across every weave (default 256).
+    ///   - retries: Default retries for tasks.
+    ///   - timeout: Default per-attempt timeout for tasks.
+    ///   - workers: Default `workers` for mapped tasks.
+    ///   - limitPerMinute: Default `limitPerMinute` for mapped tasks.
+    ///   - maxPending: Default `maxPending` for weaves.
+    ///   - errorMode: Default error mode for weaves.
+    ///   - delivery: Delivery defaults; each field set here replaces the current one.
     /// - Throws: ``WeaveError`` with code ``WeaveError/Code/invalidConfiguration`` or
     ///   ``WeaveError/Code/unknownEnvironment``, naming the bad key and value; nothing changes.
     public static func config(
         defaultEnvironment: String? = nil,
-        environments: [String: EnvironmentSettings]? = nil,
+        environments: [String: EnvironmentSettings?]? = nil,
         maxWorkers: Int? = nil,
+        maxBlockingThreads: Int? = nil,
         retries: Int? = nil,
         timeout: Duration? = nil,
         workers: Int? = nil,
@@ -37,21 +52,19 @@ public enum Wove {
         errorMode: ErrorMode? = nil,
         delivery: DeliverySettings? = nil
     ) throws(WeaveError) {
-        try update { configuration in
-            configuration.defaultEnvironment = defaultEnvironment ?? configuration.defaultEnvironment
-            configuration.environments = environments ?? configuration.environments
-            configuration.maxWorkers = maxWorkers ?? configuration.maxWorkers
-            configuration.retries = retries ?? configuration.retries
-            configuration.timeout = timeout ?? configuration.timeout
-            configuration.workers = workers ?? configuration.workers
-            configuration.limitPerMinute = limitPerMinute ?? configuration.limitPerMinute
-            configuration.maxPending = maxPending ?? configuration.maxPending
-            configuration.errorMode = errorMode ?? configuration.errorMode
-            if let delivery { configuration.delivery = delivery.inheriting(from: configuration.delivery) }
-        }
+        try install(
+            ConfigurationChange(
+                defaultEnvironment: defaultEnvironment, environments: environments ?? [:],
+                maxWorkers: maxWorkers,
+                maxBlockingThreads: maxBlockingThreads, retries: retries, timeout: timeout, workers: workers,
+                limitPerMinute: limitPerMinute, maxPending: maxPending, errorMode: errorMode,
+                delivery: delivery
+            ).applied(to:))
     }
 
-    /// Loads `wove_config.json` from the working directory or its nearest parent that has one.
+    /// Loads `wove_config.json` from the working directory or its nearest parent that has one,
+    /// and merges it into the process-wide configuration as ``config(defaultEnvironment:environments:maxWorkers:maxBlockingThreads:retries:timeout:workers:limitPerMinute:maxPending:errorMode:delivery:)``
+    /// would: an environment set to `null` in the file is removed.
     ///
     /// - Returns: The file loaded, or `nil` if there was none (the configuration is unchanged).
     /// - Throws: ``WeaveError`` naming the file and the bad key or value.
@@ -60,52 +73,70 @@ public enum Wove {
         try config(searchingFrom: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     }
 
-    /// Loads `wove_config.json` from `directory` or its nearest parent that has one.
+    /// Loads `wove_config.json` from `directory` or its nearest parent that has one, and merges it
+    /// into the process-wide configuration.
     ///
     /// - Returns: The file loaded, or `nil` if there was none (the configuration is unchanged).
     @discardableResult
     public static func config(searchingFrom directory: URL) throws(WeaveError) -> URL? {
-        guard let (configuration, file) = try loadConfiguration(searchingFrom: directory) else { return nil }
-        try update { $0 = configuration }
+        guard let file = ConfigurationFile.find(from: directory) else { return nil }
+        try config(contentsOf: file)
         return file
     }
 
     /// Reads and validates `wove_config.json` from `directory` or its nearest parent, without
     /// installing it.
     ///
-    /// - Returns: The configuration and its file, or `nil` if no directory up to the root has one.
+    /// - Returns: The file's settings over built-in defaults, and the file; `nil` if no
+    ///   directory up to the root has one.
     public static func loadConfiguration(
         searchingFrom directory: URL
     ) throws(WeaveError) -> (configuration: WoveConfiguration, file: URL)? {
         guard let file = ConfigurationFile.find(from: directory) else { return nil }
-        return (try ConfigurationFile.load(file), file)
+        return (try ConfigurationFile.load(file).applied(to: WoveConfiguration()), file)
     }
 
-    /// Replaces the process-wide configuration with the one in a JSON file.
+    /// Merges the settings of a JSON file into the process-wide configuration.
     public static func config(contentsOf file: URL) throws(WeaveError) {
-        let loaded = try ConfigurationFile.load(file)
-        try update { $0 = loaded }
+        let change = try ConfigurationFile.load(file)
+        try install(change.applied(to:))
     }
 
     /// Replaces the process-wide configuration.
     public static func setConfiguration(_ configuration: WoveConfiguration) throws(WeaveError) {
-        try update { $0 = configuration }
+        try install { _ in configuration }
     }
 
     /// Runs `operation` with `configuration` in force for every weave it starts (a task-local
     /// scope: other tasks keep theirs). Useful in tests, which run in parallel.
+    ///
+    /// - Throws: ``WeaveError`` if `configuration` is invalid or sets the process-wide
+    ///   ``WoveConfiguration/maxBlockingThreads``.
     public static func withConfiguration<T>(
         _ configuration: WoveConfiguration,
         operation: () async throws -> T
     ) async throws -> T {
         try configuration.validate()
+        if configuration.maxBlockingThreads != nil {
+            throw WeaveError(
+                .invalidConfiguration,
+                "maxBlockingThreads bounds the whole process, so a scoped configuration cannot set it; "
+                    + "set it with Wove.config(maxBlockingThreads:).")
+        }
         return try await $scoped.withValue(configuration, operation: operation)
     }
 
-    private static func update(_ change: (inout WoveConfiguration) -> Void) throws(WeaveError) {
-        var updated = configuration
-        change(&updated)
-        try updated.validate()
-        global.withLock { $0 = updated }
+    /// Replaces the process-wide configuration with `change` of it, atomically: the change
+    /// sees the current process-wide configuration (never a scoped one), and concurrent calls
+    /// apply one after the other.
+    private static func install(
+        _ change: (WoveConfiguration) -> WoveConfiguration
+    ) throws(WeaveError) {
+        try global.withLock { current throws(WeaveError) in
+            let updated = change(current)
+            try updated.validate()
+            current = updated
+            BlockingPool.shared.setLimit(updated.maxBlockingThreads ?? BlockingPool.defaultLimit)
+        }
     }
 }

@@ -7,6 +7,11 @@ public struct WoveConfiguration: Sendable, Equatable {
     public var environments: [String: EnvironmentSettings]
     /// Default `maxWorkers` for weaves.
     public var maxWorkers: Int?
+    /// The most synchronous bodies that may run at once in the whole process, across every
+    /// weave (default 256). Process-wide only: it takes effect when installed with
+    /// `Wove.config(...)` or ``Wove/setConfiguration(_:)``, and a scoped configuration
+    /// (``Wove/withConfiguration(_:operation:)``) may not set it.
+    public var maxBlockingThreads: Int?
     /// Default retries for tasks.
     public var retries: Int?
     /// Default per-attempt timeout for tasks.
@@ -27,6 +32,7 @@ public struct WoveConfiguration: Sendable, Equatable {
         defaultEnvironment: String? = nil,
         environments: [String: EnvironmentSettings] = [:],
         maxWorkers: Int? = nil,
+        maxBlockingThreads: Int? = nil,
         retries: Int? = nil,
         timeout: Duration? = nil,
         workers: Int? = nil,
@@ -38,6 +44,7 @@ public struct WoveConfiguration: Sendable, Equatable {
         self.defaultEnvironment = defaultEnvironment
         self.environments = environments
         self.maxWorkers = maxWorkers
+        self.maxBlockingThreads = maxBlockingThreads
         self.retries = retries
         self.timeout = timeout
         self.workers = workers
@@ -57,6 +64,11 @@ public struct WoveConfiguration: Sendable, Equatable {
         try ConfigurationRules.check(
             retries: retries, timeout: timeout, workers: workers, limitPerMinute: limitPerMinute,
             maxWorkers: maxWorkers, maxPending: maxPending, at: "")
+        if let maxBlockingThreads, maxBlockingThreads < 1 {
+            throw WeaveError(
+                .invalidConfiguration, "max_blocking_threads is \(maxBlockingThreads); it must be at least 1."
+            )
+        }
         try ConfigurationRules.check(delivery, at: "")
         for name in environments.keys.sorted() {
             try environments[name]?.validate(at: "environments.\(name)")

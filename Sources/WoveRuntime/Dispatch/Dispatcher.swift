@@ -1,11 +1,9 @@
-import Synchronization
-
 /// A weave run's connections to its non-local environments, each started on first use and
 /// stopped when the run ends.
 final class Dispatcher: Sendable {
     private let runConfig: RunConfig
     private let clock: WoveClock
-    private let channels = Mutex<[String: Task<EnvironmentChannel, any Error>]>([:])
+    private let channels = LockedValue<[String: Task<EnvironmentChannel, any Error>]>([:])
 
     init(runConfig: RunConfig, clock: WoveClock) {
         self.runConfig = runConfig

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// One started executor for one weave run: sends `run_task` frames under each run's delivery
 /// settings and routes the events its receive loop reads back to the runs waiting for them, by
@@ -16,8 +15,8 @@ final class EnvironmentChannel: Sendable {
     let name: String
     private let executor: any EnvironmentExecutor
     private let clock: WoveClock
-    private let state = Mutex(State())
-    private let receiver = Mutex<Task<Void, Never>?>(nil)
+    private let state = LockedValue(State())
+    private let receiver = LockedValue<Task<Void, Never>?>(nil)
 
     private enum Closed {
         case receiverFailed(any Error)

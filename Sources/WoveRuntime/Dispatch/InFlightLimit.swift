@@ -1,5 +1,3 @@
-import Synchronization
-
 /// A counting semaphore for async callers, `delivery.maxInFlight` for one environment: at most
 /// `limit` holders at once, waiters served first come first served. A cancelled waiter stops
 /// waiting with `CancellationError` and takes no slot.
@@ -14,7 +12,7 @@ final class InFlightLimit: Sendable {
             case cancelled
         }
 
-        let phase = Mutex(Phase.fresh)
+        let phase = LockedValue(Phase.fresh)
     }
 
     private struct State {
@@ -22,9 +20,9 @@ final class InFlightLimit: Sendable {
         var waiters: [Ticket] = []
     }
 
-    private let state: Mutex<State>
+    private let state: LockedValue<State>
 
-    init(limit: Int) { state = Mutex(State(available: limit)) }
+    init(limit: Int) { state = LockedValue(State(available: limit)) }
 
     /// Waits for a slot; pair every successful call with ``release()``.
     func acquire() async throws {

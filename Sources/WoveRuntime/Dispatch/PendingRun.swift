@@ -1,5 +1,3 @@
-import Synchronization
-
 /// One run sent to an environment and not yet resolved: its outcome, its delivery settings,
 /// when the worker last showed signs of life, and why it is being cancelled, if it is.
 final class PendingRun: Sendable {
@@ -9,7 +7,7 @@ final class PendingRun: Sendable {
     /// When `run_task` was sent, on the run's clock.
     let sentAt: Duration
     let outcome = OneShotResult<JSONValue>()
-    private let state: Mutex<State>
+    private let state: LockedValue<State>
 
     private struct State {
         /// When the run was sent or the worker last sent `task_started`/`heartbeat`, on the run's clock.
@@ -27,7 +25,7 @@ final class PendingRun: Sendable {
         self.taskID = taskID
         self.settings = settings
         sentAt = now
-        state = Mutex(State(lastSign: now))
+        state = LockedValue(State(lastSign: now))
     }
 
     var cancelMode: Delivery.CancelMode { settings.cancelMode ?? .bestEffort }

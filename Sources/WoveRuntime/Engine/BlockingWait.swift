@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 /// Bridges a synchronous caller to an async operation by blocking the caller's thread.
 package enum BlockingWait {
@@ -13,11 +12,12 @@ package enum BlockingWait {
                 + "deadlock. Use `try await weave(...)` there instead.")
     }
 
-    /// Runs `operation` as a detached task and blocks until it finishes.
+    /// Runs `operation` as a detached task and blocks until it finishes. On a blocking-pool
+    /// thread, the body's slot is lent out meanwhile, so the work it waits for can use it.
     package static func wait<T: Sendable>(
         _ operation: @escaping @Sendable () async throws -> T
     ) throws -> T {
-        let outcome = Mutex<Result<T, any Error>?>(nil)
+        let outcome = LockedValue<Result<T, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
         Task.detached {
             let result: Result<T, any Error>
@@ -25,7 +25,7 @@ package enum BlockingWait {
             outcome.withLock { $0 = result }
             done.signal()
         }
-        done.wait()
+        BlockingPool.lendingSlot { done.wait() }
         return try outcome.withLock { $0 }.unwrapOrThrow()
     }
 }

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Spaces launches evenly: one slot every `60 / limitPerMinute` seconds.
 ///
 /// A caller takes its slot right before its body runs, so time spent waiting
@@ -7,7 +5,7 @@ import Synchronization
 package final class LaunchPacer: Sendable {
     private let interval: Duration
     private let clock: WoveClock
-    private let nextSlot = Mutex<Duration?>(nil)
+    private let nextSlot = LockedValue<Duration?>(nil)
 
     package init(limitPerMinute: Int, clock: WoveClock) {
         self.interval = .seconds(60) / limitPerMinute

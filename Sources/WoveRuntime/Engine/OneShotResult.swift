@@ -1,37 +1,34 @@
-import Synchronization
-
 /// A result that arrives once, from any thread: a blocking body's outcome, or a remote run's.
 ///
 /// The first resolution wins: normally the work's own result, but a timeout or a
 /// cancellation may resolve it first, after which the late result is dropped.
-/// ``value`` may be awaited once, before or after the resolution.
+/// ``value`` may be awaited any number of times, by any number of tasks, before or after the
+/// resolution; every await gets the same result.
 package final class OneShotResult<T: Sendable>: Sendable {
-    private enum State {
-        case pending
-        case awaited(UnsafeContinuation<T, any Error>)
-        case resolved(Result<T, any Error>)
-        case delivered
+    private struct State: Sendable {
+        var result: Result<T, any Error>?
+        var waiters: [UnsafeContinuation<T, any Error>] = []
     }
 
-    private let state = Mutex(State.pending)
+    private let state = LockedValue(State())
 
     package init() {}
 
-    /// Settles the ticket unless it is settled already.
-    package func resolve(_ result: Result<T, any Error>) {
-        let waiter = state.withLock { state -> UnsafeContinuation<T, any Error>? in
-            switch state {
-            case .pending:
-                state = .resolved(result)
-                return nil
-            case .awaited(let continuation):
-                state = .delivered
-                return continuation
-            case .resolved, .delivered:
-                return nil
-            }
+    /// Whether the result has arrived.
+    package var isResolved: Bool { state.withLock { $0.result != nil } }
+
+    /// Settles the result unless it is settled already; returns whether this call settled it.
+    @discardableResult
+    package func resolve(_ result: Result<T, any Error>) -> Bool {
+        let waiters = state.withLock { state -> [UnsafeContinuation<T, any Error>]? in
+            guard state.result == nil else { return nil }
+            state.result = result
+            defer { state.waiters = [] }
+            return state.waiters
         }
-        waiter?.resume(with: result)
+        guard let waiters else { return false }
+        for waiter in waiters { waiter.resume(with: result) }
+        return true
     }
 
     /// Waits for the resolution. Not cancellable: a running body cannot be interrupted.
@@ -39,11 +36,8 @@ package final class OneShotResult<T: Sendable>: Sendable {
         get async throws {
             try await withUnsafeThrowingContinuation { continuation in
                 let ready = state.withLock { state -> Result<T, any Error>? in
-                    if case .resolved(let result) = state {
-                        state = .delivered
-                        return result
-                    }
-                    state = .awaited(continuation)
+                    if let result = state.result { return result }
+                    state.waiters.append(continuation)
                     return nil
                 }
                 if let ready { continuation.resume(with: ready) }

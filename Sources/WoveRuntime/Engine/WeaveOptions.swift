@@ -2,7 +2,7 @@
 /// global configuration's → built-in defaults.
 package struct WeaveOptions: Sendable {
     /// The default for ``maxWorkers``.
-    package static let defaultMaxWorkers = 64
+    package static let defaultMaxWorkers = 256
 
     /// How many synchronous task bodies of this weave may run at once.
     package let maxWorkers: Int

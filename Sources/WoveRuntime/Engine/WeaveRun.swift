@@ -24,18 +24,16 @@ package final class WeaveRun: Sendable {
             clock: options.clock)
     }
 
-    private init(parent: WeaveRun, lane: BlockingLane) {
-        self.lane = lane
+    private init(parent: WeaveRun) {
+        lane = parent.lane
         clock = parent.clock
         maxPending = parent.maxPending
         mergeDepth = parent.mergeDepth + 1
         dispatcher = parent.dispatcher
     }
 
-    /// The same weave, one `merge` deeper; with `lane`, its blocking work goes there instead.
-    package func nested(lane: BlockingLane? = nil) -> WeaveRun {
-        WeaveRun(parent: self, lane: lane ?? self.lane)
-    }
+    /// The same weave, one `merge` deeper.
+    package func nested() -> WeaveRun { WeaveRun(parent: self) }
 
     /// Throws if `count` items exceed the weave's `maxPending`; `what` names the culprit
     /// ("Mapped task 'x' (File.swift:3)").

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -15,7 +14,7 @@ package final class ForkedRun: Sendable {
     package let processID: Int32
     /// Whether the child has exited (its pid may then belong to another process) and whether it
     /// was cancelled; guarded so ``cancel()`` never signals a reaped pid.
-    private let state = Mutex((exited: false, cancelled: false))
+    private let state = LockedValue((exited: false, cancelled: false))
     private let outcome: @Sendable (_ exitStatus: Int32?, _ cancelled: Bool) -> WoveResult
 
     fileprivate init(

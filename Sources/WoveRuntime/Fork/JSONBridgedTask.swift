@@ -23,7 +23,7 @@ extension TaskDefinition {
         } else {
             bridged = Self.bridgeItems(
                 body, codec: codec, inputNames: dependencies, items: items,
-                workers: options.workers ?? MapRunner.defaultWorkers)
+                workers: options.workers ?? MapRunner.defaultAsyncWorkers)
         }
         var definition = TaskDefinition(
             name: name, location: location, dependencies: inputs,

@@ -3,61 +3,111 @@ import Synchronization
 /// The fast path for synchronous mapped items without timeouts or pacing: a few blocking-pool
 /// jobs each take item after item from a shared cursor, so an item costs no thread hand-off.
 ///
-/// The first failing item stops the others from taking more; cancellation does too. Every
-/// job is awaited before the run returns, so no item runs after it.
+/// The first failing item stops the others from taking more; cancellation does too. A job that
+/// has drained for a while hands its thread over when other lanes wait for the pool (it queues
+/// itself again behind them), so a long map shares the process-wide cap fairly. The run
+/// returns only once every job has returned, so no item runs after it.
 enum BlockingItemDrain {
-    private final class Cursor: Sendable {
-        let next = Atomic<Int>(0)
-        let stopped = Atomic<Bool>(false)
-        let firstError = Mutex<(any Error)?>(nil)
+    /// How long a job drains before it checks whether other lanes wait for its thread.
+    static let turn = Duration.milliseconds(1)
 
-        func fail(_ error: any Error) {
-            firstError.withLock { $0 = $0 ?? error }
-            stopped.store(true, ordering: .releasing)
-        }
-    }
-
-    static func run(
+    static func run<Output: Sendable>(
         count: Int,
         workers: Int,
         retries: Int,
-        body: @escaping @Sendable (Int) throws -> Void,
+        body: @escaping @Sendable (Int) throws -> Output,
         in run: WeaveRun
-    ) async throws {
-        let cursor = Cursor()
-        let jobs = min(workers, count, run.lane.limit)
-        let tickets = (0..<jobs).map { _ in
-            run.lane.submit {
-                run.bindToThread { drain(count: count, retries: retries, body: body, cursor: cursor) }
-            }
-        }
+    ) async throws -> [Output] {
+        let drain = Drain(count: count, retries: retries, body: body, run: run)
+        drain.start(jobs: min(workers, count, run.lane.limit))
         await withTaskCancellationHandler {
-            for ticket in tickets {
-                do { try await ticket.value } catch { cursor.fail(error) }
-            }
+            _ = try? await drain.finished.value
         } onCancel: {
-            cursor.fail(CancellationError())
+            drain.stop(with: CancellationError())
         }
-        if let error = cursor.firstError.withLock({ $0 }) { throw error }
+        if let error = drain.firstError { throw error }
+        return try drain.slots.collect()
     }
 
-    private static func drain(count: Int, retries: Int, body: (Int) throws -> Void, cursor: Cursor) {
-        while !cursor.stopped.load(ordering: .acquiring) {
-            let index = cursor.next.wrappingAdd(1, ordering: .relaxed).oldValue
-            guard index < count else { return }
-            var attempt = 0
-            while true {
-                do {
-                    try body(index)
-                    break
-                } catch {
-                    attempt += 1
-                    if attempt > retries || cursor.stopped.load(ordering: .acquiring) {
-                        cursor.fail(error)
-                        return
+    private final class Drain<Output: Sendable>: Sendable {
+        private struct State: Sendable {
+            var activeJobs = 0
+            var firstError: (any Error)?
+        }
+
+        let slots: ResultSlots<Output>
+        /// Settled once the last job has returned.
+        let finished = OneShotResult<Void>()
+        private let count: Int
+        private let retries: Int
+        private let body: @Sendable (Int) throws -> Output
+        private let run: WeaveRun
+        private let cursor = Atomic<Int>(0)
+        private let stopped = Atomic<Bool>(false)
+        private let state = LockedValue(State())
+
+        init(count: Int, retries: Int, body: @escaping @Sendable (Int) throws -> Output, run: WeaveRun) {
+            self.count = count
+            self.retries = retries
+            self.body = body
+            self.run = run
+            slots = ResultSlots(count: count)
+        }
+
+        var firstError: (any Error)? { state.withLock { $0.firstError } }
+
+        func start(jobs: Int) {
+            state.withLock { $0.activeJobs = jobs }
+            for _ in 0..<jobs { submitJob() }
+        }
+
+        /// Stops every job after its current item; `error` becomes the run's error if it is the first.
+        func stop(with error: any Error) {
+            state.withLock { $0.firstError = $0.firstError ?? error }
+            stopped.store(true, ordering: .releasing)
+        }
+
+        private func submitJob() {
+            run.lane.submit(
+                BlockingJob(
+                    run: { self.run.bindToThread { self.drain() } },
+                    cancel: { self.jobEnded(failing: CancellationError()) }))
+        }
+
+        private func drain() {
+            let clock = ContinuousClock()
+            let started = clock.now
+            while !stopped.load(ordering: .acquiring) {
+                if run.lane.pool.hasWaitingLanes, clock.now - started >= BlockingItemDrain.turn {
+                    // Still counted as active: the job continues once its turn comes again.
+                    submitJob()
+                    return
+                }
+                let index = cursor.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < count else { break }
+                var attempt = 0
+                while true {
+                    do {
+                        slots.store(try body(index), at: index)
+                        break
+                    } catch {
+                        attempt += 1
+                        if attempt > retries || stopped.load(ordering: .acquiring) {
+                            return jobEnded(failing: error)
+                        }
                     }
                 }
             }
+            jobEnded(failing: nil)
+        }
+
+        private func jobEnded(failing error: (any Error)?) {
+            if let error { stop(with: error) }
+            let last = state.withLock { state in
+                state.activeJobs -= 1
+                return state.activeJobs == 0
+            }
+            if last { finished.resolve(.success(())) }
         }
     }
 }

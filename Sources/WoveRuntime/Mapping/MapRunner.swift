@@ -1,46 +1,66 @@
-import Foundation
-
 /// Runs a mapped task's items with at most `workers` in flight, each under the task's attempt policy.
 ///
 /// Synchronous items without timeouts, pacing, backoff or an observer take the ``BlockingItemDrain`` fast
 /// path; everything else runs an item per child task.
 ///
-/// Items start in order as slots free up, so memory stays bounded by
-/// `workers` however many items there are; results land in the run's
-/// preallocated slots. The first item to fail cancels the items still running
-/// and becomes the task's error.
+/// Items start in order as slots free up, so memory stays bounded by `workers` however many
+/// items there are. Each result is stored by the task group's loop once its item's winning
+/// attempt returns, never by the attempt itself, so an attempt abandoned by a timeout cannot
+/// overwrite the retry's value. The first item to fail cancels the items still running and
+/// becomes the task's error.
 package enum MapRunner {
-    /// The default cap on a mapped task's items in flight: generous for I/O, bounded for memory.
-    package static var defaultWorkers: Int { max(64, 16 * ProcessInfo.processInfo.activeProcessorCount) }
+    /// How many async items of one mapped task run at once unless `workers` says otherwise:
+    /// they hold no thread, so the bound is for memory, not threads.
+    package static let defaultAsyncWorkers = 1024
 
-    package static func run(
-        _ items: MappedRun,
+    /// The default `workers` for items that run as `async` or blocking bodies in `run`:
+    /// ``defaultAsyncWorkers``, or as many blocking items as the weave's `maxWorkers` lets run.
+    package static func defaultWorkers(async: Bool, in run: WeaveRun) -> Int {
+        async ? defaultAsyncWorkers : run.lane.limit
+    }
+
+    /// Runs `count` items of `item` and returns their results in item order.
+    package static func run<Output: Sendable>(
+        _ item: ItemBody<Output>,
+        count: Int,
         workers: Int,
         limitPerMinute: Int?,
         policy: AttemptPolicy,
         in run: WeaveRun
-    ) async throws {
-        guard items.count > 0 else { return }
+    ) async throws -> [Output] {
+        guard count > 0 else { return [] }
         var paced = policy
         if let limitPerMinute { paced.pacer = LaunchPacer(limitPerMinute: limitPerMinute, clock: run.clock) }
         let itemPolicy = paced
-        if case .sync(let body) = items.item, itemPolicy.runsInline {
-            try await BlockingItemDrain.run(
-                count: items.count, workers: workers, retries: itemPolicy.retries, body: body, in: run)
-            return
+        if case .sync(let body) = item, itemPolicy.runsInline {
+            return try await BlockingItemDrain.run(
+                count: count, workers: workers, retries: itemPolicy.retries, body: body, in: run)
         }
-        try await withThrowingTaskGroup(of: Void.self) { group in
+        return try await withThrowingTaskGroup(of: (Int, Output).self) { group in
+            var results = [Output?](repeating: nil, count: count)
             var next = 0
             func launch() {
-                let work = items.item.work(at: next, in: run)
+                let index = next
+                let work = item.work(at: index, in: run)
                 group.addTask {
-                    try await AttemptRunner.run(work, policy: itemPolicy, lane: run.lane, clock: run.clock)
+                    (
+                        index,
+                        try await AttemptRunner.run(
+                            work, policy: itemPolicy, lane: run.lane, clock: run.clock)
+                    )
                 }
                 next += 1
             }
-            while next < min(workers, items.count) { launch() }
-            while try await group.next() != nil {
-                if next < items.count { launch() }
+            while next < min(workers, count) { launch() }
+            while let (index, value) = try await group.next() {
+                results[index] = value
+                if next < count { launch() }
+            }
+            return try results.map { result throws(WeaveError) in
+                guard let result else {
+                    throw WeaveError(.unfinishedItem, "An item of a mapped task produced no result.")
+                }
+                return result
             }
         }
     }

@@ -56,29 +56,44 @@ package struct RemoteMapping: Sendable {
     }
 }
 
-/// One run of a mapped task over its items.
+/// One run of a mapped task over its items, typed inside so results are never boxed per item.
 package struct MappedRun: Sendable {
     /// How many items there are.
     package let count: Int
-    /// Runs the item at an index and stores its result.
-    package let item: ItemBody
-    /// The stored results, in item order, as the task's output (`[Output]`).
-    package let collect: @Sendable () throws -> any Sendable
+    /// Whether each item runs as an async body (else on the blocking pool).
+    let isAsync: Bool
+    /// Runs every item with at most `workers` in flight and returns the results in item order
+    /// as the task's output (`[Output]`).
+    let execute:
+        @Sendable (_ workers: Int, _ limitPerMinute: Int?, _ policy: AttemptPolicy, _ run: WeaveRun)
+            async throws -> any Sendable
 
-    package init(count: Int, item: ItemBody, collect: @escaping @Sendable () throws -> any Sendable) {
+    /// A run of `count` items, each computed by `item` from its index.
+    package init<Output: Sendable>(count: Int, item: ItemBody<Output>) {
         self.count = count
-        self.item = item
-        self.collect = collect
+        isAsync = item.isAsync
+        execute = { workers, limitPerMinute, policy, run in
+            try await MapRunner.run(
+                item, count: count, workers: workers, limitPerMinute: limitPerMinute, policy: policy, in: run)
+        }
     }
 }
 
-/// Runs one item by index.
-package enum ItemBody: Sendable {
-    case sync(@Sendable (Int) throws -> Void)
-    case async(@Sendable (Int) async throws -> Void)
+/// Computes one item's result from its index. The result goes back to the map runner, which
+/// stores it only for the attempt that won: a timed-out attempt's late result is dropped.
+package enum ItemBody<Output: Sendable>: Sendable {
+    case sync(@Sendable (Int) throws -> Output)
+    case async(@Sendable (Int) async throws -> Output)
+
+    package var isAsync: Bool {
+        switch self {
+        case .sync: false
+        case .async: true
+        }
+    }
 
     /// The item at `index` as a unit of work; a blocking one runs with `run` bound to its thread.
-    func work(at index: Int, in run: WeaveRun) -> Work<Void> {
+    func work(at index: Int, in run: WeaveRun) -> Work<Output> {
         switch self {
         case .sync(let body): .blocking { try run.bindToThread { try body(index) } }
         case .async(let body): .async { try await body(index) }

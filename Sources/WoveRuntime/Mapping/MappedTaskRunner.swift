@@ -23,10 +23,8 @@ enum MappedTaskRunner {
         try run.checkPending(
             items.count, "Mapped task '\(runnable.name)' (\(runnable.location))", task: runnable.name,
             at: runnable.location)
-        try await MapRunner.run(
-            items, workers: runnable.workers ?? MapRunner.defaultWorkers,
-            limitPerMinute: runnable.limitPerMinute,
-            policy: runnable.policy, in: run)
-        return try items.collect()
+        return try await items.execute(
+            runnable.workers ?? MapRunner.defaultWorkers(async: items.isAsync, in: run),
+            runnable.limitPerMinute, runnable.policy, run)
     }
 }

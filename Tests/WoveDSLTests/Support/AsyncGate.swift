@@ -1,8 +1,8 @@
-import Synchronization
+import WoveRuntime
 
 /// A one-shot gate: `wait()` suspends until `open()` is called (or returns at once after).
 final class AsyncGate: Sendable {
-    private let state = Mutex<(open: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+    private let state = LockedValue<(open: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
 
     func wait() async {
         await withCheckedContinuation { continuation in

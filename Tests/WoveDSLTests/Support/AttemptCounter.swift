@@ -1,8 +1,8 @@
-import Synchronization
+import WoveRuntime
 
 /// Counts calls from any thread; `next()` returns the 1-based number of this call.
 final class AttemptCounter: Sendable {
-    private let calls = Mutex(0)
+    private let calls = LockedValue(0)
 
     func next() -> Int {
         calls.withLock {

@@ -1,8 +1,8 @@
-import Synchronization
+import WoveRuntime
 
 /// Counts how many bodies run at once, and the most that ever did.
 final class ConcurrencyGauge: Sendable {
-    private let state = Mutex((current: 0, maximum: 0))
+    private let state = LockedValue((current: 0, maximum: 0))
 
     func enter() {
         state.withLock { state in

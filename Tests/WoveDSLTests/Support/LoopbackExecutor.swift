@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import WoveDSL
 
 @testable import WoveRuntime
@@ -16,9 +15,9 @@ final class LoopbackExecutor: EnvironmentExecutor {
 
     private let worker: WoveWorker
     private let failRecv: Bool
-    private let sent = Mutex<[String]>([])
-    private let starts = Mutex<[Started]>([])
-    private let connection = Mutex<Connection?>(nil)
+    private let sent = LockedValue<[String]>([])
+    private let starts = LockedValue<[Started]>([])
+    private let connection = LockedValue<Connection?>(nil)
 
     private struct Connection: Sendable {
         let commands: AsyncThrowingStream<WoveFrame, any Error>.Continuation

@@ -1,4 +1,4 @@
-import Synchronization
+import WoveRuntime
 
 /// A clock that moves only when the test calls ``advance(to:)``; sleepers wake in deadline order.
 final class ManualClock: Clock, Sendable {
@@ -17,7 +17,7 @@ final class ManualClock: Clock, Sendable {
         var cancelledBeforeSleeping: Set<Int> = []
     }
 
-    private let state = Mutex(State())
+    private let state = LockedValue(State())
 
     var now: Instant { Instant(offset: state.withLock { $0.now }) }
     var minimumResolution: Duration { .zero }

@@ -1,11 +1,11 @@
-import Synchronization
+import WoveRuntime
 
 /// Records what task bodies did, from any thread, for tests to assert on afterwards.
 final class Probe: Sendable {
-    private let log = Mutex<[String]>([])
+    private let log = LockedValue<[String]>([])
     private let clock = ContinuousClock()
     private let start: ContinuousClock.Instant
-    private let marks = Mutex<[String: Duration]>([:])
+    private let marks = LockedValue<[String: Duration]>([:])
 
     init() { start = ContinuousClock().now }
 

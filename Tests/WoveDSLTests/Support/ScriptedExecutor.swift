@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import WoveDSL
 
 @testable import WoveRuntime
@@ -9,7 +8,7 @@ import WoveDSL
 /// heartbeat or acknowledge exactly when it wants.
 final class ScriptedExecutor: EnvironmentExecutor {
     private let events = FrameInbox()
-    private let sent = Mutex<[WoveFrame]>([])
+    private let sent = LockedValue<[WoveFrame]>([])
 
     /// Every command frame sent so far.
     var frames: [WoveFrame] { sent.withLock { $0 } }

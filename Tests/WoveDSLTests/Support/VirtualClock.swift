@@ -1,4 +1,4 @@
-import Synchronization
+import WoveRuntime
 
 /// A clock whose sleeps return at once, moving virtual time forward to their deadline.
 ///
@@ -12,7 +12,7 @@ final class VirtualClock: Clock, Sendable {
         static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
     }
 
-    private let current = Mutex(Instant(offset: .zero))
+    private let current = LockedValue(Instant(offset: .zero))
 
     var now: Instant { current.withLock { $0 } }
     var minimumResolution: Duration { .zero }

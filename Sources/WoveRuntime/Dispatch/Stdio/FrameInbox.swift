@@ -1,5 +1,3 @@
-import Synchronization
-
 /// The merged event stream of an executor's worker processes: many readers push, one
 /// `recv()` loop takes.
 ///
@@ -13,7 +11,7 @@ final class FrameInbox: Sendable {
         var waiter: CheckedContinuation<WoveFrame, any Error>?
     }
 
-    private let state = Mutex(State())
+    private let state = LockedValue(State())
 
     /// Delivers `frame` to the waiting receiver, or queues it.
     func push(_ frame: WoveFrame) {

@@ -55,14 +55,13 @@ package final class LineReader: Sendable {
         line: @escaping @Sendable ([UInt8]) -> Void,
         end: @escaping @Sendable (End) -> Void
     ) {
-        let thread = Thread { [self] in
+        Thread.detachNewThread { [self] in
+            ThreadName.set(name)
             let reason = readLines(line: line)
             if closeWhenDone { Descriptors.close(descriptor) }
             end(reason)
             finished.resolve(.success(reason))
         }
-        thread.name = name
-        thread.start()
     }
 
     /// Asks the thread to stop; it notices within one poll interval.

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// The built-in `stdio` executor: runs an environment's tasks in worker processes it starts,
 /// speaking wove's frame protocol as JSON lines over their stdin and stdout.
@@ -35,7 +34,7 @@ final class StdioExecutor: EnvironmentExecutor {
         }
     }
 
-    private let state = Mutex(State())
+    private let state = LockedValue(State())
     private let inbox = FrameInbox()
 
     func start(environmentName: String, environmentConfig: [String: JSONValue], runConfig: RunConfig)

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -25,11 +24,11 @@ final class WorkerProcess: Sendable {
     let command: [String]
     let pid: Int32
     /// The parent's end of the worker's stdin; -1 once closed.
-    private let input: Mutex<Int32>
+    private let input: LockedValue<Int32>
     private let exit: ExitRecord
     private let reader: LineReader
     /// Held so that Foundation's bookkeeping for the child lives as long as this object.
-    private let process: Mutex<Process>
+    private let process: LockedValue<Process>
 
     private init(
         command: [String], process: sending Process, input: Int32, output: Int32,
@@ -37,11 +36,11 @@ final class WorkerProcess: Sendable {
     ) {
         self.command = command
         pid = process.processIdentifier
-        self.process = Mutex(process)
-        self.input = Mutex(input)
+        self.process = LockedValue(process)
+        self.input = LockedValue(input)
         self.exit = exit
         reader = LineReader(
-            descriptor: output, name: "wove-stdio-reader-\(pid)", closeWhenDone: true)
+            descriptor: output, name: "wove.out.\(pid)", closeWhenDone: true)
     }
 
     /// Starts `command` with `environment`; `events` gets its stdout lines, then how stdout
@@ -207,7 +206,7 @@ final class WorkerProcess: Sendable {
 
 /// How a child process ended, recorded by its termination handler.
 private final class ExitRecord: Sendable {
-    private let value = Mutex<String?>(nil)
+    private let value = LockedValue<String?>(nil)
 
     var status: String? { value.withLock { $0 } }
 

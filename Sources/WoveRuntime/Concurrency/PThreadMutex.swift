@@ -1,0 +1,65 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A heap-allocated `pthread_mutex_t` with an optional condition variable: the primitive under
+/// ``LockedValue`` and the blocking pool.
+///
+/// Why not `Synchronization.Mutex`: on Linux it is built on raw futex calls that
+/// ThreadSanitizer does not model, so every access it guards is reported as a race, which hides
+/// the real ones. TSan intercepts the pthread calls, so what this lock guards is checked.
+final class PThreadMutex: @unchecked Sendable {
+    // Safe to share: the mutex and condition live at stable heap addresses for the object's
+    // lifetime and are only touched through the thread-safe pthread calls.
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+
+    init() {
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(condition, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(condition)
+        condition.deallocate()
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    func lock() { pthread_mutex_lock(mutex) }
+
+    func unlock() { pthread_mutex_unlock(mutex) }
+
+    /// Runs `body` with the mutex held.
+    @inline(__always)
+    func withLock<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body()
+    }
+
+    /// Waits on the condition, releasing the mutex meanwhile; call with the mutex held. Returns
+    /// `false` once `deadline` (on the realtime clock) has passed. May wake spuriously.
+    func wait(until deadline: timespec) -> Bool {
+        var deadline = deadline
+        return pthread_cond_timedwait(condition, mutex, &deadline) != ETIMEDOUT
+    }
+
+    /// Wakes one thread waiting on the condition.
+    func signal() { pthread_cond_signal(condition) }
+
+    /// Wakes every thread waiting on the condition.
+    func broadcast() { pthread_cond_broadcast(condition) }
+
+    /// The realtime clock `seconds` from now, for ``wait(until:)``.
+    static func deadline(secondsFromNow seconds: Int) -> timespec {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        now.tv_sec += seconds
+        return now
+    }
+}
