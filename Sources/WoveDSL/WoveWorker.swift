@@ -41,6 +41,12 @@ public struct WoveWorker: Sendable {
             do {
                 for try await frame in frames {
                     switch frame {
+                    case .runTask(let runID, let taskID, _, _, let delivery) where delivery.problem != nil:
+                        await emit(
+                            .taskError(
+                                runID: runID, taskID: taskID,
+                                error: RemoteError(
+                                    kind: "InvalidDelivery", message: delivery.problem ?? "", source: .config)))
                     case .runTask(let runID, let taskID, _, let args, let delivery):
                         let registry = self.registry
                         let lane = self.lane

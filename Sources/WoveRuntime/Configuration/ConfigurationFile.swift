@@ -135,10 +135,12 @@ private struct KeyReader {
 
     func seconds(_ key: String) throws(WeaveError) -> Duration? {
         guard let value = present(key) else { return nil }
-        guard let number = value as? NSNumber, !isBoolean(number), number.doubleValue.isFinite else {
-            throw wrongType(key, value, "a number of seconds")
+        guard let number = value as? NSNumber, !isBoolean(number),
+            let duration = Duration(checkedSeconds: number.doubleValue)
+        else {
+            throw wrongType(key, value, "a number of seconds, at most \(Int(Duration.maximumSeconds))")
         }
-        return .seconds(number.doubleValue)
+        return duration
     }
 
     func errorMode(_ key: String) throws(WeaveError) -> ErrorMode? {

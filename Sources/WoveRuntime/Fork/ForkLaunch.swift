@@ -140,7 +140,7 @@ extension PreparedWeave {
             outcomes[index] =
                 outcome == nil && cancelled
                 ? .cancelled : Self.outcome(of: definition, in: outcome, exit: status, program: program)
-            durations[index] = outcome?.timings[name].map { .seconds($0) }
+            durations[index] = outcome?.timings[name].flatMap { Duration(checkedSeconds: $0) }
             if firstError == nil, case .failure(let error) = outcomes[index] { firstError = error }
         }
         return WoveResult(

@@ -6,11 +6,13 @@ import Foundation
 ///   or one string split like a shell command line (`"/usr/local/bin/worker --fast"`). When
 ///   absent, the current executable is started again, which serves as a worker once it calls
 ///   `WoveWorker.runIfRequested()`.
-/// - `workers`: how many worker processes to start, at least 1 (default 1).
+/// - `workers`: how many worker processes to start, from 1 to 1,024 (default 1).
 /// - `write_timeout`: how many seconds a frame may wait for a worker that stopped reading its
 ///   stdin before that worker counts as broken (default 10).
 struct StdioConfiguration: Sendable, Equatable {
     static let keys = ["command", "workers", "write_timeout"]
+    /// The most worker processes one environment may start.
+    static let maximumWorkers = 1024
 
     /// The executable and its arguments; `nil` for the current executable.
     var command: [String]?
@@ -65,23 +67,29 @@ struct StdioConfiguration: Sendable, Equatable {
         switch config["workers"] {
         case nil, .null?:
             workers = 1
-        case .integer(let count)? where count >= 1:
+        case .integer(let count)? where (1...Self.maximumWorkers).contains(count):
             workers = count
-        case .number(let count)? where count >= 1 && count.rounded() == count && count <= 1e6:
+        case .number(let count)? where count.rounded() == count && (1...Double(Self.maximumWorkers)).contains(count):
             workers = Int(count)
         case let other?:
-            throw reject("workers", other, "it must be a whole number of at least 1")
+            throw reject("workers", other, "it must be a whole number from 1 to \(Self.maximumWorkers)")
         }
-        switch config["write_timeout"] {
-        case nil, .null?:
-            writeTimeout = .seconds(10)
-        case .integer(let seconds)? where seconds > 0:
-            writeTimeout = .seconds(seconds)
-        case .number(let seconds)? where seconds > 0 && seconds.isFinite:
-            writeTimeout = .seconds(seconds)
-        case let other?:
-            throw reject("write_timeout", other, "it must be a positive number of seconds")
+        let writeTimeoutValue = config["write_timeout"] ?? .null
+        let writeTimeoutSeconds: Double? =
+            switch writeTimeoutValue {
+            case .null: 10
+            case .integer(let seconds): Double(seconds)
+            case .number(let seconds): seconds
+            default: nil
+            }
+        guard let writeTimeoutSeconds, writeTimeoutSeconds > 0,
+            let writeTimeout = Duration(checkedSeconds: writeTimeoutSeconds)
+        else {
+            throw reject(
+                "write_timeout", writeTimeoutValue,
+                "it must be a positive number of seconds, at most \(Int(Duration.maximumSeconds))")
         }
+        self.writeTimeout = writeTimeout
     }
 
     /// The command to start: ``command``, else the current executable.
