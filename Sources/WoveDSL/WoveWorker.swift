@@ -46,7 +46,8 @@ public struct WoveWorker: Sendable {
                             .taskError(
                                 runID: runID, taskID: taskID,
                                 error: RemoteError(
-                                    kind: "InvalidDelivery", message: delivery.problem ?? "", source: .config)))
+                                    kind: "InvalidDelivery", message: delivery.problem ?? "", source: .config)
+                            ))
                     case .runTask(let runID, let taskID, _, let args, let delivery):
                         let registry = self.registry
                         let lane = self.lane

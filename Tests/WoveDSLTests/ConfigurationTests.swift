@@ -331,6 +331,13 @@ struct ConfigurationFileTests {
             (#"{"retries": "three"}"#, "retries is three; it must be a whole number"),
             (#"{"retries": true}"#, "retries is"),
             (#"{"timeout": -1}"#, "timeout is -1.0 seconds"),
+            (#"{"timeout": 1e300}"#, "timeout is 1e+300; it must be a number of seconds, at most 1000000000"),
+            (
+                #"{"delivery_heartbeat_seconds": 1e300}"#,
+                "delivery_heartbeat_seconds is 1e+300; it must be a number of seconds"
+            ),
+            (#"{"max_blocking_threads": 0}"#, "max_blocking_threads is 0; it must be at least 1"),
+            (#"{"retries": 1e300}"#, "retries is 1e+300; it must be a whole number"),
             (#"{"error_mode": "explode"}"#, #"error_mode is "explode""#),
             (#"{"max_wrokers": 3}"#, "max_wrokers is not a configuration key"),
             (#"{"environments": {"x": {"retries": 1.5}}}"#, "environments.x.retries is 1.5"),
@@ -338,7 +345,7 @@ struct ConfigurationFileTests {
                 #"{"environments": {"x": {"colour": "red"}}}"#,
                 "environments.x.colour is not a configuration key"
             ),
-            (#"{"environments": {"x": 3}}"#, "environments.x is 3; it must be an object"),
+            (#"{"environments": {"x": 3}}"#, "environments.x is 3; it must be an object or null"),
             (#"{"default_environment": "gpu"}"#, "default_environment is 'gpu'"),
             ("[1, 2]", "must hold a JSON object"),
             ("{not json", "is not readable JSON"),

@@ -264,8 +264,17 @@ struct StdioTests {
             (["command": "worker 'open"], "its ' quote is never closed"),
             (
                 ["workers": 0],
-                "environments.remote.executor_config.workers is 0; it must be a whole number of at least 1"
+                "environments.remote.executor_config.workers is 0; it must be a whole number from 1 to 1024"
             ),
+            (
+                ["workers": 1_000_000],
+                "executor_config.workers is 1000000; it must be a whole number from 1 to 1024"
+            ),
+            (
+                ["write_timeout": 1e300],
+                "executor_config.write_timeout is 1e+300; it must be a positive number"
+            ),
+            (["write_timeout": 0], "executor_config.write_timeout is 0; it must be a positive number"),
             (
                 ["workers": "2"],
                 "environments.remote.executor_config.workers is \"2\"; it must be a whole number"

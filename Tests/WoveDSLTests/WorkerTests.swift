@@ -3,33 +3,6 @@ import Testing
 import WoveDSL
 import WoveRuntime
 
-/// Feeds frames to a worker in-process and collects what it emits.
-private final class WorkerHarness: Sendable {
-    let worker: WoveWorker
-    private let emitted = LockedValue<[WoveFrame]>([])
-    let input: AsyncThrowingStream<WoveFrame, any Error>
-    private let continuation: AsyncThrowingStream<WoveFrame, any Error>.Continuation
-
-    init(_ worker: WoveWorker) {
-        self.worker = worker
-        (input, continuation) = AsyncThrowingStream.makeStream()
-    }
-
-    func send(_ frame: WoveFrame) { continuation.yield(frame) }
-    func finish() { continuation.finish() }
-
-    var frames: [WoveFrame] { emitted.withLock { $0 } }
-
-    func serve() async {
-        await worker.serve(input) { frame in self.emitted.withLock { $0.append(frame) } }
-    }
-
-    /// Waits until a frame satisfying `condition` has been emitted.
-    func waitFor(_ condition: @escaping (WoveFrame) -> Bool) async throws {
-        while !frames.contains(where: condition) { try await Task.sleep(for: .milliseconds(2)) }
-    }
-}
-
 struct Account: Codable, Sendable, Equatable {
     let id: Int
     let plan: String
@@ -163,5 +136,44 @@ struct WorkerTests {
         await harness.serve()
         #expect(harness.frames == [.log(message: "Unexpected frame type 'heartbeat' sent to a worker.")])
         #expect(harness.worker.taskNames == ["fails", "opaque", "render", "slow"])
+    }
+}
+
+@Suite("WoveWorker input checks")
+struct WorkerInputTests {
+    @Test("a run_task with an out-of-range delivery number gets a config task_error, and serving goes on")
+    func hostileDeliveryNumbers() async throws {
+        let harness = WorkerHarness(
+            WoveWorker { Task("double", after: "value") { (value: Int) in value * 2 } })
+        async let serving: Void = harness.serve()
+        let hostile: [Double] = [1e300, -1, 0, .infinity, .nan]
+        for (index, seconds) in hostile.enumerated() {
+            harness.send(
+                .runTask(
+                    runID: "heartbeat-\(index)", taskID: "double", weave: nil, args: ["value": 1],
+                    delivery: Delivery(heartbeatSeconds: seconds)))
+            harness.send(
+                .runTask(
+                    runID: "timeout-\(index)", taskID: "double", weave: nil, args: ["value": 1],
+                    delivery: Delivery(timeoutSeconds: seconds)))
+        }
+        harness.send(
+            .runTask(runID: "fine", taskID: "double", weave: nil, args: ["value": 21], delivery: Delivery()))
+        try await harness.waitFor { frame in
+            if case .taskResult("fine", _, _) = frame { return true }
+            return false
+        }
+        try await harness.waitFor { _ in
+            harness.frames.count { if case .taskError = $0 { true } else { false } } == hostile.count * 2
+        }
+        harness.finish()
+        await serving
+        for case .taskError(let runID, _, let error) in harness.frames {
+            #expect(error.source == .config, "\(runID)")
+            #expect(error.kind == "InvalidDelivery")
+            let field = runID.hasPrefix("heartbeat") ? "delivery_heartbeat_seconds" : "delivery_timeout"
+            #expect(error.message.contains(field), "\(error.message)")
+        }
+        #expect(harness.frames.contains(.taskResult(runID: "fine", taskID: "double", result: 42)))
     }
 }

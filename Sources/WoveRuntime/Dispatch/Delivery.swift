@@ -53,7 +53,9 @@ public struct Delivery: Sendable, Hashable, Codable {
     /// Why these settings cannot be honoured, naming the first bad field as the frame spells
     /// it; `nil` when every number is in range. A peer's `run_task` may carry anything.
     package var problem: String? {
-        for (field, value) in [("delivery_timeout", timeoutSeconds), ("delivery_heartbeat_seconds", heartbeatSeconds)] {
+        for (field, value) in [
+            ("delivery_timeout", timeoutSeconds), ("delivery_heartbeat_seconds", heartbeatSeconds),
+        ] {
             guard let value else { continue }
             if value <= 0 || Duration(checkedSeconds: value) == nil {
                 return "\(field) is \(value); it must be a positive number of seconds, at most "

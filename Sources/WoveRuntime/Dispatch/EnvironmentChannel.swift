@@ -230,7 +230,8 @@ final class EnvironmentChannel: Sendable {
         EnvironmentExecutionError(
             payload: RemoteError(
                 kind: String(reflecting: type(of: error)),
-                message: "The executor of environment '\(name)' failed: \(error)", source: .transport),
+                message: "The executor of environment '\(name)' failed: \(error)", retryable: true,
+                source: .transport),
             taskName: task, environment: name)
     }
 }

@@ -68,7 +68,10 @@ package struct WorkerRegistry: Sendable {
         } catch is CancellationError where Task.isCancelled {
             await emit(.taskCancelled(runID: runID, taskID: taskID))
         } catch {
-            await fail(RemoteError(error, source: .task))
+            // As a local task's error would be, it is worth another attempt.
+            var payload = RemoteError(error, source: .task)
+            payload.retryable = true
+            await fail(payload)
         }
     }
 }

@@ -33,7 +33,8 @@ package struct AttemptPolicy: Sendable {
 package enum AttemptRunner {
     /// Runs `work` until an attempt succeeds or retries run out; the last error is thrown.
     ///
-    /// Cancellation of the weave ends the retries at once.
+    /// Cancellation of the weave ends the retries at once, and so does an error that says
+    /// retrying cannot help (a remote error with `retryable` false).
     package static func run<T: Sendable>(
         _ work: Work<T>,
         policy: AttemptPolicy,
@@ -47,7 +48,7 @@ package enum AttemptRunner {
                 try await policy.pacer?.takeSlot()
                 return try await once(work, attempt: attempt, policy: policy, lane: lane, clock: clock)
             } catch {
-                let willRetry = !Task.isCancelled && attempt <= policy.retries
+                let willRetry = !Task.isCancelled && attempt <= policy.retries && isRetryable(error)
                 policy.observer?.observe(
                     .attemptFailed(
                         task: policy.taskName, attempt: attempt, error: error, willRetry: willRetry))
@@ -57,6 +58,12 @@ package enum AttemptRunner {
                 if delay > .zero { try await clock.sleep(for: delay) }
             }
         }
+    }
+
+    /// Whether another attempt could succeed after `error`: a remote error says so itself (a
+    /// transport failure may pass, an unknown task never will); any other error may pass.
+    static func isRetryable(_ error: any Error) -> Bool {
+        (error as? EnvironmentExecutionError)?.payload.retryable ?? true
     }
 
     private static func once<T: Sendable>(_ work: Work<T>, lane: BlockingLane) async throws -> T {

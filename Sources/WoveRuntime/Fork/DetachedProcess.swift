@@ -73,17 +73,27 @@ enum DetachedProcess {
         return names.compactMap(Int32.init).filter { $0 > 2 }
     }
 
-    /// Waits, on a thread of its own, for `pid` to exit; returns its exit status, or `nil` if
-    /// it was not a child any more (reaped elsewhere).
-    static func exitStatus(of pid: pid_t) async -> Int32? {
+    /// Waits, on a thread of its own, for `pid` to exit, then calls `exited` while the pid still
+    /// belongs to the exited child (a zombie, not yet reaped, so no other process can have it),
+    /// and only then reaps it. Returns its exit status, or `nil` if it was not a child any more
+    /// (reaped elsewhere).
+    static func exitStatus(of pid: pid_t, beforeReaping exited: @escaping @Sendable () -> Void) async
+        -> Int32?
+    {
         await withCheckedContinuation { continuation in
-            let waiter = Thread {
+            Thread.detachNewThread {
+                ThreadName.set("wove.fork.wait")
+                var info = siginfo_t()
+                var waited: Int32
+                repeat {
+                    waited = waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT)
+                } while waited == -1 && errno == EINTR
+                exited()
                 var status: Int32 = 0
-                var result: pid_t
-                repeat { result = waitpid(pid, &status, 0) } while result == -1 && errno == EINTR
-                continuation.resume(returning: result == pid ? status : nil)
+                var reaped: pid_t
+                repeat { reaped = waitpid(pid, &status, 0) } while reaped == -1 && errno == EINTR
+                continuation.resume(returning: reaped == pid ? status : nil)
             }
-            waiter.start()
         }
     }
 }

@@ -12,8 +12,9 @@ import Foundation
 /// when the child exits (if this process is still there to see it), and a way to stop it.
 package final class ForkedRun: Sendable {
     package let processID: Int32
-    /// Whether the child has exited (its pid may then belong to another process) and whether it
-    /// was cancelled; guarded so ``cancel()`` never signals a reaped pid.
+    /// Whether the child has exited and whether it was cancelled. `exited` is set before the
+    /// child is reaped, and ``cancel()`` signals only under the same lock while it is unset, so a
+    /// signal can reach the child or its zombie, never a process that reused the pid.
     private let state = LockedValue((exited: false, cancelled: false))
     private let outcome: @Sendable (_ exitStatus: Int32?, _ cancelled: Bool) -> WoveResult
 
@@ -26,12 +27,11 @@ package final class ForkedRun: Sendable {
 
     /// The result, once the child has exited.
     package func result() async -> WoveResult {
-        let status = await DetachedProcess.exitStatus(of: processID)
-        let cancelled = state.withLock { state in
-            state.exited = true
-            return state.cancelled
+        let state = self.state
+        let status = await DetachedProcess.exitStatus(of: processID) {
+            state.withLock { $0.exited = true }
         }
-        return outcome(status, cancelled)
+        return outcome(status, state.withLock { $0.cancelled })
     }
 
     /// Sends the child `SIGTERM`, unless it has already exited; its tasks without an outcome

@@ -69,7 +69,8 @@ struct StdioConfiguration: Sendable, Equatable {
             workers = 1
         case .integer(let count)? where (1...Self.maximumWorkers).contains(count):
             workers = count
-        case .number(let count)? where count.rounded() == count && (1...Double(Self.maximumWorkers)).contains(count):
+        case .number(let count)?
+        where count.rounded() == count && (1...Double(Self.maximumWorkers)).contains(count):
             workers = Int(count)
         case let other?:
             throw reject("workers", other, "it must be a whole number from 1 to \(Self.maximumWorkers)")
