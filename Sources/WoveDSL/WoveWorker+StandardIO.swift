@@ -64,33 +64,43 @@ extension WoveWorker {
     /// ```
     public func serveStandardIO() async {
         let output = FrameLineWriter(descriptor: STDOUT_FILENO)
-        let (frames, input) = AsyncThrowingStream<WoveFrame, any Error>.makeStream()
+        let (inputs, input) = AsyncThrowingStream<WorkerInput, any Error>.makeStream()
         let reader = LineReader(descriptor: STDIN_FILENO, name: "wove.stdin", closeWhenDone: false)
         reader.start(
             line: { line in
                 guard FrameLine.hasContent(line) else { return }
                 do {
-                    input.yield(try FrameLine.decode(line))
+                    input.yield(.frame(try FrameLine.decode(line)))
                 } catch {
-                    output.write(.log(message: "Invalid stdio worker frame: \(FrameLine.reason(error))."))
+                    input.yield(.unreadable(FrameLine.reason(error)))
                 }
             },
             end: { _ in input.finish() })
-        await serve(frames) { output.write($0) }
+        await serve(inputs: inputs) { await output.write($0) }
+        await output.flush()
         reader.stop()
         await reader.waitUntilFinished()
     }
 }
 
-/// Writes frames to a descriptor as JSON lines, one whole line per `write(2)` under one lock,
-/// so lines from concurrent runs never interleave; nothing is buffered.
+/// Writes frames to stdout as JSON lines, whole lines in order, through a ``LineWriter``: a
+/// host that reads slowly holds back only the runs emitting, never a cooperative thread.
 private final class FrameLineWriter: Sendable {
-    private let descriptor: LockedValue<Int32>
+    private let writer: LineWriter
 
-    init(descriptor: Int32) { self.descriptor = LockedValue(descriptor) }
+    init(descriptor: Int32) {
+        // A duplicate, so finishing the writer never closes the process's own stdout.
+        writer = LineWriter(descriptor: dup(descriptor), name: "wove.stdout")
+    }
 
-    func write(_ frame: WoveFrame) {
+    func write(_ frame: WoveFrame) async {
         guard let line = try? FrameLine.encode(frame) else { return }
-        descriptor.withLock { descriptor in try? Descriptors.write(line, to: descriptor) }
+        try? await writer.write(line)
+    }
+
+    /// Returns once everything written so far is out.
+    func flush() async {
+        try? await writer.write([])
+        writer.finish()
     }
 }

@@ -36,10 +36,24 @@ public struct WoveWorker: Sendable {
         _ frames: some AsyncSequence<WoveFrame, any Error> & Sendable,
         emit: @escaping @Sendable (WoveFrame) async -> Void
     ) async {
+        await serve(inputs: frames.map { @Sendable frame in WorkerInput.frame(frame) }, emit: emit)
+    }
+
+    /// Serves frames, and answers each unreadable line with a `log` frame saying why.
+    func serve(
+        inputs: some AsyncSequence<WorkerInput, any Error> & Sendable,
+        emit: @escaping @Sendable (WoveFrame) async -> Void
+    ) async {
         let runs = RunTable()
         await withTaskGroup(of: Void.self) { group in
             do {
-                for try await frame in frames {
+                for try await input in inputs {
+                    guard case .frame(let frame) = input else {
+                        if case .unreadable(let reason) = input {
+                            await emit(.log(message: "Invalid stdio worker frame: \(reason)."))
+                        }
+                        continue
+                    }
                     switch frame {
                     case .runTask(let runID, let taskID, _, _, let delivery) where delivery.problem != nil:
                         await emit(
@@ -106,6 +120,13 @@ extension WoveWorker {
             group.cancelAll()
         }
     }
+}
+
+/// What a worker reads: a frame, or a line that was not one.
+enum WorkerInput: Sendable {
+    case frame(WoveFrame)
+    /// A line that is not a frame, with the reason.
+    case unreadable(String)
 }
 
 /// The runs a worker has in flight, by run id, so `cancel_task` can find them; a run removes

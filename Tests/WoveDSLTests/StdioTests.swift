@@ -395,7 +395,7 @@ struct StdioTests {
         #expect(sendError?.description == "Stdio executor is not started.")
         let recvError = await #expect(throws: StdioExecutorError.self) { try await executor.recv() }
         #expect(recvError?.reason == .notStarted)
-        let started = try await startedExecutor()
+        let started = try await StdioHarness.startedExecutor()
         try await started.stop()
         try await started.stop()
         let afterStop = await #expect(throws: StdioExecutorError.self) { try await started.recv() }
@@ -409,14 +409,14 @@ struct StdioTests {
 
     @Test("the worker emits heartbeats while a run with delivery_heartbeat_seconds is active")
     func heartbeats() async throws {
-        let executor = try await startedExecutor()
+        let executor = try await StdioHarness.startedExecutor()
         try await executor.send(
             .runTask(
                 runID: "beat", taskID: "sleepy", weave: nil, args: ["ms": 400],
                 delivery: Delivery(heartbeatSeconds: 0.05)))
         try await executor.send(
             .runTask(runID: "quiet", taskID: "sleepy", weave: nil, args: ["ms": 400], delivery: Delivery()))
-        let frames = try await receive(from: executor, until: 2) { $0.type == "task_result" }
+        let frames = try await StdioHarness.receive(from: executor, until: 2) { $0.type == "task_result" }
         try await executor.stop()
         let beats = frames.filter { $0.type == "heartbeat" }
         #expect(beats.count >= 3, "\(frames)")
@@ -430,10 +430,10 @@ struct StdioTests {
 
     @Test("a malformed line surfaces as a log frame; the run that printed it still answers")
     func malformedLineAsLog() async throws {
-        let executor = try await startedExecutor()
+        let executor = try await StdioHarness.startedExecutor()
         try await executor.send(
             .runTask(runID: "g", taskID: "garbage", weave: nil, args: ["value": 1], delivery: Delivery()))
-        let frames = try await receive(from: executor, until: 1) { $0.type == "task_result" }
+        let frames = try await StdioHarness.receive(from: executor, until: 1) { $0.type == "task_result" }
         try await executor.stop()
         #expect(frames.last == .taskResult(runID: "g", taskID: "garbage", result: 2))
         let logs = frames.compactMap { frame -> String? in
@@ -447,18 +447,18 @@ struct StdioTests {
 
     @Test("with two processes each cancel_task reaches the process running that run")
     func cancelFollowsRun() async throws {
-        let executor = try await startedExecutor(workers: 2)
+        let executor = try await StdioHarness.startedExecutor(workers: 2)
         for runID in ["a", "b"] {
             try await executor.send(
                 .runTask(
                     runID: runID, taskID: "sleepy", weave: nil, args: ["ms": 30_000], delivery: Delivery()))
         }
-        _ = try await receive(from: executor, until: 2) { $0.type == "task_started" }
+        _ = try await StdioHarness.receive(from: executor, until: 2) { $0.type == "task_started" }
         for runID in ["a", "b"] {
             try await executor.send(
                 .cancelTask(runID: runID, taskID: "sleepy", cancelMode: .requireAck, orphanPolicy: .cancel))
         }
-        let frames = try await receive(from: executor, until: 2) { $0.type == "task_cancelled" }
+        let frames = try await StdioHarness.receive(from: executor, until: 2) { $0.type == "task_cancelled" }
         try await executor.stop()
         #expect(frames.contains(.taskCancelled(runID: "a", taskID: "sleepy")))
         #expect(frames.contains(.taskCancelled(runID: "b", taskID: "sleepy")))
@@ -466,19 +466,23 @@ struct StdioTests {
 
     @Test("stop ends every worker process, even one busy with a long run")
     func stopLeavesNoProcess() async throws {
-        let executor = try await startedExecutor(workers: 2)
+        let executor = try await StdioHarness.startedExecutor(workers: 2)
         var pids: [Int] = []
         for runID in ["p1", "p2"] {
             try await executor.send(
                 .runTask(runID: runID, taskID: "echo_pid", weave: nil, args: [:], delivery: Delivery()))
         }
-        for frame in try await receive(from: executor, until: 2, where: { $0.type == "task_result" }) {
+        for frame in try await StdioHarness.receive(
+            from: executor, until: 2, where: { $0.type == "task_result" })
+        {
             if case .taskResult(_, _, .integer(let pid)) = frame { pids.append(pid) }
         }
         // A blocking body ignores cancellation: shutdown alone cannot end this worker quickly.
         try await executor.send(
             .runTask(runID: "stuck", taskID: "slow", weave: nil, args: ["ms": 30_000], delivery: Delivery()))
-        _ = try await receive(from: executor, until: 1) { $0 == .taskStarted(runID: "stuck", taskID: "slow") }
+        _ = try await StdioHarness.receive(from: executor, until: 1) {
+            $0 == .taskStarted(runID: "stuck", taskID: "slow")
+        }
         let clock = ContinuousClock()
         let start = clock.now
         try await executor.stop()
@@ -533,44 +537,4 @@ struct StdioTests {
     }
 
     // MARK: Helpers
-
-    private func startedExecutor(workers: Int = 1) async throws -> StdioExecutor {
-        let executor = StdioExecutor()
-        try await executor.start(
-            environmentName: "remote",
-            environmentConfig: ["command": [.string(TestWorkerProcess.path)], "workers": .integer(workers)],
-            runConfig: RunConfig())
-        return executor
-    }
-
-    /// Frames from `executor` until `count` of them satisfy `condition`; fails after `limit`.
-    private func receive(
-        from executor: StdioExecutor,
-        until count: Int,
-        within limit: Duration = .seconds(20),
-        where condition: @escaping @Sendable (WoveFrame) -> Bool
-    ) async throws -> [WoveFrame] {
-        try await withThrowingTaskGroup(of: [WoveFrame].self) { group in
-            group.addTask {
-                var frames: [WoveFrame] = []
-                var matched = 0
-                while matched < count {
-                    let frame = try await executor.recv()
-                    frames.append(frame)
-                    if condition(frame) { matched += 1 }
-                }
-                return frames
-            }
-            group.addTask {
-                try await Task.sleep(for: limit)
-                throw ReceiveTimeout(limit: limit)
-            }
-            defer { group.cancelAll() }
-            return try await group.next() ?? []
-        }
-    }
-}
-
-private struct ReceiveTimeout: Error {
-    let limit: Duration
 }

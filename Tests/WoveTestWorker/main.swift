@@ -42,6 +42,15 @@ let worker = WoveWorker {
         return value + 1
     }
     Task("echo_pid") { () -> Int in Int(getpid()) }
+    for index in 0..<8 { Task("length_\(index)", after: "text") { (text: String) in text.utf8.count } }
+    // Dies the first time (when `marker` does not exist yet), answers its pid after that.
+    Task("crash_once", after: "marker") { (marker: String) -> Int in
+        if !FileManager.default.fileExists(atPath: marker) {
+            _ = FileManager.default.createFile(atPath: marker, contents: nil)
+            exit(3)
+        }
+        return Int(getpid())
+    }
     Task("plus_one", mapping: "values") { (item: Int) in item + 1 }
     Task("worker_variable") { () -> String in ProcessInfo.processInfo.environment["WOVE_WORKER"] ?? "unset" }
     // The forked weave of ForkTests, declared by the program and found here by name.
@@ -55,8 +64,11 @@ let worker = WoveWorker {
     }
 }
 
-// `--forgetful` plays a program that forgot this call, to test the guard against self-spawning.
-if CommandLine.arguments.dropFirst().first != "--forgetful" { await worker.runIfRequested() }
+// `--forgetful` and `--forgetful-host` play a program that forgot this call, to test the guard
+// against self-spawning.
+if !["--forgetful", "--forgetful-host"].contains(CommandLine.arguments.dropFirst().first) {
+    await worker.runIfRequested()
+}
 
 /// The weave `--fork-and-exit` and `--fork-and-wait` continue in a forked child.
 struct ForkedTasks: Weave {
@@ -109,6 +121,12 @@ case "--thread-cap":
     let arguments = CommandLine.arguments.dropFirst(2)
     try await ThreadCapProbe.run(
         cap: Int(arguments.first ?? "") ?? 8, nested: arguments.dropFirst().first == "nested")
+    exit(0)
+case "--forgetful-host":
+    // Started as a worker, it runs its weave instead; starting its own stdio worker is refused,
+    // and the error escapes top-level code, so the process dies explaining why on stderr.
+    try Wove.config(environments: ["remote": EnvironmentSettings(executor: "stdio")])
+    _ = try await weave { Task("echo_pid") { () -> Int in Int(getpid()) }.environment("remote") }
     exit(0)
 case "--forgetful":
     do {

@@ -49,6 +49,10 @@ final class PThreadMutex: @unchecked Sendable {
         return pthread_cond_timedwait(condition, mutex, &deadline) != ETIMEDOUT
     }
 
+    /// Waits on the condition, releasing the mutex meanwhile; call with the mutex held. May wake
+    /// spuriously.
+    func wait() { pthread_cond_wait(condition, mutex) }
+
     /// Wakes one thread waiting on the condition.
     func signal() { pthread_cond_signal(condition) }
 

@@ -69,6 +69,39 @@ package enum Descriptors {
         }
     }
 
+    /// Sends as much of `bytes` from `offset` on as the socket `descriptor` takes without
+    /// waiting; returns the new offset. A closed peer fails with `EPIPE`, never `SIGPIPE`.
+    static func sendWithoutWaiting(_ bytes: [UInt8], from offset: Int, to descriptor: Int32)
+        -> Result<Int, SystemCallError>
+    {
+        #if canImport(Darwin)
+            let flags = MSG_DONTWAIT
+        #else
+            let flags = Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT)
+        #endif
+        var offset = offset
+        while offset < bytes.count {
+            let sent = bytes.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                #if canImport(Darwin)
+                    return Darwin.send(descriptor, base + offset, buffer.count - offset, flags)
+                #elseif canImport(Glibc)
+                    return Glibc.send(descriptor, base + offset, buffer.count - offset, flags)
+                #else
+                    return Musl.send(descriptor, base + offset, buffer.count - offset, flags)
+                #endif
+            }
+            if sent >= 0 {
+                offset += sent
+                continue
+            }
+            if errno == EINTR { continue }
+            if errno == EAGAIN || errno == EWOULDBLOCK { break }
+            return .failure(SystemCallError("send"))
+        }
+        return .success(offset)
+    }
+
     /// Writes every byte of `bytes` to `descriptor` (a pipe, file or socket) with `write(2)`.
     package static func write(_ bytes: [UInt8], to descriptor: Int32) throws(SystemCallError) {
         try writeLoop(bytes, "write") { pointer, count in

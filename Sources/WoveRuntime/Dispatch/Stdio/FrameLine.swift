@@ -17,6 +17,16 @@ package enum FrameLine {
         try JSONDecoder().decode(WoveFrame.self, from: Data(line))
     }
 
+    /// The run a line that is not a valid frame still names, if its `run_id` can be read.
+    package static func runID(in line: [UInt8]) -> String? {
+        struct Reference: Decodable {
+            let runID: String
+            enum CodingKeys: String, CodingKey { case runID = "run_id" }
+        }
+        guard let reference = try? JSONDecoder().decode(Reference.self, from: Data(line)) else { return nil }
+        return reference.runID
+    }
+
     /// A short, printable excerpt of a line that did not decode, for diagnostics.
     package static func excerpt(_ line: [UInt8], limit: Int = 200) -> String {
         let text = String(decoding: line.prefix(limit), as: UTF8.self)

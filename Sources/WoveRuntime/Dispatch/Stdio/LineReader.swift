@@ -37,32 +37,43 @@ package final class LineReader: Sendable {
     private let finished = OneShotResult<End>()
 
     private let descriptor: Int32
+    private let diagnostics: Int32?
     private let name: String
     private let closeWhenDone: Bool
 
     /// A reader of `descriptor` whose thread will be named `name`; with `closeWhenDone` the
-    /// descriptor is closed when reading ends. Nothing is read before ``start(line:end:)``.
-    package init(descriptor: Int32, name: String, closeWhenDone: Bool) {
+    /// descriptor is closed when reading ends. With `diagnostics` (a worker's stderr), that
+    /// descriptor is read too, as raw chunks, and always closed at the end. Nothing is read
+    /// before ``start(line:diagnostics:end:)``.
+    package init(descriptor: Int32, name: String, closeWhenDone: Bool, diagnostics: Int32? = nil) {
         self.descriptor = descriptor
+        self.diagnostics = diagnostics
         self.name = name
         self.closeWhenDone = closeWhenDone
     }
 
     /// Starts the reading thread. `line` gets each line without its newline (a final
-    /// unterminated line too), on that thread, in order; `end` is called once, last, after the
-    /// descriptor was closed (with `closeWhenDone`). Call it once.
+    /// unterminated line too), on that thread, in order; `diagnostics` gets what the diagnostics
+    /// descriptor delivers, as it comes. Once the main descriptor ends, the diagnostics one is
+    /// read to its end for up to ``diagnosticsGrace``, so a dying worker's last words arrive
+    /// before `end`, which is called once, last, after the descriptors were closed. Call it once.
     package func start(
         line: @escaping @Sendable ([UInt8]) -> Void,
+        diagnostics: @escaping @Sendable ([UInt8]) -> Void = { _ in },
         end: @escaping @Sendable (End) -> Void
     ) {
         Thread.detachNewThread { [self] in
             ThreadName.set(name)
-            let reason = readLines(line: line)
+            let reason = readLines(line: line, diagnostics: diagnostics)
             if closeWhenDone { Descriptors.close(descriptor) }
+            if let diagnosticsDescriptor = self.diagnostics { Descriptors.close(diagnosticsDescriptor) }
             end(reason)
             finished.resolve(.success(reason))
         }
     }
+
+    /// How long the diagnostics descriptor is still read after the main one ended.
+    static let diagnosticsGrace = Duration.milliseconds(500)
 
     /// Asks the thread to stop; it notices within one poll interval.
     package func stop() { stopping.store(true, ordering: .relaxed) }
@@ -72,7 +83,7 @@ package final class LineReader: Sendable {
         _ = try? await finished.value
     }
 
-    private func readLines(line: ([UInt8]) -> Void) -> End {
+    private func readLines(line: ([UInt8]) -> Void, diagnostics report: ([UInt8]) -> Void) -> End {
         var pending: [UInt8] = []
         var scanned = 0  // `pending[..<scanned]` holds no newline
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
@@ -90,31 +101,53 @@ package final class LineReader: Sendable {
                 scanned = 0
             }
         }
-        while !stopping.load(ordering: .relaxed) {
-            var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&request, 1, 100)
-            if ready < 0 {
-                if errno == EINTR { continue }
-                return .failed(errno)
-            }
-            if ready == 0 { continue }
-            let count = chunk.withUnsafeMutableBytes { buffer -> Int in
+        /// Reads once from `descriptor`: the byte count, 0 at end of file, -1 (with errno) on error.
+        func readChunk(_ descriptor: Int32) -> Int {
+            chunk.withUnsafeMutableBytes { buffer -> Int in
                 guard let base = buffer.baseAddress else { return 0 }
                 return read(descriptor, base, buffer.count)
             }
+        }
+        var diagnosticsOpen = diagnostics != nil
+        var ended: End?
+        var drainDeadline: ContinuousClock.Instant?
+        while !stopping.load(ordering: .relaxed) {
+            if ended != nil, !diagnosticsOpen { break }
+            if let drainDeadline, ContinuousClock.now >= drainDeadline { break }
+            var requests = [pollfd(fd: ended == nil ? descriptor : -1, events: Int16(POLLIN), revents: 0)]
+            if diagnosticsOpen, let diagnostics {
+                requests.append(pollfd(fd: diagnostics, events: Int16(POLLIN), revents: 0))
+            }
+            let ready = poll(&requests, nfds_t(requests.count), 100)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                return ended ?? .failed(errno)
+            }
+            if requests.count > 1, requests[1].revents != 0, let diagnostics {
+                let count = readChunk(diagnostics)
+                if count > 0 {
+                    report(Array(chunk[0..<count]))
+                } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
+                    diagnosticsOpen = false
+                }
+            }
+            guard ended == nil, requests[0].revents != 0 else { continue }
+            let count = readChunk(descriptor)
             if count < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
                 let code = errno
                 flush(final: true)
-                return .failed(code)
-            }
-            if count == 0 {
+                ended = .failed(code)
+            } else if count == 0 {
                 flush(final: true)
-                return .endOfFile
+                ended = .endOfFile
+            } else {
+                pending.append(contentsOf: chunk[0..<count])
+                flush(final: false)
+                continue
             }
-            pending.append(contentsOf: chunk[0..<count])
-            flush(final: false)
+            drainDeadline = ContinuousClock.now + Self.diagnosticsGrace
         }
-        return .stopped
+        return ended ?? .stopped
     }
 }

@@ -7,29 +7,52 @@ import Foundation
 /// (default: the current executable) with `WOVE_WORKER=1` in their environment. Each
 /// `run_task` goes to the process with the fewest runs in flight, and that run's `cancel_task`
 /// follows it there; many runs share one process. Events of all processes merge into one
-/// stream for ``recv()``. A line that is not a frame is skipped and reported (stderr and a
-/// `log` frame); a process whose stdout ends makes ``recv()`` throw, naming its command, pid and
-/// exit status, which fails the environment's pending runs instead of leaving them waiting.
+/// stream for ``recv()``.
+///
+/// A line that is not a frame is skipped and reported (stderr and a `log` frame); if it names a
+/// run in flight, that run fails with a transport error rather than waiting for an answer that
+/// will not come. A process whose stdout ends fails only the runs it had in flight, each with a
+/// retryable transport error naming the task, the process and how it ended, with the last lines
+/// it wrote to stderr; the next run for that slot starts a fresh process. Writes never block
+/// the caller's thread (see ``LineWriter``).
 ///
 /// One instance serves one weave run: processes are per-run state.
 final class StdioExecutor: EnvironmentExecutor {
     private enum Phase {
         case idle
         case starting
-        case running([WorkerProcess])
+        case running
         case stopping
         case stopped
     }
 
-    private struct State {
-        var phase = Phase.idle
-        var balancer = RunBalancer(workerCount: 0)
+    /// One of the environment's worker processes, by position.
+    private enum Slot {
+        case live(WorkerProcess)
+        /// Its process ended; the next run here starts another.
+        case dead
+        /// A fresh process is being started; runs for this slot wait for it.
+        case launching(OneShotResult<WorkerProcess>)
+    }
 
-        func runningWorkers() throws(StdioExecutorError) -> [WorkerProcess] {
+    private struct State: Sendable {
+        var phase = Phase.idle
+        var slots: [Slot] = []
+        var balancer = RunBalancer(workerCount: 0)
+        var configuration: StdioConfiguration?
+
+        func checkRunning() throws(StdioExecutorError) {
             switch phase {
-            case .running(let workers): return workers
+            case .running: return
             case .idle, .starting: throw StdioExecutorError(.notStarted)
             case .stopping, .stopped: throw StdioExecutorError(.stopped)
+            }
+        }
+
+        var liveWorkers: [WorkerProcess] {
+            slots.compactMap { slot in
+                if case .live(let worker) = slot { return worker }
+                return nil
             }
         }
     }
@@ -46,18 +69,11 @@ final class StdioExecutor: EnvironmentExecutor {
         try state.withLock { state throws(StdioExecutorError) in
             guard case .idle = state.phase else { throw StdioExecutorError(.alreadyStarted) }
             state.phase = .starting
+            state.configuration = configuration
         }
-        var environment = ProcessInfo.processInfo.environment
-        environment[WorkerMode.variable] = "1"
         var workers: [WorkerProcess] = []
         do {
-            for _ in 0..<configuration.workers {
-                workers.append(
-                    try WorkerProcess.launch(
-                        command: configuration.resolvedCommand, environment: environment,
-                        writeTimeout: configuration.writeTimeout
-                    ) { [weak self] worker, event in self?.handle(event, from: worker) })
-            }
+            for _ in 0..<configuration.workers { workers.append(try launch(configuration)) }
         } catch {
             state.withLock { $0.phase = .stopped }
             await Self.stop(workers, shutdownLine: nil)
@@ -65,7 +81,8 @@ final class StdioExecutor: EnvironmentExecutor {
         }
         let installed = state.withLock { state in
             guard case .starting = state.phase else { return false }
-            state.phase = .running(workers)
+            state.phase = .running
+            state.slots = workers.map(Slot.live)
             state.balancer = RunBalancer(workerCount: workers.count)
             return true
         }
@@ -78,28 +95,35 @@ final class StdioExecutor: EnvironmentExecutor {
     func send(_ frame: WoveFrame) async throws {
         let line = try FrameLine.encode(frame)
         switch frame {
-        case .runTask(let runID, _, _, _, _):
-            let worker = try state.withLock { state throws(StdioExecutorError) in
-                let workers = try state.runningWorkers()
-                return workers[state.balancer.assign(runID)]
+        case .runTask(let runID, let taskID, _, _, _):
+            let slot = try state.withLock { state throws(StdioExecutorError) in
+                try state.checkRunning()
+                let index = state.balancer.assign(runID, taskID: taskID)
+                return (index, state.slots[index])
             }
             do {
-                try worker.write(line)
+                let worker = try await self.worker(in: slot.0, slot.1)
+                try await worker.write(line)
             } catch {
-                state.withLock { $0.balancer.release(runID) }
+                release(runID)
                 throw error
             }
         case .cancelTask(let runID, _, _, _):
-            // A run that already finished has no process left to tell.
+            // A run that already finished, or whose process died, has no process left to tell.
             let worker = try state.withLock { state throws(StdioExecutorError) -> WorkerProcess? in
-                let workers = try state.runningWorkers()
-                return state.balancer.worker(of: runID).map { workers[$0] }
+                try state.checkRunning()
+                guard let index = state.balancer.worker(of: runID),
+                    case .live(let worker) = state.slots[index]
+                else { return nil }
+                return worker
             }
-            try worker?.write(line)
+            try await worker?.write(line)
         case .shutdown:
-            let workers = try state.withLock { state throws(StdioExecutorError) in try state.runningWorkers()
+            let workers = try state.withLock { state throws(StdioExecutorError) in
+                try state.checkRunning()
+                return state.liveWorkers
             }
-            for worker in workers { try? worker.write(line) }
+            for worker in workers { try? await worker.write(line) }
         default:
             throw StdioExecutorError(.unsupportedFrame(frame.type))
         }
@@ -118,11 +142,11 @@ final class StdioExecutor: EnvironmentExecutor {
     /// Sends `shutdown` to every process, waits up to 1 s for each to exit, then terminates
     /// it. Idempotent; a cancelled caller still gets a complete shutdown.
     func stop() async throws {
-        let workers = state.withLock { state -> [WorkerProcess]? in
+        let slots = state.withLock { state -> [Slot]? in
             switch state.phase {
-            case .running(let workers):
+            case .running:
                 state.phase = .stopping
-                return workers
+                return state.slots
             case .idle, .starting:
                 state.phase = .stopped
                 return []
@@ -130,10 +154,66 @@ final class StdioExecutor: EnvironmentExecutor {
                 return nil
             }
         }
-        guard let workers else { return }
+        guard let slots else { return }
+        var workers: [WorkerProcess] = []
+        for slot in slots {
+            switch slot {
+            case .live(let worker): workers.append(worker)
+            case .launching(let launch): if let worker = try? await launch.value { workers.append(worker) }
+            case .dead: break
+            }
+        }
         await Self.stop(workers, shutdownLine: try? FrameLine.encode(.shutdown))
         state.withLock { $0.phase = .stopped }
         inbox.fail(StdioExecutorError(.stopped))
+    }
+
+    /// The process of slot `index`, starting a fresh one if the last one died.
+    private func worker(in index: Int, _ slot: Slot) async throws -> WorkerProcess {
+        switch slot {
+        case .live(let worker): return worker
+        case .launching(let launch): return try await launch.value
+        case .dead: break
+        }
+        let (launch, configuration) = try state.withLock {
+            state throws(StdioExecutorError) -> (OneShotResult<WorkerProcess>, StdioConfiguration?) in
+            try state.checkRunning()
+            switch state.slots[index] {
+            case .live(let worker):
+                let ready = OneShotResult<WorkerProcess>()
+                ready.resolve(.success(worker))
+                return (ready, nil)
+            case .launching(let launch): return (launch, nil)
+            case .dead:
+                let launch = OneShotResult<WorkerProcess>()
+                state.slots[index] = .launching(launch)
+                return (launch, state.configuration)
+            }
+        }
+        if let configuration {
+            let launched = Result { try self.launch(configuration) }
+            let installed = state.withLock { state -> Bool in
+                guard case .running = state.phase else { return false }
+                state.slots[index] = (try? launched.get()).map(Slot.live) ?? .dead
+                return true
+            }
+            if !installed, let worker = try? launched.get() {
+                await Self.stop([worker], shutdownLine: nil)
+                launch.resolve(.failure(StdioExecutorError(.stopped)))
+            } else {
+                launch.resolve(launched)
+            }
+        }
+        return try await launch.value
+    }
+
+    private func launch(_ configuration: StdioConfiguration) throws(StdioExecutorError) -> WorkerProcess {
+        var environment = ProcessInfo.processInfo.environment
+        environment[WorkerMode.variable] = "1"
+        return try WorkerProcess.launch(
+            command: configuration.resolvedCommand, environment: environment,
+            writeTimeout: configuration.writeTimeout
+        ) { [weak self] worker, event in self?.handle(event, from: worker) }
     }
 
     /// Stops `workers` in parallel. In an unstructured task on purpose: the grace periods must
@@ -150,49 +230,89 @@ final class StdioExecutor: EnvironmentExecutor {
     /// Called on a worker's reader thread.
     private func handle(_ event: WorkerProcess.Event, from worker: WorkerProcess) {
         switch event {
-        case .line(let line):
-            guard FrameLine.hasContent(line) else { return }
-            let frame: WoveFrame
-            do {
-                frame = try FrameLine.decode(line)
-            } catch {
-                let message =
-                    "Skipped a malformed line from stdio worker '\(StdioExecutorError.render(worker.command))' "
-                    + "(pid \(worker.pid)): \(FrameLine.reason(error)). Line: \(FrameLine.excerpt(line))"
-                try? Descriptors.write(
-                    Array("wove: \(message)\n".utf8), to: FileHandle.standardError.fileDescriptor)
-                inbox.push(.log(message: message))
-                return
-            }
-            switch frame {
-            case .taskResult(let runID, _, _), .taskError(let runID, _, _), .taskCancelled(let runID, _):
-                state.withLock { $0.balancer.release(runID) }
-            default: break
-            }
-            inbox.push(frame)
-        case .end(let end):
-            let stopping = state.withLock { state in
-                switch state.phase {
-                case .stopping, .stopped: true
-                case .idle, .starting, .running: false
-                }
-            }
-            if stopping { return }
+        case .line(let line): handle(line, from: worker)
+        case .end(let end): handleEnd(end, of: worker)
+        }
+    }
+
+    private func handle(_ line: [UInt8], from worker: WorkerProcess) {
+        guard FrameLine.hasContent(line) else { return }
+        let frame: WoveFrame
+        do {
+            frame = try FrameLine.decode(line)
+        } catch {
             let command = StdioExecutorError.render(worker.command)
-            switch end {
-            case .endOfFile:
-                let status = worker.exitDescription(waitingUpTo: .seconds(1))
-                inbox.fail(
-                    StdioExecutorError(.closedOutput(command: command, pid: worker.pid, status: status)))
-            case .failed(let code):
-                inbox.fail(
-                    StdioExecutorError(
-                        .readFailed(
-                            command: command, pid: worker.pid,
-                            reason: SystemCallError("read", code: code).description)))
-            case .stopped:
-                break
+            let reason = FrameLine.reason(error)
+            let message =
+                "Skipped a malformed line from stdio worker '\(command)' (pid \(worker.pid)): \(reason). Line: "
+                + FrameLine.excerpt(line)
+            try? Descriptors.write(
+                Array("wove: \(message)\n".utf8), to: FileHandle.standardError.fileDescriptor)
+            inbox.push(.log(message: message))
+            // A run the garbled frame was about would otherwise wait for an answer that never comes.
+            if let runID = FrameLine.runID(in: line), let taskID = release(runID) {
+                inbox.push(
+                    .taskError(
+                        runID: runID, taskID: taskID,
+                        error: RemoteError(
+                            kind: "MalformedFrame",
+                            message:
+                                "Worker process '\(command)' (pid \(worker.pid)) sent a frame for this run "
+                                + "that could not be read: \(reason).", source: .transport)))
             }
+            return
+        }
+        switch frame {
+        case .taskResult(let runID, _, _), .taskError(let runID, _, _), .taskCancelled(let runID, _):
+            release(runID)
+        default: break
+        }
+        inbox.push(frame)
+    }
+
+    /// Forgets `runID`; returns its task if it was in flight.
+    @discardableResult
+    private func release(_ runID: String) -> String? {
+        state.withLock { state in state.balancer.release(runID) }
+    }
+
+    /// The worker's stdout ended: unless the executor is stopping, its runs fail and its slot
+    /// waits for a fresh process.
+    private func handleEnd(_ end: LineReader.End, of worker: WorkerProcess) {
+        let lost = state.withLock { state -> [(runID: String, taskID: String)]? in
+            guard case .running = state.phase,
+                let index = state.slots.firstIndex(where: { slot in
+                    if case .live(let live) = slot { return live === worker }
+                    return false
+                })
+            else { return nil }
+            state.slots[index] = .dead
+            return state.balancer.releaseAll(on: index)
+        }
+        guard let lost else { return }
+        let command = StdioExecutorError.render(worker.command)
+        let failure: StdioExecutorError
+        switch end {
+        case .endOfFile:
+            let status = worker.exitDescription(waitingUpTo: .seconds(1))
+            failure = StdioExecutorError(.closedOutput(command: command, pid: worker.pid, status: status))
+        case .failed(let code):
+            failure = StdioExecutorError(
+                .readFailed(
+                    command: command, pid: worker.pid, reason: SystemCallError("read", code: code).description
+                ))
+        case .stopped:
+            return
+        }
+        for run in lost {
+            inbox.push(
+                .taskError(
+                    runID: run.runID, taskID: run.taskID,
+                    error: RemoteError(
+                        kind: "WorkerExited",
+                        message: "Task '\(run.taskID)' was running there: \(failure.description)",
+                        retryable: true,
+                        source: .transport)))
         }
     }
 }

@@ -8,9 +8,11 @@ import Foundation
     import Darwin
 #endif
 
-/// One worker child process of a stdio executor: its stdin (written one whole line at a time
-/// under one lock), a ``LineReader`` on its stdout, and its exit status. Its stderr is the
-/// host's.
+/// One worker child process of a stdio executor: its stdin (a ``LineWriter``, so no write ever
+/// blocks the caller), a ``LineReader`` thread on its stdout and stderr, and its exit status.
+///
+/// Its stderr is passed through to the host's stderr as it arrives, and its last few kilobytes
+/// are kept, so a worker that dies can be reported with its own explanation.
 final class WorkerProcess: Sendable {
     /// What the reader reports.
     enum Event: Sendable {
@@ -23,24 +25,24 @@ final class WorkerProcess: Sendable {
     /// The command it runs, the executable first.
     let command: [String]
     let pid: Int32
-    /// The parent's end of the worker's stdin; -1 once closed.
-    private let input: LockedValue<Int32>
+    private let input: LineWriter
     private let exit: ExitRecord
     private let reader: LineReader
+    private let stderrTail = DiagnosticTail()
     /// Held so that Foundation's bookkeeping for the child lives as long as this object.
-    private let process: LockedValue<Process>
+    private let process: LockedValue<ProcessHandle>
 
     private init(
-        command: [String], process: sending Process, input: Int32, output: Int32,
+        command: [String], process: ProcessHandle, input: Int32, output: Int32, errors: Int32,
         exit: ExitRecord
     ) {
         self.command = command
-        pid = process.processIdentifier
+        pid = process.process.processIdentifier
         self.process = LockedValue(process)
-        self.input = LockedValue(input)
+        self.input = LineWriter(descriptor: input, name: "wove.in.\(pid)")
         self.exit = exit
         reader = LineReader(
-            descriptor: output, name: "wove.out.\(pid)", closeWhenDone: true)
+            descriptor: output, name: "wove.out.\(pid)", closeWhenDone: true, diagnostics: errors)
     }
 
     /// Starts `command` with `environment`; `events` gets its stdout lines, then how stdout
@@ -59,19 +61,22 @@ final class WorkerProcess: Sendable {
         }
         guard let name = command.first else { throw failure("the command is empty") }
         let executable = try resolve(name, environment: environment, failure: failure)
+        var opened: [Int32] = []
+        func pair() throws(SystemCallError) -> (parent: Int32, child: Int32) {
+            let pair = try Descriptors.socketPair()
+            opened += [pair.0, pair.1]
+            return pair
+        }
         let stdin: (parent: Int32, child: Int32)
         let stdout: (parent: Int32, child: Int32)
+        let stderr: (parent: Int32, child: Int32)
         do throws(SystemCallError) {
-            stdin = try Descriptors.socketPair()
-            do throws(SystemCallError) {
-                try Descriptors.limitSends(on: stdin.parent, to: writeTimeout)
-                stdout = try Descriptors.socketPair()
-            } catch {
-                Descriptors.close(stdin.parent)
-                Descriptors.close(stdin.child)
-                throw error
-            }
+            stdin = try pair()
+            try Descriptors.limitSends(on: stdin.parent, to: writeTimeout)
+            stdout = try pair()
+            stderr = try pair()
         } catch {
+            opened.forEach(Descriptors.close)
             throw failure(error.description)
         }
         let exit = ExitRecord()
@@ -81,24 +86,26 @@ final class WorkerProcess: Sendable {
         process.environment = environment
         process.standardInput = FileHandle(fileDescriptor: stdin.child, closeOnDealloc: false)
         process.standardOutput = FileHandle(fileDescriptor: stdout.child, closeOnDealloc: false)
-        process.standardError = FileHandle.standardError
+        process.standardError = FileHandle(fileDescriptor: stderr.child, closeOnDealloc: false)
         process.terminationHandler = { finished in exit.record(finished) }
         do {
             try process.run()
         } catch {
-            for descriptor in [stdin.parent, stdin.child, stdout.parent, stdout.child] {
-                Descriptors.close(descriptor)
-            }
+            opened.forEach(Descriptors.close)
             throw failure("\(error.localizedDescription)")
         }
-        // The child has its own copies now; ours must go, or its stdout never reaches EOF.
-        Descriptors.close(stdin.child)
-        Descriptors.close(stdout.child)
+        // The child has its own copies now; ours must go, or its output never reaches EOF.
+        for descriptor in [stdin.child, stdout.child, stderr.child] { Descriptors.close(descriptor) }
         let worker = WorkerProcess(
-            command: command, process: process, input: stdin.parent, output: stdout.parent,
-            exit: exit)
+            command: command, process: ProcessHandle(process), input: stdin.parent, output: stdout.parent,
+            errors: stderr.parent, exit: exit)
+        let tail = worker.stderrTail
         worker.reader.start(
             line: { [weak worker] line in if let worker { events(worker, .line(line)) } },
+            diagnostics: { chunk in
+                tail.append(chunk)
+                try? Descriptors.write(chunk, to: STDERR_FILENO)
+            },
             end: { [weak worker] end in if let worker { events(worker, .end(end)) } })
         return worker
     }
@@ -126,60 +133,55 @@ final class WorkerProcess: Sendable {
         throw failure("'\(name)' was not found on PATH")
     }
 
-    /// Writes one encoded frame line to the worker's stdin. Blocking, under the writer lock:
-    /// lines are small and a Wove worker drains its stdin on a thread of its own, so the
-    /// kernel's socket buffer absorbs them. A worker that stops reading blocks a write for at
-    /// most the write timeout; after any failed write the input is closed, since a partly
-    /// written line would corrupt every later frame.
-    func write(_ line: [UInt8]) throws(StdioExecutorError) {
-        let result = input.withLock { descriptor -> Result<Void, SystemCallError> in
-            guard descriptor >= 0 else { return .failure(SystemCallError("send", code: EPIPE)) }
-            let sent = Result { () throws(SystemCallError) in try Descriptors.send(line, to: descriptor) }
-            if case .failure = sent {
-                Descriptors.close(descriptor)
-                descriptor = -1
-            }
-            return sent
-        }
-        if case .failure(let error) = result {
+    /// Writes one encoded frame line to the worker's stdin; returns once it is written. Never
+    /// blocks the calling thread: a worker that stops reading makes this wait, and fail after
+    /// the write timeout, for this worker's callers only.
+    func write(_ line: [UInt8]) async throws(StdioExecutorError) {
+        do {
+            try await input.write(line)
+        } catch {
             throw StdioExecutorError(
                 .writeFailed(
-                    command: StdioExecutorError.render(command), pid: pid, reason: error.description))
+                    command: StdioExecutorError.render(command), pid: pid, reason: "\(error)"))
         }
     }
 
     /// Stops the worker: `shutdown`, then end of input; after 1 s `SIGTERM`, after one more
-    /// `SIGKILL`. Returns once it has exited and its reader has closed stdout.
+    /// `SIGKILL`. Returns once it has exited and its reader has closed its output.
     ///
-    /// The shutdown line is written on a task of its own: a worker that stopped reading its
-    /// stdin can leave a `send` blocked under the writer lock, and the signals must not wait
-    /// behind it. Once the worker is dead, that `send` fails and the input closes.
-    ///
+    /// The shutdown line is written next to the signals, not before them, so a worker that
+    /// stopped reading its stdin cannot hold them back; once it is dead, that write fails.
     /// Waits by polling with `Task.sleep`, so call it from a task that is not cancelled.
     func stop(shutdownLine: [UInt8]?) async {
-        let closing = Task.detached {
-            if let shutdownLine { try? self.write(shutdownLine) }
-            self.closeInput()
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                if let shutdownLine { try? await self.write(shutdownLine) }
+                self.input.finish()
+            }
+            group.addTask {
+                let signals: [Int32] = [SIGTERM, SIGKILL]
+                for signal in signals {
+                    if await self.waitForExit(upTo: .seconds(1)) { break }
+                    _ = kill(self.pid, signal)
+                }
+                _ = await self.waitForExit(upTo: .seconds(5))
+            }
         }
-        let signals: [Int32] = [SIGTERM, SIGKILL]
-        for signal in signals {
-            if await waitForExit(upTo: .seconds(1)) { break }
-            _ = kill(pid, signal)
-        }
-        _ = await waitForExit(upTo: .seconds(5))
-        await closing.value
         reader.stop()
         await reader.waitUntilFinished()
     }
 
-    /// How the process ended, waiting up to `limit` for it on the calling thread:
-    /// "exit status 3", "killed by signal 9" or "process still running".
+    /// How the process ended, waiting up to `limit` for it on the calling thread (the reader's),
+    /// with the last lines it wrote to stderr: "exit status 3", "killed by signal 9; its stderr
+    /// ended with: …", or "process still running".
     func exitDescription(waitingUpTo limit: Duration) -> String {
         let deadline = ContinuousClock.now + limit
         while ContinuousClock.now < deadline, exit.status == nil {
             Thread.sleep(forTimeInterval: 0.01)
         }
-        return exit.status ?? "process still running"
+        let status = exit.status ?? "process still running"
+        guard let last = stderrTail.lastLines else { return status }
+        return "\(status); its stderr ended with: \(last)"
     }
 
     private func waitForExit(upTo limit: Duration) async -> Bool {
@@ -190,18 +192,18 @@ final class WorkerProcess: Sendable {
         return exit.status != nil
     }
 
-    private func closeInput() {
-        input.withLock { descriptor in
-            Descriptors.close(descriptor)
-            descriptor = -1
-        }
-    }
-
     deinit {
         // Normally stop() ran; if the executor was dropped without it, leave no orphan behind.
         if exit.status == nil { _ = kill(pid, SIGKILL) }
-        closeInput()
+        input.finish()
     }
+}
+
+/// Foundation's `Process`, which is not `Sendable`, kept only to stay alive with its worker.
+private struct ProcessHandle: @unchecked Sendable {
+    // Safe to share: nothing reads or calls `process` after launch; it is only kept alive.
+    let process: Process
+    init(_ process: Process) { self.process = process }
 }
 
 /// How a child process ended, recorded by its termination handler.

@@ -1,0 +1,169 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Writes frame lines to a descriptor without ever blocking the caller's thread, whole lines in
+/// order, with many writers at once.
+///
+/// On a socket, a write first tries a non-blocking `send`; when the peer's buffer is full, or on
+/// any other descriptor (a pipe, a terminal), the bytes queue for a writer thread of this
+/// writer's own, started on first need, which writes everything queued in one call. Each
+/// `write` returns once its bytes are written, so the queue holds at most one line per waiting
+/// caller. A peer that stops reading therefore holds back only this writer's callers; the writer
+/// thread's blocking `send` ends with the socket's send timeout (see
+/// ``Descriptors/limitSends(on:to:)``), and then every waiting and later write fails.
+///
+/// After any failure the descriptor is closed: a partly written line would corrupt every later
+/// frame.
+package final class LineWriter: @unchecked Sendable {
+    // Safe to share: every stored `var` is read and written only with `mutex` held.
+
+    private struct Pending {
+        let bytes: [UInt8]
+        let written: Int
+        let waiter: UnsafeContinuation<Void, any Error>
+    }
+
+    private let mutex = PThreadMutex()
+    private let name: String
+    private let isSocket: Bool
+    private var descriptor: Int32
+    private var queue: [Pending] = []
+    /// Whether the writer thread is writing a batch taken from the queue.
+    private var writing = false
+    private var threadStarted = false
+    /// Set by ``finish()``: close once the queue is written.
+    private var finishing = false
+    private var failure: SystemCallError?
+
+    /// A writer of `descriptor`, which it owns and closes; its thread, if it needs one, is named
+    /// `name`.
+    package init(descriptor: Int32, name: String) {
+        self.descriptor = descriptor
+        self.name = name
+        var status = stat()
+        isSocket = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFSOCK
+    }
+
+    /// Writes all of `bytes` after every earlier write; returns once they are written.
+    ///
+    /// - Throws: ``SystemCallError`` if the descriptor failed (`EPIPE` once it is closed), now
+    ///   or on an earlier write.
+    package func write(_ bytes: [UInt8]) async throws {
+        try await withUnsafeThrowingContinuation { (waiter: UnsafeContinuation<Void, any Error>) in
+            mutex.lock()
+            if let failure {
+                mutex.unlock()
+                return waiter.resume(throwing: failure)
+            }
+            if finishing || descriptor < 0 {
+                mutex.unlock()
+                return waiter.resume(throwing: SystemCallError("send", code: EPIPE))
+            }
+            var written = 0
+            if queue.isEmpty, !writing, isSocket {
+                switch Descriptors.sendWithoutWaiting(bytes, from: 0, to: descriptor) {
+                case .success(let count): written = count
+                case .failure(let error):
+                    let waiters = fail(error)
+                    mutex.unlock()
+                    for other in waiters { other.resume(throwing: error) }
+                    return waiter.resume(throwing: error)
+                }
+                if written == bytes.count {
+                    mutex.unlock()
+                    return waiter.resume()
+                }
+            }
+            queue.append(Pending(bytes: bytes, written: written, waiter: waiter))
+            startOrWakeThread()
+            mutex.unlock()
+        }
+    }
+
+    /// Closes the descriptor once every queued line is written; later writes fail with `EPIPE`.
+    /// Returns at once.
+    package func finish() {
+        mutex.lock()
+        finishing = true
+        if threadStarted {
+            mutex.signal()
+        } else if queue.isEmpty {
+            closeDescriptor()
+        } else {
+            startOrWakeThread()
+        }
+        mutex.unlock()
+    }
+
+    deinit {
+        if descriptor >= 0 { Descriptors.close(descriptor) }
+    }
+
+    // MARK: - With `mutex` held
+
+    private func startOrWakeThread() {
+        guard !threadStarted else { return mutex.signal() }
+        threadStarted = true
+        Thread.detachNewThread { [self] in
+            ThreadName.set(name)
+            drain()
+        }
+    }
+
+    /// Records `error`, closes the descriptor and returns every queued waiter to fail.
+    private func fail(_ error: SystemCallError) -> [UnsafeContinuation<Void, any Error>] {
+        failure = failure ?? error
+        closeDescriptor()
+        defer { queue.removeAll() }
+        return queue.map(\.waiter)
+    }
+
+    private func closeDescriptor() {
+        Descriptors.close(descriptor)
+        descriptor = -1
+    }
+
+    // MARK: - The writer thread
+
+    private func drain() {
+        mutex.lock()
+        while true {
+            while queue.isEmpty, !finishing { mutex.wait() }
+            if queue.isEmpty {
+                if failure == nil { closeDescriptor() }
+                break
+            }
+            let batch = queue
+            queue.removeAll()
+            writing = true
+            let target = descriptor
+            mutex.unlock()
+            var bytes: [UInt8] = []
+            for pending in batch { bytes.append(contentsOf: pending.bytes[pending.written...]) }
+            let result = Result { () throws(SystemCallError) in
+                isSocket ? try Descriptors.send(bytes, to: target) : try Descriptors.write(bytes, to: target)
+            }
+            mutex.lock()
+            writing = false
+            switch result {
+            case .success:
+                mutex.unlock()
+                for pending in batch { pending.waiter.resume() }
+                mutex.lock()
+            case .failure(let error):
+                let waiters = batch.map(\.waiter) + fail(error)
+                mutex.unlock()
+                for waiter in waiters { waiter.resume(throwing: error) }
+                return
+            }
+        }
+        mutex.unlock()
+    }
+}
