@@ -7,7 +7,7 @@ struct OrphanPolicyTests {
     @Test("cancel, fail and requeue send cancel_task with their policy; detach sends nothing")
     func orphansAtStop() async throws {
         let executor = ScriptedExecutor()
-        let channel = try await EnvironmentChannel.start(
+        let channel = EnvironmentChannel(
             name: "remote", executor: executor, config: [:], runConfig: RunConfig(),
             clock: WoveClock(ContinuousClock()))
         let policies: [Delivery.OrphanPolicy] = [.cancel, .fail, .requeue, .detach]
@@ -19,7 +19,7 @@ struct OrphanPolicyTests {
             }
         }
         try await executor.waitForRuns(policies.count)
-        await channel.stop()
+        #expect(await channel.stop(within: .seconds(10)))
         for (policy, run) in zip(policies, runs) {
             let outcome = await run.result
             if policy == .cancel {

@@ -55,7 +55,7 @@ enum ConfigurationFile {
     ]).union(deliveryKeys)
     private static let environmentKeys = Set<String>([
         "executor", "executor_config", "retries", "timeout", "workers", "limit_per_minute", "max_workers",
-        "max_pending",
+        "max_pending", "stop_timeout",
     ]).union(deliveryKeys)
     private static let deliveryKeys: Set<String> = [
         "delivery_timeout", "delivery_idempotency_key", "delivery_cancel_mode", "delivery_heartbeat_seconds",
@@ -92,7 +92,8 @@ enum ConfigurationFile {
                 limitPerMinute: try environment.integer("limit_per_minute"),
                 maxWorkers: try environment.integer("max_workers"),
                 maxPending: try environment.integer("max_pending"),
-                delivery: try environment.delivery())
+                delivery: try environment.delivery(),
+                stopTimeout: try environment.seconds("stop_timeout"))
         }
         return change
     }

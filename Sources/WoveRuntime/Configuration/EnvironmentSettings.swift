@@ -47,6 +47,13 @@ public struct EnvironmentSettings: Sendable, Equatable {
     public var maxPending: Int?
     /// Default delivery settings for its tasks, when it is not local.
     public var delivery = DeliverySettings()
+    /// How long stopping its executor may take once a weave run is over (default
+    /// ``defaultStopTimeout``). Past it, the weave returns without waiting and reports
+    /// ``WeaveError/Code/environmentDidNotStop``.
+    public var stopTimeout: Duration?
+
+    /// The stop timeout of environments that set none: 10 seconds.
+    public static let defaultStopTimeout: Duration = .seconds(10)
 
     /// Settings with the given defaults; unset ones fall through to the global configuration.
     ///
@@ -63,11 +70,13 @@ public struct EnvironmentSettings: Sendable, Equatable {
         limitPerMinute: Int? = nil,
         maxWorkers: Int? = nil,
         maxPending: Int? = nil,
-        delivery: DeliverySettings = DeliverySettings()
+        delivery: DeliverySettings = DeliverySettings(),
+        stopTimeout: Duration? = nil
     ) {
         self.executor = executor
         self.executorConfig = executorConfig
         self.delivery = delivery
+        self.stopTimeout = stopTimeout
         self.retries = retries
         self.timeout = timeout
         self.workers = workers
@@ -86,13 +95,14 @@ public struct EnvironmentSettings: Sendable, Equatable {
         limitPerMinute: Int? = nil,
         maxWorkers: Int? = nil,
         maxPending: Int? = nil,
-        delivery: DeliverySettings = DeliverySettings()
+        delivery: DeliverySettings = DeliverySettings(),
+        stopTimeout: Duration? = nil
     ) {
         self.init(
             executor: "custom", executorConfig: executorConfig, retries: retries, timeout: timeout,
             workers: workers,
             limitPerMinute: limitPerMinute,
-            maxWorkers: maxWorkers, maxPending: maxPending, delivery: delivery)
+            maxWorkers: maxWorkers, maxPending: maxPending, delivery: delivery, stopTimeout: stopTimeout)
         self.executorInstance = executor
     }
 
@@ -107,12 +117,13 @@ public struct EnvironmentSettings: Sendable, Equatable {
         limitPerMinute: Int? = nil,
         maxWorkers: Int? = nil,
         maxPending: Int? = nil,
-        delivery: DeliverySettings = DeliverySettings()
+        delivery: DeliverySettings = DeliverySettings(),
+        stopTimeout: Duration? = nil
     ) {
         self.init(
             executor: "custom", executorConfig: executorConfig, retries: retries, timeout: timeout,
             workers: workers, limitPerMinute: limitPerMinute, maxWorkers: maxWorkers, maxPending: maxPending,
-            delivery: delivery)
+            delivery: delivery, stopTimeout: stopTimeout)
         self.makeExecutor = makeExecutor
     }
 
@@ -138,7 +149,7 @@ public struct EnvironmentSettings: Sendable, Equatable {
             && lhs.timeout == rhs.timeout
             && lhs.workers == rhs.workers && lhs.limitPerMinute == rhs.limitPerMinute
             && lhs.maxWorkers == rhs.maxWorkers && lhs.maxPending == rhs.maxPending
-            && lhs.delivery == rhs.delivery
+            && lhs.delivery == rhs.delivery && lhs.stopTimeout == rhs.stopTimeout
     }
 
     /// The built-in environment every configuration has.
@@ -150,6 +161,10 @@ public struct EnvironmentSettings: Sendable, Equatable {
             retries: retries, timeout: timeout, workers: workers, limitPerMinute: limitPerMinute,
             maxWorkers: maxWorkers, maxPending: maxPending, at: path)
         try ConfigurationRules.check(delivery, at: path)
+        if let stopTimeout, stopTimeout <= .zero {
+            throw WeaveError(
+                .invalidConfiguration, "\(path).stop_timeout is \(stopTimeout); it must be positive.")
+        }
         switch executor {
         case "local": break
         case "stdio": _ = try StdioConfiguration(executorConfig, at: "\(path).executor_config")

@@ -3,7 +3,7 @@
 final class Dispatcher: Sendable {
     private let runConfig: RunConfig
     private let clock: WoveClock
-    private let channels = LockedValue<[String: Task<EnvironmentChannel, any Error>]>([:])
+    private let channels = LockedValue<[String: (channel: EnvironmentChannel, stopTimeout: Duration)]>([:])
 
     init(runConfig: RunConfig, clock: WoveClock) {
         self.runConfig = runConfig
@@ -18,16 +18,7 @@ final class Dispatcher: Sendable {
         over remote: RemoteRoute,
         _ arguments: [any Sendable]
     ) async throws -> any Sendable {
-        let channel: EnvironmentChannel
-        do {
-            channel = try await self.channel(for: environment, remote)
-        } catch {
-            throw EnvironmentExecutionError(
-                payload: RemoteError(
-                    kind: String(reflecting: type(of: error)),
-                    message: "Environment '\(environment)' could not start: \(error)", source: .executor),
-                taskName: name, environment: environment)
-        }
+        let channel = try channel(for: environment, remote, task: name)
         let args = try remote.codec.encodeArguments(arguments, names: remote.argumentNames)
         let result = try await channel.run(
             taskID: name, weave: remote.weaveName, args: args, settings: remote.delivery,
@@ -35,28 +26,56 @@ final class Dispatcher: Sendable {
         return try remote.codec.decodeResult(result)
     }
 
-    /// Stops every environment that was started.
-    func stop() async {
-        let started = channels.withLock { $0.values }
-        for starting in started {
-            if let channel = try? await starting.value { await channel.stop() }
+    /// Stops every environment that was started, all at once, each within its stop timeout.
+    ///
+    /// - Returns: An error naming the environments that did not stop in time, if any.
+    func stop() async -> WeaveError? {
+        let started = channels.withLock { Array($0.values) }
+        let late = await withTaskGroup(of: String?.self) { group in
+            for (channel, timeout) in started {
+                group.addTask { await channel.stop(within: timeout) ? nil : channel.name }
+            }
+            return await group.reduce(into: [String]()) { late, name in if let name { late.append(name) } }
         }
+        guard !late.isEmpty else { return nil }
+        let details = late.sorted().map { name in
+            let timeout = started.first { $0.channel.name == name }?.stopTimeout ?? .zero
+            return "'\(name)' (stop timeout \(timeout))"
+        }
+        return WeaveError(
+            .environmentDidNotStop,
+            "Environment \(details.joined(separator: ", ")) did not stop in time: a call into its executor "
+                + "(recv(), send or stop()) was still running when the timeout passed, so the weave returned "
+                + "without it. An EnvironmentExecutor's recv() must end once its task is cancelled or stop() "
+                + "is called.")
     }
 
-    private func channel(for environment: String, _ remote: RemoteRoute) async throws -> EnvironmentChannel {
+    private func channel(for environment: String, _ remote: RemoteRoute, task: String) throws
+        -> EnvironmentChannel
+    {
+        if let existing = channels.withLock({ $0[environment]?.channel }) { return existing }
+        let executor: any EnvironmentExecutor
+        do {
+            executor = try remote.makeExecutor()
+        } catch {
+            throw EnvironmentExecutionError(
+                payload: RemoteError(
+                    kind: String(reflecting: type(of: error)),
+                    message: "Environment '\(environment)' could not start: \(error)", source: .executor),
+                taskName: task, environment: environment)
+        }
         let runConfig = self.runConfig
         let clock = self.clock
-        let starting = channels.withLock { channels in
-            if let existing = channels[environment] { return existing }
-            let start = Task {
-                try await EnvironmentChannel.start(
-                    name: environment, executor: try remote.makeExecutor(), config: remote.executorConfig,
-                    runConfig: runConfig, clock: clock)
-            }
-            channels[environment] = start
-            return start
+        // Another task may have started the environment meanwhile; its channel wins, and the
+        // executor made here is dropped unstarted.
+        return channels.withLock { channels in
+            if let existing = channels[environment] { return existing.channel }
+            let channel = EnvironmentChannel(
+                name: environment, executor: executor, config: remote.executorConfig, runConfig: runConfig,
+                clock: clock)
+            channels[environment] = (channel, remote.stopTimeout)
+            return channel
         }
-        return try await starting.value
     }
 }
 
@@ -65,6 +84,8 @@ package struct RemoteRoute: Sendable {
     /// The executor for one weave run: a custom instance every time, a new `stdio` executor each run.
     let makeExecutor: @Sendable () throws -> any EnvironmentExecutor
     let executorConfig: [String: JSONValue]
+    /// How long stopping the environment may take once the weave run is over.
+    let stopTimeout: Duration
     let codec: any RemoteCodec.Type
     /// The `args` keys: the task's dependency names in parameter order, after `item` for a
     /// mapped task.

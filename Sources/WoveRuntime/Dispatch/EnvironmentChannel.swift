@@ -4,6 +4,16 @@ import Foundation
 /// settings and routes the events its receive loop reads back to the runs waiting for them, by
 /// `run_id`.
 ///
+/// Everything the channel does in the background (starting the executor, the receive loop,
+/// every send, delivery watchdogs, acknowledgement limits, stopping the executor) is a child of
+/// one discarding task group, driven by the commands the channel's callers post. ``stop()`` ends
+/// it in order: runs still pending are orphaned by their policy, the sends already posted
+/// (orphans' `cancel_task` among them) are awaited, the group's children are cancelled, the
+/// executor is stopped, and the group waits for its children. An executor that does not honour
+/// its contract (a `recv()` that ignores cancellation, a `stop()` or `send` that never returns)
+/// cannot hang the weave: ``stop(within:)`` waits at most its grace period and then reports the
+/// environment as not stopped, leaving that group to end on its own.
+///
 /// Nothing waits forever: a run past its delivery timeout or heartbeat is cancelled and fails
 /// with ``DeliveryTimeoutError``; a `require_ack` cancellation waits at most
 /// ``acknowledgementLimit``; if the executor's `recv()` fails, every pending and later run
@@ -16,39 +26,60 @@ final class EnvironmentChannel: Sendable {
     private let executor: any EnvironmentExecutor
     private let clock: WoveClock
     private let state = LockedValue(State())
-    private let receiver = LockedValue<Task<Void, Never>?>(nil)
+    private let commands: AsyncStream<Command>.Continuation
+    /// Settled once the executor has started, or failed to.
+    private let started = OneShotResult<Void>()
+    /// Settled once the group has ended: every child returned and the executor stopped.
+    private let finished = OneShotResult<Void>()
+
+    private enum Command: Sendable {
+        /// Hand a run's `run_task` to the executor.
+        case sendRun(PendingRun, WoveFrame)
+        /// Hand `cancel_task` for a run to the executor, after its `run_task`.
+        case sendCancel(PendingRun)
+        /// Cancel the run when its delivery timeout passes or its worker falls silent.
+        case watch(PendingRun)
+        /// Fail the run if its cancellation is not acknowledged in time.
+        case limitAcknowledgement(PendingRun)
+        case stop
+    }
 
     private enum Closed {
         case receiverFailed(any Error)
         case stopped
     }
 
-    private struct State {
+    private struct State: Sendable {
         var pending: [String: PendingRun] = [:]
         /// Why the channel takes no more runs: its receiver failed with this error, or it stopped.
         var closed: Closed?
         /// One limit per `maxInFlight` value, shared by the runs that set it.
         var limits: [Int: InFlightLimit] = [:]
+        /// Sends handed to the executor and not yet returned, and who waits for none to be left.
+        var sending = 0
+        var drained: OneShotResult<Void>?
     }
 
-    private init(name: String, executor: any EnvironmentExecutor, clock: WoveClock) {
-        self.name = name
-        self.executor = executor
-        self.clock = clock
-    }
-
-    /// Starts `executor` for this run and its receive loop.
-    static func start(
+    /// Creates the channel and starts its executor in the background; ``run(taskID:weave:args:settings:idempotencyKey:)``
+    /// waits for the start.
+    init(
         name: String,
         executor: any EnvironmentExecutor,
         config: [String: JSONValue],
         runConfig: RunConfig,
         clock: WoveClock
-    ) async throws -> EnvironmentChannel {
-        try await executor.start(environmentName: name, environmentConfig: config, runConfig: runConfig)
-        let channel = EnvironmentChannel(name: name, executor: executor, clock: clock)
-        channel.receiver.withLock { $0 = Task { await channel.receive() } }
-        return channel
+    ) {
+        self.name = name
+        self.executor = executor
+        self.clock = clock
+        let (stream, commands) = AsyncStream<Command>.makeStream()
+        self.commands = commands
+        // The channel's one unstructured task: the root of its task group, so that a stop that
+        // overruns its grace period can be walked away from (see `stop(within:)`).
+        Task { [self] in
+            await drive(stream, config: config, runConfig: runConfig)
+            finished.resolve(.success(()))
+        }
     }
 
     /// Sends one run and waits for its outcome; cancelling the caller sends `cancel_task`.
@@ -59,6 +90,17 @@ final class EnvironmentChannel: Sendable {
         settings: DeliverySettings,
         idempotencyKey: String?
     ) async throws -> JSONValue {
+        do {
+            try await started.valueUnlessCancelled
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            throw EnvironmentExecutionError(
+                payload: RemoteError(
+                    kind: String(reflecting: type(of: error)),
+                    message: "Environment '\(name)' could not start: \(error)", source: .executor),
+                taskName: taskID, environment: name)
+        }
         let limit = settings.maxInFlight.map(inFlightLimit)
         try await limit?.acquire()
         defer { limit?.release() }
@@ -70,29 +112,15 @@ final class EnvironmentChannel: Sendable {
         }) {
             switch closed {
             case .receiverFailed(let error): throw transportError(error, task: taskID)
-            case .stopped:
-                throw EnvironmentExecutionError(
-                    payload: RemoteError(
-                        kind: "EnvironmentStopped",
-                        message: "Environment '\(name)' has stopped; no more runs are accepted.",
-                        source: .executor),
-                    taskName: taskID, environment: name)
+            case .stopped: throw stoppedError(task: taskID)
             }
         }
-        defer {
-            run.finish()
-            _ = state.withLock { $0.pending.removeValue(forKey: runID) }
-        }
-        do {
-            try await executor.send(
-                .runTask(
-                    runID: runID, taskID: taskID, weave: weave, args: args,
-                    delivery: run.delivery(idempotencyKey: idempotencyKey)))
-        } catch {
-            throw transportError(error, task: taskID)
-        }
-        let watchdog = settings.timeout == nil && settings.heartbeat == nil ? nil : Task { await watch(run) }
-        defer { watchdog?.cancel() }
+        defer { _ = state.withLock { $0.pending.removeValue(forKey: runID) } }
+        let frame = WoveFrame.runTask(
+            runID: runID, taskID: taskID, weave: weave, args: args,
+            delivery: run.delivery(idempotencyKey: idempotencyKey))
+        post(.sendRun(run, frame))
+        if settings.timeout != nil || settings.heartbeat != nil { post(.watch(run)) }
         return try await withTaskCancellationHandler {
             try await run.outcome.value
         } onCancel: {
@@ -100,26 +128,166 @@ final class EnvironmentChannel: Sendable {
         }
     }
 
-    /// Ends the receive loop and stops the executor; runs still pending are orphaned, each by
-    /// its policy: `cancel`, `fail` and `requeue` send `cancel_task` carrying the policy,
-    /// `detach` sends nothing; `cancel` resolves the run as cancelled, the others with
-    /// ``DeliveryOrphanedError``.
-    func stop() async {
+    /// Stops the channel (see the type's description) and waits for it, at most `grace`.
+    ///
+    /// - Returns: `false` if the executor did not finish stopping in time: some call into it
+    ///   (`recv`, `send` or `stop`) is still running and was left behind.
+    func stop(within grace: Duration) async -> Bool {
+        post(.stop)
+        return await withTaskGroup(of: Bool.self) { group in
+            group.addTask { [finished] in (try? await finished.valueUnlessCancelled) != nil }
+            group.addTask {
+                try? await Task.sleep(for: grace)
+                return false
+            }
+            defer { group.cancelAll() }
+            return await group.next() ?? false
+        }
+    }
+
+    // MARK: - The group
+
+    private func post(_ command: Command) {
+        if case .terminated = commands.yield(command) { Self.refused(command) }
+    }
+
+    /// A command posted after the group has ended: a run still waiting is told so.
+    private static func refused(_ command: Command) {
+        switch command {
+        case .sendRun(let run, _):
+            run.sent.resolve(.failure(CancellationError()))
+            run.outcome.resolve(.failure(CancellationError()))
+        case .sendCancel, .watch, .limitAcknowledgement, .stop: break
+        }
+    }
+
+    private func drive(_ commands: AsyncStream<Command>, config: [String: JSONValue], runConfig: RunConfig)
+        async
+    {
+        await withDiscardingTaskGroup { group in
+            var stream = commands.makeAsyncIterator()
+            do {
+                try await executor.start(
+                    environmentName: name, environmentConfig: config, runConfig: runConfig)
+                started.resolve(.success(()))
+                group.addTask { await self.receive() }
+            } catch {
+                started.resolve(.failure(error))
+                state.withLock { $0.closed = .stopped }
+                // Runs refuse to start now; wait for the stop that ends the weave run.
+                while let command = await stream.next() {
+                    if case .stop = command { break }
+                    Self.refused(command)
+                }
+                await self.commands.finishDrain(&stream, refusing: Self.refused)
+                return
+            }
+            while let command = await stream.next() {
+                switch command {
+                case .sendRun(let run, let frame):
+                    beginSend()
+                    group.addTask { await self.send(run, frame) }
+                case .sendCancel(let run):
+                    beginSend()
+                    group.addTask { await self.sendCancel(run) }
+                case .watch(let run):
+                    group.addTask { await self.untilFinished(run) { await self.watch(run) } }
+                case .limitAcknowledgement(let run):
+                    group.addTask { await self.untilFinished(run) { await self.limitAcknowledgement(run) } }
+                case .stop:
+                    await orphanPendingRuns(in: &group)
+                    await sendsDrained()
+                    group.cancelAll()
+                    try? await executor.stop()
+                    await self.commands.finishDrain(&stream, refusing: Self.refused)
+                    return
+                }
+            }
+        }
+    }
+
+    /// Closes the channel and orphans every pending run by its policy: `cancel`, `fail` and
+    /// `requeue` send `cancel_task` carrying the policy, `detach` sends nothing; `cancel`
+    /// resolves the run as cancelled, the others with ``DeliveryOrphanedError``.
+    private func orphanPendingRuns(in group: inout DiscardingTaskGroup) async {
         let orphans = state.withLock { state -> [PendingRun] in
             state.closed = state.closed ?? .stopped
             defer { state.pending.removeAll() }
             return Array(state.pending.values)
         }
         for run in orphans {
-            if run.orphanPolicy != .detach { try? await executor.send(run.cancelFrame) }
+            if run.orphanPolicy != .detach {
+                beginSend()
+                group.addTask { await self.sendCancel(run) }
+            }
             run.outcome.resolve(
                 .failure(orphanedError(run, cause: "its environment stopped while the run was pending")))
         }
-        let loop = receiver.withLock { $0 }
-        loop?.cancel()
-        try? await executor.stop()
-        await loop?.value
     }
+
+    private func send(_ run: PendingRun, _ frame: WoveFrame) async {
+        defer { endSend() }
+        do {
+            try await executor.send(frame)
+            run.sent.resolve(.success(()))
+        } catch {
+            run.sent.resolve(.failure(error))
+            run.outcome.resolve(.failure(transportError(error, task: run.taskID)))
+        }
+    }
+
+    private func sendCancel(_ run: PendingRun) async {
+        defer { endSend() }
+        // Never before its run_task: one that was never sent needs no cancel.
+        guard (try? await run.sent.value) != nil else { return }
+        try? await executor.send(run.cancelFrame)
+    }
+
+    private func beginSend() { state.withLock { $0.sending += 1 } }
+
+    private func endSend() {
+        let drained = state.withLock { state -> OneShotResult<Void>? in
+            state.sending -= 1
+            guard state.sending == 0 else { return nil }
+            defer { state.drained = nil }
+            return state.drained
+        }
+        drained?.resolve(.success(()))
+    }
+
+    /// Returns once no send is left running.
+    private func sendsDrained() async {
+        let drained = state.withLock { state -> OneShotResult<Void>? in
+            guard state.sending > 0 else { return nil }
+            let drained = state.drained ?? OneShotResult()
+            state.drained = drained
+            return drained
+        }
+        _ = try? await drained?.value
+    }
+
+    /// Runs `body` until it returns or `run` is over, whichever comes first.
+    private func untilFinished(_ run: PendingRun, _ body: @escaping @Sendable () async -> Void) async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { _ = try? await run.outcome.valueUnlessCancelled }
+            group.addTask { await body() }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    private func receive() async {
+        do {
+            while !Task.isCancelled {
+                route(try await executor.recv())
+            }
+        } catch {
+            if Task.isCancelled { return }
+            failEverything(with: error)
+        }
+    }
+
+    // MARK: - Runs
 
     private func inFlightLimit(_ count: Int) -> InFlightLimit {
         state.withLock { state in
@@ -135,23 +303,20 @@ final class EnvironmentChannel: Sendable {
     /// ``acknowledgementLimit``.
     private func cancel(_ run: PendingRun, with error: any Error) {
         guard run.beginCancelling(with: error) else { return }
-        let executor = self.executor
-        let frame = run.cancelFrame
-        Task { try? await executor.send(frame) }
+        post(.sendCancel(run))
         switch run.cancelMode {
-        case .bestEffort:
-            run.outcome.resolve(.failure(error))
-        case .requireAck:
-            let clock = self.clock
-            let timeout = DeliveryTimeoutError(
-                taskName: run.taskID, environment: name, seconds: Self.acknowledgementLimit.seconds,
-                limit: .acknowledgement)
-            run.limitAcknowledgement(
-                with: Task {
-                    guard (try? await clock.sleep(for: Self.acknowledgementLimit)) != nil else { return }
-                    run.outcome.resolve(.failure(timeout))
-                })
+        case .bestEffort: run.outcome.resolve(.failure(error))
+        case .requireAck: post(.limitAcknowledgement(run))
         }
+    }
+
+    private func limitAcknowledgement(_ run: PendingRun) async {
+        guard (try? await clock.sleep(for: Self.acknowledgementLimit)) != nil else { return }
+        run.outcome.resolve(
+            .failure(
+                DeliveryTimeoutError(
+                    taskName: run.taskID, environment: name, seconds: Self.acknowledgementLimit.seconds,
+                    limit: .acknowledgement)))
     }
 
     /// Cancels `run` when its delivery timeout passes, or when the worker stays silent for
@@ -180,17 +345,6 @@ final class EnvironmentChannel: Sendable {
                 taskName: run.taskID, environment: name, seconds: limit.seconds, limit: kind))
     }
 
-    private func receive() async {
-        do {
-            while !Task.isCancelled {
-                route(try await executor.recv())
-            }
-        } catch {
-            if Task.isCancelled { return }
-            failEverything(with: error)
-        }
-    }
-
     private func route(_ frame: WoveFrame) {
         guard let runID = frame.runID, let run = state.withLock({ $0.pending[runID] }) else { return }
         switch frame {
@@ -208,7 +362,7 @@ final class EnvironmentChannel: Sendable {
     /// ``DeliveryOrphanedError``; later runs fail with the transport error.
     private func failEverything(with error: any Error) {
         let pending = state.withLock { state -> [PendingRun] in
-            state.closed = .receiverFailed(error)
+            state.closed = state.closed ?? .receiverFailed(error)
             return Array(state.pending.values)
         }
         for run in pending {
@@ -226,6 +380,15 @@ final class EnvironmentChannel: Sendable {
             taskName: run.taskID, environment: name, policy: run.orphanPolicy, cause: cause)
     }
 
+    private func stoppedError(task: String) -> EnvironmentExecutionError {
+        EnvironmentExecutionError(
+            payload: RemoteError(
+                kind: "EnvironmentStopped",
+                message: "Environment '\(name)' has stopped; no more runs are accepted.",
+                source: .executor),
+            taskName: task, environment: name)
+    }
+
     private func transportError(_ error: any Error, task: String) -> EnvironmentExecutionError {
         EnvironmentExecutionError(
             payload: RemoteError(
@@ -233,5 +396,15 @@ final class EnvironmentChannel: Sendable {
                 message: "The executor of environment '\(name)' failed: \(error)", retryable: true,
                 source: .transport),
             taskName: task, environment: name)
+    }
+}
+
+extension AsyncStream.Continuation {
+    /// Ends the stream and hands every command still queued in `iterator` to `refuse`.
+    fileprivate func finishDrain(
+        _ iterator: inout AsyncStream<Element>.Iterator, refusing refuse: (Element) -> Void
+    ) async {
+        finish()
+        while let element = await iterator.next() { refuse(element) }
     }
 }

@@ -3,14 +3,29 @@
 ///
 /// For each weave run, the runtime starts an executor once per environment on first use, sends
 /// `run_task` and `cancel_task` frames, reads event frames from ``recv()``, and stops the
-/// executor when the run settles. Implement it to
-/// reach a transport of your own; the built-in `local` and `stdio` executors are already there
-/// (`EnvironmentSettings(executor: "stdio")` runs tasks in worker processes).
+/// executor when the run settles. Implement it to reach a transport of your own; the built-in
+/// `local` and `stdio` executors are already there (`EnvironmentSettings(executor: "stdio")`
+/// runs tasks in worker processes).
 ///
 /// ```swift
 /// final class RecordingExecutor: EnvironmentExecutor { … }
 /// try Wove.config(environments: ["remote": EnvironmentSettings(executor: RecordingExecutor())])
 /// ```
+///
+/// ## The contract
+///
+/// - ``start(environmentName:environmentConfig:runConfig:)`` is called once, before anything
+///   else. If it throws, the environment's tasks fail with an `executor` error naming the cause.
+/// - ``send(_:)`` may be called from many tasks at once. A `cancel_task` is sent only after its
+///   run's `run_task` call has returned.
+/// - ``recv()`` is called by one task at a time, in a loop, until it throws. It must return or
+///   throw promptly once that task is cancelled or ``stop()`` has been called.
+/// - At the end of the run, the runtime stops taking runs, awaits every `send` already under
+///   way, cancels the task calling ``recv()``, calls ``stop()`` once, and waits for both to
+///   end. Nothing is called after ``stop()`` returns.
+/// - All of that must finish within the environment's `stopTimeout` (10 s by default). An
+///   executor that overruns it, say with a `recv()` that ignores cancellation, is left behind:
+///   the weave returns and reports ``WeaveError/Code/environmentDidNotStop``.
 public protocol EnvironmentExecutor: Sendable {
     /// Prepares the executor for one environment of a weave run.
     ///

@@ -7,6 +7,9 @@ final class PendingRun: Sendable {
     /// When `run_task` was sent, on the run's clock.
     let sentAt: Duration
     let outcome = OneShotResult<JSONValue>()
+    /// Settled once `run_task` was handed to the executor (or failed to be), so a `cancel_task`
+    /// never overtakes it.
+    let sent = OneShotResult<Void>()
     private let state: LockedValue<State>
 
     private struct State {
@@ -14,10 +17,6 @@ final class PendingRun: Sendable {
         var lastSign: Duration
         /// The error to report once a `require_ack` cancellation is acknowledged.
         var cancelledWith: (any Error)?
-        /// The limit on waiting for that acknowledgement.
-        var acknowledgementTimer: Task<Void, Never>?
-        /// Set once the run is over; a timer started after that is cancelled at once.
-        var finished = false
     }
 
     init(runID: String, taskID: String, settings: DeliverySettings, now: Duration) {
@@ -44,23 +43,6 @@ final class PendingRun: Sendable {
             state.cancelledWith = error
             return true
         }
-    }
-
-    /// Starts `timer` as the limit on waiting for a cancellation's acknowledgement.
-    func limitAcknowledgement(with timer: Task<Void, Never>) {
-        let finished = state.withLock { state in
-            state.acknowledgementTimer = timer
-            return state.finished
-        }
-        if finished { timer.cancel() }
-    }
-
-    /// Stops the acknowledgement limit, once the run is over.
-    func finish() {
-        state.withLock { state in
-            state.finished = true
-            return state.acknowledgementTimer
-        }?.cancel()
     }
 
     /// The error a `task_cancelled` frame resolves the run with.

@@ -3,11 +3,15 @@
 /// The first resolution wins: normally the work's own result, but a timeout or a
 /// cancellation may resolve it first, after which the late result is dropped.
 /// ``value`` may be awaited any number of times, by any number of tasks, before or after the
-/// resolution; every await gets the same result.
+/// resolution; every await gets the same result. ``valueUnlessCancelled`` is the same wait,
+/// left early when the waiting task is cancelled.
 package final class OneShotResult<T: Sendable>: Sendable {
     private struct State: Sendable {
         var result: Result<T, any Error>?
-        var waiters: [UnsafeContinuation<T, any Error>] = []
+        var waiters: [Int: UnsafeContinuation<T, any Error>] = [:]
+        var nextWaiter = 0
+        /// Waiters cancelled before they registered.
+        var cancelled: Set<Int> = []
     }
 
     private let state = LockedValue(State())
@@ -23,8 +27,8 @@ package final class OneShotResult<T: Sendable>: Sendable {
         let waiters = state.withLock { state -> [UnsafeContinuation<T, any Error>]? in
             guard state.result == nil else { return nil }
             state.result = result
-            defer { state.waiters = [] }
-            return state.waiters
+            defer { state.waiters = [:] }
+            return Array(state.waiters.values)
         }
         guard let waiters else { return false }
         for waiter in waiters { waiter.resume(with: result) }
@@ -33,15 +37,47 @@ package final class OneShotResult<T: Sendable>: Sendable {
 
     /// Waits for the resolution. Not cancellable: a running body cannot be interrupted.
     package var value: T {
+        get async throws { try await wait(id: nil) }
+    }
+
+    /// Waits for the resolution, or throws `CancellationError` as soon as the waiting task is
+    /// cancelled; the result itself is unaffected.
+    package var valueUnlessCancelled: T {
         get async throws {
-            try await withUnsafeThrowingContinuation { continuation in
-                let ready = state.withLock { state -> Result<T, any Error>? in
-                    if let result = state.result { return result }
-                    state.waiters.append(continuation)
-                    return nil
-                }
-                if let ready { continuation.resume(with: ready) }
+            let id = state.withLock { state in
+                defer { state.nextWaiter += 1 }
+                return state.nextWaiter
             }
+            return try await withTaskCancellationHandler {
+                try await wait(id: id)
+            } onCancel: {
+                let waiter = state.withLock { state -> UnsafeContinuation<T, any Error>? in
+                    guard let waiter = state.waiters.removeValue(forKey: id) else {
+                        state.cancelled.insert(id)
+                        return nil
+                    }
+                    return waiter
+                }
+                waiter?.resume(throwing: CancellationError())
+            }
+        }
+    }
+
+    private func wait(id: Int?) async throws -> T {
+        try await withUnsafeThrowingContinuation { continuation in
+            let ready = state.withLock { state -> Result<T, any Error>? in
+                if let result = state.result { return result }
+                if let id, state.cancelled.remove(id) != nil { return .failure(CancellationError()) }
+                let key =
+                    id
+                    ?? {
+                        defer { state.nextWaiter += 1 }
+                        return state.nextWaiter
+                    }()
+                state.waiters[key] = continuation
+                return nil
+            }
+            if let ready { continuation.resume(with: ready) }
         }
     }
 }

@@ -22,8 +22,9 @@ package struct PreparedWeave: Sendable {
     /// The plan that will run.
     package var plan: ExecutionPlan { ExecutionPlan(graph: graph) }
 
-    /// Runs, then throws per the error mode: in `.raise` the first task error, unchanged;
-    /// `CancellationError` if the caller was cancelled before every task finished.
+    /// Runs, then throws per the error mode: in `.raise` the first task error, unchanged, or
+    /// an environment that did not stop in time; `CancellationError` if the caller was cancelled
+    /// before every task finished.
     package func run() async throws -> WoveResult {
         let result = await settle()
         if Task.isCancelled, !result.cancelled.isEmpty { throw CancellationError() }
@@ -39,8 +40,9 @@ package struct PreparedWeave: Sendable {
         let start = clock.now
         let run = WeaveRun(options: options)
         let state = await WeaveEngine.execute(graph, data: data, run: run, observer: observer)
-        await run.dispatcher.stop()
-        observer?.observe(.weaveFinished(duration: clock.now - start, error: state.firstError))
-        return WoveResult(state: state, errorMode: options.errorMode)
+        let stopFailure = await run.dispatcher.stop()
+        let error = state.firstError ?? stopFailure
+        observer?.observe(.weaveFinished(duration: clock.now - start, error: error))
+        return WoveResult(state: state, error: error, errorMode: options.errorMode)
     }
 }

@@ -70,7 +70,8 @@ package struct Runnable: Sendable {
                 task: definition.name, at: definition.location)
         }
         return RemoteRoute(
-            makeExecutor: makeExecutor, executorConfig: environment.executorConfig, codec: codec,
+            makeExecutor: makeExecutor, executorConfig: environment.executorConfig,
+            stopTimeout: environment.stopTimeout ?? EnvironmentSettings.defaultStopTimeout, codec: codec,
             argumentNames: argumentNames, weaveName: definition.weaveName, delivery: delivery,
             idempotencyKey: template)
     }

@@ -22,6 +22,7 @@ extension WeaveError {
             case invalidConfiguration
             case unknownEnvironment
             case cannotStartProcess
+            case environmentDidNotStop
         }
 
         private let base: Base
@@ -64,6 +65,9 @@ extension WeaveError {
         /// A worker or forked child process could not be started, or would start itself again
         /// because the program never called `WoveWorker.runIfRequested()`.
         public static let cannotStartProcess = Code(.cannotStartProcess)
+        /// An environment's executor did not finish stopping within its stop timeout once the weave
+        /// was over; the weave returned without waiting for it.
+        public static let environmentDidNotStop = Code(.environmentDidNotStop)
 
         /// The code's name, e.g. `unknownDependency`.
         public var description: String { base.rawValue }

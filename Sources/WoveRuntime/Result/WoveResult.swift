@@ -8,7 +8,8 @@ public struct WoveResult: Sendable {
     private let graph: CompiledGraph
     private let outcomes: [NodeOutcome]
     private let durations: [Duration?]
-    /// The first task error recorded during the run, in the order failures happened.
+    /// The first task error recorded during the run, in the order failures happened; when every
+    /// task succeeded, a failure after them (``WeaveError/Code/environmentDidNotStop``), if any.
     public let error: (any Error)?
     /// The error mode the weave ran with.
     public let errorMode: ErrorMode
@@ -25,11 +26,11 @@ public struct WoveResult: Sendable {
         self.errorMode = errorMode
     }
 
-    init(state: SchedulerState, errorMode: ErrorMode) {
+    init(state: SchedulerState, error: (any Error)?, errorMode: ErrorMode) {
         self.graph = state.graph
         self.outcomes = state.outcomes
         self.durations = state.durations
-        self.error = state.firstError
+        self.error = error
         self.errorMode = errorMode
     }
 
