@@ -23,7 +23,7 @@ let worker = WoveWorker {
     Task("double", after: "value") { (value: Int) in value * 2 }
     // A blocking body: runs on the worker's blocking lane.
     Task("slow", after: "ms") { (ms: Int) -> Int in
-        usleep(useconds_t(ms * 1000))
+        usleep(useconds_t(min(max(ms, 0), 10_000) * 1000))
         return ms
     }
     Task("sleepy", after: "ms") { (ms: Int) async throws -> Int in

@@ -1,6 +1,12 @@
 import Foundation
 import WoveDSL
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The `WoveTestWorker` executable (Tests/WoveTestWorker/main.swift), built with the tests as a
 /// dependency of this test target, into the directory that holds the test bundle.
 enum TestWorkerProcess {
@@ -32,9 +38,14 @@ enum TestWorkerProcess {
     /// Runs the worker with `arguments` and `environment` added, feeds it `input`, closes its stdin, and returns
     /// its stdout lines and exit status once it exits.
     static func run(arguments: [String] = [], input: [String], environment: [String: String]) async throws
-        -> (
-            lines: [String], status: Int32
-        )
+        -> (lines: [String], status: Int32)
+    {
+        try await run(arguments: arguments, bytes: input.map { Array($0.utf8) }, environment: environment)
+    }
+
+    /// As ``run(arguments:input:environment:)``, with each input line given as raw bytes.
+    static func run(arguments: [String] = [], bytes input: [[UInt8]], environment: [String: String])
+        async throws -> (lines: [String], status: Int32)
     {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
@@ -50,8 +61,14 @@ enum TestWorkerProcess {
         try process.run()
         // Read on a thread of its own: a full stdout pipe would otherwise block the worker.
         let output = Thread.detachedRead(stdout.fileHandleForReading)
-        for line in input { stdin.fileHandleForWriting.write(Data((line + "\n").utf8)) }
-        try stdin.fileHandleForWriting.close()
+        // Written on a thread of its own too: the worker answers while it reads. A worker that
+        // dies early must fail the write, not kill the test process with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+        let writer = stdin.fileHandleForWriting
+        Thread.detachNewThread {
+            for line in input { try? writer.write(contentsOf: Data(line + [UInt8(ascii: "\n")])) }
+            try? writer.close()
+        }
         let deadline = ContinuousClock.now + .seconds(20)
         while process.isRunning {
             if ContinuousClock.now > deadline {

@@ -27,9 +27,17 @@ package enum FrameLine {
         return reference.runID
     }
 
-    /// A short, printable excerpt of a line that did not decode, for diagnostics.
+    /// A short, printable excerpt of a line that did not decode, for diagnostics: control
+    /// characters escaped, invalid UTF-8 replaced.
     package static func excerpt(_ line: [UInt8], limit: Int = 200) -> String {
-        let text = String(decoding: line.prefix(limit), as: UTF8.self)
+        var text = ""
+        for scalar in String(decoding: line.prefix(limit), as: UTF8.self).unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                text += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                text.unicodeScalars.append(scalar)
+            }
+        }
         return line.count > limit ? text + "…" : text
     }
 

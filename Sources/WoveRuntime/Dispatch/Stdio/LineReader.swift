@@ -34,6 +34,8 @@ package final class LineReader: Sendable {
     static let maximumLineLength = 64 << 20
 
     private let stopping = Atomic<Bool>(false)
+    /// How reading ends when ``stop(reporting:)`` ends it.
+    private let stopReason = LockedValue(End.stopped)
     private let finished = OneShotResult<End>()
 
     private let descriptor: Int32
@@ -75,8 +77,12 @@ package final class LineReader: Sendable {
     /// How long the diagnostics descriptor is still read after the main one ended.
     static let diagnosticsGrace = Duration.milliseconds(500)
 
-    /// Asks the thread to stop; it notices within one poll interval.
-    package func stop() { stopping.store(true, ordering: .relaxed) }
+    /// Asks the thread to stop; it notices within one poll interval and reports `end` (unless
+    /// reading has ended already).
+    package func stop(reporting end: End = .stopped) {
+        stopReason.withLock { $0 = end }
+        stopping.store(true, ordering: .releasing)
+    }
 
     /// Waits until the thread has delivered its last line and called `end`.
     package func waitUntilFinished() async {
@@ -111,7 +117,7 @@ package final class LineReader: Sendable {
         var diagnosticsOpen = diagnostics != nil
         var ended: End?
         var drainDeadline: ContinuousClock.Instant?
-        while !stopping.load(ordering: .relaxed) {
+        while !stopping.load(ordering: .acquiring) {
             if ended != nil, !diagnosticsOpen { break }
             if let drainDeadline, ContinuousClock.now >= drainDeadline { break }
             var requests = [pollfd(fd: ended == nil ? descriptor : -1, events: Int16(POLLIN), revents: 0)]
@@ -148,6 +154,8 @@ package final class LineReader: Sendable {
             }
             drainDeadline = ContinuousClock.now + Self.diagnosticsGrace
         }
-        return ended ?? .stopped
+        if let ended { return ended }
+        flush(final: true)
+        return stopReason.withLock { $0 }
     }
 }

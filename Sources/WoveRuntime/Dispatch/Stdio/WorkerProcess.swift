@@ -99,6 +99,14 @@ final class WorkerProcess: Sendable {
         let worker = WorkerProcess(
             command: command, process: ProcessHandle(process), input: stdin.parent, output: stdout.parent,
             errors: stderr.parent, exit: exit)
+        // A child of the worker (a crash reporter, say) may hold its stdout open after it has
+        // exited: once the worker is gone, its output ends a moment later, whatever holds it.
+        let reader = worker.reader
+        exit.onExit {
+            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(500)) {
+                reader.stop(reporting: .endOfFile)
+            }
+        }
         let tail = worker.stderrTail
         worker.reader.start(
             line: { [weak worker] line in if let worker { events(worker, .line(line)) } },
@@ -208,14 +216,27 @@ private struct ProcessHandle: @unchecked Sendable {
 
 /// How a child process ended, recorded by its termination handler.
 private final class ExitRecord: Sendable {
-    private let value = LockedValue<String?>(nil)
+    private let state = LockedValue<(status: String?, onExit: (@Sendable () -> Void)?)>((nil, nil))
 
-    var status: String? { value.withLock { $0 } }
+    var status: String? { state.withLock { $0.status } }
 
     func record(_ process: Process) {
         let status =
             process.terminationReason == .uncaughtSignal
             ? "killed by signal \(process.terminationStatus)" : "exit status \(process.terminationStatus)"
-        value.withLock { $0 = status }
+        state.withLock { state in
+            state.status = status
+            defer { state.onExit = nil }
+            return state.onExit
+        }?()
+    }
+
+    /// Calls `action` once the process has exited: now, if it has.
+    func onExit(_ action: @escaping @Sendable () -> Void) {
+        let exited = state.withLock { state in
+            if state.status == nil { state.onExit = action }
+            return state.status != nil
+        }
+        if exited { action() }
     }
 }
