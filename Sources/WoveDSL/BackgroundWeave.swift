@@ -53,7 +53,13 @@ public final class WeaveHandle: Sendable {
 /// to their declared types) reaches `onDone` and ``WeaveHandle/result``.
 ///
 /// - Parameters:
-///   - data, environment, maxWorkers, maxPending, debug, clock, observer: as `weave`.
+///   - data: Initialization values, as for `weave`.
+///   - environment: The environment of tasks that name none, as for `weave`.
+///   - maxWorkers: How many synchronous task bodies may run at once, as for `weave`.
+///   - maxPending: The most items a mapped task may have, as for `weave`.
+///   - debug: Prints the plan before running, as for `weave`.
+///   - clock: Drives pacing, backoff and timeouts, as for `weave`.
+///   - observer: Receives the weave's events, as for `weave`.
 ///   - fork: Whether the weave continues in a detached child process.
 ///   - content: The task declarations.
 ///   - onDone: Called once with the result when every task has settled, errors included.

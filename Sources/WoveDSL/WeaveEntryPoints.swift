@@ -54,8 +54,13 @@ public func weave(
 /// - Parameters:
 ///   - template: The reusable weave.
 ///   - data: Initialization values.
-///   - environment, maxWorkers, maxPending, errorMode, debug, clock, observer: as
-///     ``weave(_:environment:maxWorkers:maxPending:errorMode:debug:clock:observer:_:)``.
+///   - environment: The environment of tasks that name none, as for `weave`.
+///   - maxWorkers: How many synchronous task bodies may run at once, as for `weave`.
+///   - maxPending: The most items a mapped task may have, as for `weave`.
+///   - errorMode: Whether task errors are thrown or returned, as for `weave`.
+///   - debug: Prints the plan before running, as for `weave`.
+///   - clock: Drives pacing, backoff and timeouts, as for `weave`.
+///   - observer: Receives the weave's events, as for `weave`.
 ///   - content: Inline tasks: a task with the name of one of the weave's replaces it
 ///     (signature and options included, unset options inherited); others are added.
 public func weave(

@@ -61,6 +61,14 @@ public struct EnvironmentSettings: Sendable, Equatable {
     ///   - executor: A built-in executor name: `local` or `stdio`.
     ///   - executorConfig: The executor's settings, e.g. `["command": ["/path/to/worker"], "workers": 2]`
     ///     for `stdio`; checked when the configuration is set.
+    ///   - retries: Default retries for its tasks.
+    ///   - timeout: Default per-attempt timeout for its tasks.
+    ///   - workers: Default `workers` for its mapped tasks.
+    ///   - limitPerMinute: Default `limitPerMinute` for its mapped tasks.
+    ///   - maxWorkers: Default `maxWorkers` for weaves that run in it.
+    ///   - maxPending: Default `maxPending` for weaves that run in it.
+    ///   - delivery: Default delivery settings for its tasks, when it is not local.
+    ///   - stopTimeout: How long stopping its executor may take once a weave run is over.
     public init(
         executor: String = "local",
         executorConfig: [String: JSONValue] = [:],
