@@ -14,6 +14,23 @@ struct BlockingPoolTests {
         var all: [String] { entries.withLock { $0 } }
     }
 
+    /// Counts bodies running at once, and the most that ever did.
+    final class RunningCount: Sendable {
+        private let state = LockedValue((now: 0, most: 0))
+
+        /// Counts `body` as running while it runs.
+        func during(_ body: () -> Void) {
+            state.withLock {
+                $0.now += 1
+                $0.most = max($0.most, $0.now)
+            }
+            body()
+            state.withLock { $0.now -= 1 }
+        }
+
+        var most: Int { state.withLock { $0.most } }
+    }
+
     /// Runs `count` blocking jobs in `lane`, each doing `body`, and waits for all of them.
     private func runJobs(
         _ count: Int, in lane: BlockingLane, _ body: @escaping @Sendable (Int) -> Void
@@ -27,26 +44,21 @@ struct BlockingPoolTests {
     @Test("bodies of many lanes never run more than the pool's cap at once, and all finish")
     func capIsShared() async throws {
         let pool = BlockingPool(limit: 4)
-        let running = LockedValue((now: 0, most: 0))
+        let running = RunningCount()
         let finished = LockedValue(0)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<20 {
                 let lane = BlockingLane(limit: 8, pool: pool)
                 group.addTask {
                     try await runJobs(10, in: lane) { _ in
-                        running.withLock {
-                            $0.now += 1
-                            $0.most = max($0.most, $0.now)
-                        }
-                        usleep(2_000)
-                        running.withLock { $0.now -= 1 }
+                        running.during { usleep(2_000) }
                         finished.withLock { $0 += 1 }
                     }
                 }
             }
             try await group.waitForAll()
         }
-        #expect(running.withLock { $0.most } == 4)
+        #expect(running.most == 4)
         #expect(finished.withLock { $0 } == 200)
     }
 
@@ -91,7 +103,7 @@ struct BlockingPoolTests {
         let blocker = lane.submit { usleep(100_000) }
         let skipped = lane.submit { journal.append("ran") }
         skipped.resolve(.failure(CancellationError()))
-        try await blocker.value
+        _ = try await blocker.value
         await lane.waitUntilIdle()
         #expect(journal.all.isEmpty)
     }
@@ -101,16 +113,9 @@ struct BlockingPoolTests {
         let pool = BlockingPool(limit: 8)
         pool.setLimit(1)
         let lane = BlockingLane(limit: 8, pool: pool)
-        let running = LockedValue((now: 0, most: 0))
-        try await runJobs(6, in: lane) { _ in
-            running.withLock {
-                $0.now += 1
-                $0.most = max($0.most, $0.now)
-            }
-            usleep(2_000)
-            running.withLock { $0.now -= 1 }
-        }
-        #expect(running.withLock { $0.most } == 1)
+        let running = RunningCount()
+        try await runJobs(6, in: lane) { _ in running.during { usleep(2_000) } }
+        #expect(running.most == 1)
         #expect(pool.currentLimit == 1)
     }
 }

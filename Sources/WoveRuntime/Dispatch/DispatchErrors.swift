@@ -122,6 +122,17 @@ public struct EnvironmentExecutionError: Error, Sendable, CustomStringConvertibl
         self.environment = environment
     }
 
+    /// The error of a task whose environment could not start because of `cause`.
+    static func environmentCouldNotStart(_ environment: String, task: String, cause: any Error)
+        -> EnvironmentExecutionError
+    {
+        EnvironmentExecutionError(
+            payload: RemoteError(
+                kind: String(reflecting: type(of: cause)),
+                message: "Environment '\(environment)' could not start: \(cause)", source: .executor),
+            taskName: task, environment: environment)
+    }
+
     /// The worker's message, with the task and environment.
     public var description: String {
         "Task '\(taskName)' failed in environment '\(environment)': \(payload.message) [\(payload.kind), "

@@ -58,11 +58,7 @@ final class Dispatcher: Sendable {
         do {
             executor = try remote.makeExecutor()
         } catch {
-            throw EnvironmentExecutionError(
-                payload: RemoteError(
-                    kind: String(reflecting: type(of: error)),
-                    message: "Environment '\(environment)' could not start: \(error)", source: .executor),
-                taskName: task, environment: environment)
+            throw EnvironmentExecutionError.environmentCouldNotStart(environment, task: task, cause: error)
         }
         let runConfig = self.runConfig
         let clock = self.clock

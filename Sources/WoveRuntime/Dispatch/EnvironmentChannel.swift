@@ -95,11 +95,7 @@ final class EnvironmentChannel: Sendable {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            throw EnvironmentExecutionError(
-                payload: RemoteError(
-                    kind: String(reflecting: type(of: error)),
-                    message: "Environment '\(name)' could not start: \(error)", source: .executor),
-                taskName: taskID, environment: name)
+            throw EnvironmentExecutionError.environmentCouldNotStart(name, task: taskID, cause: error)
         }
         let limit = settings.maxInFlight.map(inFlightLimit)
         try await limit?.acquire()
