@@ -52,6 +52,28 @@ enum MapWorkloads {
 }
 
 /// 1000 × 10 ms sleeps, 100 at a time: how close to the ideal 0.1 s.
+/// 200 async sleeps of 100 ms with no options set, next to a TaskGroup running them all at once.
+enum DefaultWidthWorkload {
+    static let count = 200
+
+    static func wove() async throws {
+        let result = try await weave {
+            Task("s", over: 0..<count) { (item: Int) async throws in
+                try await Task.sleep(for: .milliseconds(100))
+                return item
+            }
+        }
+        try check(result.final(as: [Int].self).count == count)
+    }
+
+    static func taskGroup() async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<count { group.addTask { try await Task.sleep(for: .milliseconds(100)) } }
+            try await group.waitForAll()
+        }
+    }
+}
+
 enum SleepWorkloads {
     static let count = 1000
     static let workers = 100
@@ -94,15 +116,14 @@ enum ReadmeWorkload {
         return total
     }
 
-    /// Wove's defaults cap blocking work at 64 threads; this workload asks for all 200 at once.
+    /// With no options set: the defaults (256 blocking bodies per weave) run all 200 at once.
     static func wove() async throws {
-        let result = try await weave(maxWorkers: items) {
+        let result = try await weave {
             Task("task", over: 0..<items) { (_: Int) in
                 let value = cpu()
                 usleep(100_000)
                 return value
             }
-            .workers(items)
         }
         try check(result.final(as: [Int].self).count == items)
     }

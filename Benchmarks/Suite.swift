@@ -50,8 +50,12 @@ enum BenchmarkSuite {
             "sleep_1000x10ms_workers100", unit: "run", units: 1, repetitions: 3,
             wove: SleepWorkloads.wove, baseline: ("TaskGroup, 100 in flight", SleepWorkloads.taskGroup))
         try await Harness.compare(
-            "readme_200_cpu_plus_100ms", unit: "run", units: 1, repetitions: 3,
+            "readme_200_cpu_plus_100ms, no options", unit: "run", units: 1, repetitions: 3,
             wove: ReadmeWorkload.wove, baseline: ("a thread per item", ReadmeWorkload.threads))
+        try await Harness.compare(
+            "sleep_200x100ms_async, no options", unit: "run", units: 1, repetitions: 3,
+            wove: DefaultWidthWorkload.wove,
+            baseline: ("TaskGroup, all at once", DefaultWidthWorkload.taskGroup))
     }
 
     private static func stdio() async throws {
