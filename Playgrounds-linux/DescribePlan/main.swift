@@ -3,7 +3,7 @@
 // Run it with: swift run DescribePlan
 import WoveDSL
 
-let diamond = try plan(nil, ["ids": [1, 2, 3]]) {
+let diamond = try plan(["ids": [1, 2, 3]]) {
     Task("doubled", mapping: "ids") { (id: Int) async in id * 2 }
     Task("sum", after: "doubled") { (values: [Int]) in values.reduce(0, +) }
     Task("count", after: "doubled") { (values: [Int]) in values.count }

@@ -43,7 +43,7 @@ public final class WeaveHandle: Sendable {
 /// environment throws here and nothing starts. Task errors never throw: they are in the result
 /// handed to `onDone` and returned by ``WeaveHandle/result``.
 ///
-/// With `fork: true` the weave continues in a detached child process of this executable, in a
+/// With the ``WeaveOption/fork`` option the weave continues in a detached child process of this executable, in a
 /// session of its own, so it finishes even if this process exits first. The child finds the
 /// tasks by name, so the program must start with
 /// `await WoveWorker { …the same tasks… }.runIfRequested()`; every task must have `Codable`
@@ -54,68 +54,53 @@ public final class WeaveHandle: Sendable {
 ///
 /// - Parameters:
 ///   - data: Initialization values, as for `weave`.
-///   - environment: The environment of tasks that name none, as for `weave`.
-///   - maxWorkers: How many synchronous task bodies may run at once, as for `weave`.
-///   - maxPending: The most items a mapped task may have, as for `weave`.
-///   - debug: Prints the plan before running, as for `weave`.
-///   - clock: Drives pacing, backoff and timeouts, as for `weave`.
-///   - observer: Receives the weave's events, as for `weave`.
-///   - fork: Whether the weave continues in a detached child process.
+///   - options: How the weave runs, as for `weave`, plus ``WeaveOption/fork``; there is no
+///     error mode, since task errors always come back in the result.
 ///   - content: The task declarations.
 ///   - onDone: Called once with the result when every task has settled, errors included.
-/// - Returns: A handle to await or cancel the run.
+/// - Returns: A handle to await the result or cancel the weave.
+/// - Throws: A ``WeaveError`` for an invalid graph, option or environment, or the block's own
+///   error; nothing has started then.
 public func weaveInBackground(
     _ data: [String: any Sendable] = [:],
-    fork: Bool = false,
-    environment: String? = nil,
-    maxWorkers: Int? = nil,
-    maxPending: Int? = nil,
-    debug: Bool = false,
-    clock: any Clock<Duration> = ContinuousClock(),
-    observer: (any WeaveObserver)? = nil,
-    @WeaveBuilder _ content: () throws -> TaskList,
+    options: WeaveOption<BackgroundWeave>...,
+    @WeaveBuilder content: () throws -> TaskList,
     onDone: (@Sendable (WoveResult) async -> Void)? = nil
 ) throws -> WeaveHandle {
-    let settings = WeaveSettings(
-        environment: environment, maxWorkers: maxWorkers, maxPending: maxPending, errorMode: .return,
-        clock: clock,
-        debug: debug, observer: observer)
-    let prepared = try prepareWeave(nil, data: data, settings: settings, content: content)
-    return try start(prepared, fork: fork, onDone: onDone)
+    try start(nil, data, RunOptions(options), content, onDone: onDone)
 }
 
-/// Starts a reusable ``Weave`` in the background, with the tasks of `content` overriding or
-/// extending its own, and returns at once.
+/// Starts a reusable ``Weave`` in the background, with inline tasks overriding or extending its
+/// own, and returns at once.
 ///
-/// - Parameters: as `weaveInBackground(_:fork:environment:maxWorkers:maxPending:debug:clock:observer:_:onDone:)`,
-///   after the reusable weave `template`; the block may be left out to run the weave as is.
+/// - Parameters:
+///   - template: The reusable weave.
+///   - data: Initialization values, as for `weave`.
+///   - options: How the weave runs, as for ``weaveInBackground(_:options:content:onDone:)``.
+///   - content: Inline tasks that override or extend the weave's.
+///   - onDone: Called once with the result when every task has settled, errors included.
+/// - Returns: A handle to await the result or cancel the weave.
 public func weaveInBackground(
     _ template: some Weave,
     _ data: [String: any Sendable] = [:],
-    fork: Bool = false,
-    environment: String? = nil,
-    maxWorkers: Int? = nil,
-    maxPending: Int? = nil,
-    debug: Bool = false,
-    clock: any Clock<Duration> = ContinuousClock(),
-    observer: (any WeaveObserver)? = nil,
-    @WeaveBuilder _ content: () throws -> TaskList = { TaskList() },
+    options: WeaveOption<BackgroundWeave>...,
+    @WeaveBuilder content: () throws -> TaskList = { TaskList() },
     onDone: (@Sendable (WoveResult) async -> Void)? = nil
 ) throws -> WeaveHandle {
-    let settings = WeaveSettings(
-        environment: environment, maxWorkers: maxWorkers, maxPending: maxPending, errorMode: .return,
-        clock: clock,
-        debug: debug, observer: observer)
-    let prepared = try prepareWeave(template, data: data, settings: settings, content: content)
-    return try start(prepared, fork: fork, onDone: onDone)
+    try start(template, data, RunOptions(options), content, onDone: onDone)
 }
 
 private func start(
-    _ prepared: PreparedWeave,
-    fork: Bool,
+    _ template: (any Weave)?,
+    _ data: [String: any Sendable],
+    _ options: RunOptions,
+    _ content: () throws -> TaskList,
     onDone: (@Sendable (WoveResult) async -> Void)?
 ) throws -> WeaveHandle {
-    if fork {
+    var options = options
+    options.settings.errorMode = .return
+    let prepared = try prepareWeave(template, data: data, options: options, content: content)
+    if options.fork {
         let forked = try prepared.fork()
         return WeaveHandle(
             Task.detached {

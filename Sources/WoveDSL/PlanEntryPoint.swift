@@ -1,3 +1,5 @@
+public import WoveRuntime
+
 /// Compiles the tasks of `content` without running any, and returns the plan.
 ///
 /// Everything `weave` checks before running is checked here too, so it is the way to validate
@@ -13,18 +15,32 @@
 /// ```
 ///
 /// - Parameters:
-///   - template: A reusable weave whose tasks come first, or `nil`.
 ///   - data: Initialization values, as for `weave`.
-///   - environment: The environment of tasks that name none.
+///   - options: The options the weave would run with; ``WeaveOption/environment(_:)`` decides
+///     where tasks that name no environment run, and every value is checked as `weave` checks it.
 ///   - content: The task declarations.
 /// - Throws: The ``WeaveError`` that `weave` would throw before running.
 public func plan(
-    _ template: (any Weave)? = nil,
     _ data: [String: any Sendable] = [:],
-    environment: String? = nil,
-    @WeaveBuilder _ content: () throws -> TaskList = { TaskList() }
+    options: WeaveOption<ForegroundWeave>...,
+    @WeaveBuilder content: () throws -> TaskList
 ) throws -> ExecutionPlan {
-    try prepareWeave(
-        template, data: data, settings: WeaveSettings(environment: environment), content: content
-    ).plan
+    try prepareWeave(nil, data: data, options: RunOptions(options), content: content).plan
+}
+
+/// Compiles a reusable ``Weave``'s tasks, followed by `content`'s, without running any.
+///
+/// - Parameters:
+///   - template: The reusable weave, whose tasks come first.
+///   - data: Initialization values, as for `weave`.
+///   - options: The options the weave would run with, as for ``plan(_:options:content:)``.
+///   - content: Inline tasks that override or extend the weave's.
+/// - Throws: The ``WeaveError`` that `weave` would throw before running.
+public func plan(
+    _ template: some Weave,
+    _ data: [String: any Sendable] = [:],
+    options: WeaveOption<ForegroundWeave>...,
+    @WeaveBuilder content: () throws -> TaskList = { TaskList() }
+) throws -> ExecutionPlan {
+    try prepareWeave(template, data: data, options: RunOptions(options), content: content).plan
 }

@@ -3,12 +3,12 @@
 func prepareWeave(
     _ template: (any Weave)?,
     data: [String: any Sendable],
-    settings: WeaveSettings,
+    options: RunOptions,
     content: () throws -> TaskList
 ) throws -> PreparedWeave {
     let inline = try content().definitions
-    guard let template else { return try PreparedWeave.prepare(inline, data: data, settings: settings) }
-    return try PreparedWeave.prepare(template.definitions + inline, data: data, settings: settings)
+    let definitions = template.map { $0.definitions + inline } ?? inline
+    return try PreparedWeave.prepare(definitions, data: data, settings: options.settings)
 }
 
 extension Weave {

@@ -28,7 +28,7 @@ extension WoveWorker {
     /// }
     /// ```
     ///
-    /// A weave started with `weaveInBackground(…, fork: true)` continues in a child started the
+    /// A weave started with `weaveInBackground(…, options: .fork)` continues in a child started the
     /// same way; there this runs that weave with these tasks instead of serving frames.
     ///
     /// In worker mode, stdout carries frames only: write diagnostics to stderr. `WOVE_WORKER` is

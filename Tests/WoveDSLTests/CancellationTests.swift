@@ -34,7 +34,7 @@ struct CancellationTests {
     func queuedSyncTasksDoNotStart() async throws {
         let probe = Probe()
         let caller = Task {
-            try await weave(maxWorkers: 1) {
+            try await weave(options: .maxWorkers(1)) {
                 for index in 0..<5 {
                     Task("blocker_\(index)") { () -> Int in
                         probe.record("blocker started")

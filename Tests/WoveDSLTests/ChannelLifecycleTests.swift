@@ -90,7 +90,7 @@ struct ChannelLifecycleTests {
         let result = try await Wove.withConfiguration(
             configuration(executor, stopTimeout: .milliseconds(200))
         ) {
-            try await weave(["value": 21], errorMode: .return) {
+            try await weave(["value": 21], options: .errorMode(.return)) {
                 Task("double", after: "value") { (value: Int) in value * 2 }.environment("remote")
             }
         }
@@ -102,7 +102,7 @@ struct ChannelLifecycleTests {
     func noSendAfterStop() async throws {
         let executor = UnrulyExecutor(sendDelay: .milliseconds(50))
         let result = try await Wove.withConfiguration(configuration(executor)) {
-            try await weave(["value": 21], errorMode: .return) {
+            try await weave(["value": 21], options: .errorMode(.return)) {
                 Task("slow", after: "value") { (value: Int) in value }.environment("remote")
                 Task("fails") { () async throws -> Int in
                     try await Task.sleep(for: .milliseconds(10))

@@ -14,7 +14,13 @@ struct ConfigurationTests {
     ) async throws -> Int {
         let counter = AttemptCounter()
         try await Wove.withConfiguration(configuration) {
-            _ = try await weave(environment: weaveEnvironment, errorMode: .return) { task(counter) }
+            if let weaveEnvironment {
+                _ = try await weave(options: .environment(weaveEnvironment), .errorMode(.return)) {
+                    task(counter)
+                }
+            } else {
+                _ = try await weave(options: .errorMode(.return)) { task(counter) }
+            }
         }
         return counter.count
     }
@@ -54,7 +60,7 @@ struct ConfigurationTests {
             "strict": EnvironmentSettings(timeout: .milliseconds(30))
         ])
         let result = try await Wove.withConfiguration(configuration) {
-            try await weave(errorMode: .return) {
+            try await weave(options: .errorMode(.return)) {
                 Task("slow") { () async throws -> Int in
                     try await Task.sleep(for: .seconds(10))
                     return 1
@@ -81,12 +87,14 @@ struct ConfigurationTests {
                     }
                 }
             }
-            _ = try await weave(environment: "serial") { sleepers() }
+            _ = try await weave(options: .environment("serial")) { sleepers() }
             #expect(gauge.maximum == 1, "the weave's environment sets maxWorkers 1")
             let failing = try await weave { Task("bad") { () throws -> Int in throw Boom(code: 1) } }
             #expect(failing.errors["bad"] as? Boom == Boom(code: 1), "the global errorMode .return applied")
             await #expect(throws: Boom.self) {
-                try await weave(errorMode: .raise) { Task("bad") { () throws -> Int in throw Boom(code: 1) } }
+                try await weave(options: .errorMode(.raise)) {
+                    Task("bad") { () throws -> Int in throw Boom(code: 1) }
+                }
             }
         }
     }
@@ -135,7 +143,7 @@ struct ConfigurationTests {
         #expect(probe.events.isEmpty)
 
         let weaveError = try await #require(throws: WeaveError.self) {
-            try await weave(environment: "nowhere") { Task("a") { 1 } }
+            try await weave(options: .environment("nowhere")) { Task("a") { 1 } }
         }
         #expect(weaveError.code == .unknownEnvironment)
     }

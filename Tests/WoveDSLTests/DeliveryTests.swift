@@ -83,7 +83,7 @@ struct DeliveryTests {
         let running = Task {
             defer { finished.record("finished") }
             return try await Wove.withConfiguration(remote(executor)) {
-                try await weave(clock: clock) {
+                try await weave(options: .clock(clock)) {
                     hanging().delivery(timeout: .seconds(1), cancelMode: .requireAck)
                 }
             }
@@ -242,7 +242,9 @@ struct DeliveryTests {
         var configuration = remote(executor)
         configuration.delivery = DeliverySettings(heartbeat: .seconds(3), orphanPolicy: .requeue)
         _ = try await Wove.withConfiguration(configuration) {
-            try await weave(maxPending: 9, errorMode: .return) { Task("job") { 1 }.environment("remote") }
+            try await weave(options: .maxPending(9), .errorMode(.return)) {
+                Task("job") { 1 }.environment("remote")
+            }
         }
         #expect(
             executor.startCalls.map(\.runConfig)

@@ -142,7 +142,7 @@ struct DispatchTests {
         let executor = LoopbackExecutor(worker: worker(), failRecv: true)
         let (result, duration) = try await elapsed {
             try await Wove.withConfiguration(configuration(executor)) {
-                try await weave(["local_input": 1], errorMode: .return) {
+                try await weave(["local_input": 1], options: .errorMode(.return)) {
                     Task("remote_profile", after: "local_input") { (input: Int) async throws in
                         try await Task.sleep(for: .seconds(30))
                         return Profile(id: input, score: 0)

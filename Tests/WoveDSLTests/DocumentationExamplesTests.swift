@@ -62,7 +62,7 @@ struct DocumentationExamplesTests {
 
     @Test("runtime article: reading a .return-mode result")
     func runtimeArticle() async throws {
-        let result = try await weave(errorMode: .return) {
+        let result = try await weave(options: .errorMode(.return)) {
             Task("ok") { 1 }
             Task("bad") { () throws -> Int in throw MyError() }
         }

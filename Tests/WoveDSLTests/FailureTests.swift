@@ -18,7 +18,7 @@ struct FailureTests {
     @Test("a failure cancels running siblings, keeps finished ones, and fails dependents with the same error")
     func failFast() async throws {
         let probe = Probe()
-        let result = try await weave(errorMode: .return) {
+        let result = try await weave(options: .errorMode(.return)) {
             Task("quick") { 1 }
             Task("slow") { () async throws -> Int in
                 do {
@@ -54,7 +54,7 @@ struct FailureTests {
     func waitsForRunningSyncTask() async throws {
         let probe = Probe()
         let (result, duration) = try await elapsed {
-            try await weave(errorMode: .return) {
+            try await weave(options: .errorMode(.return)) {
                 Task("blocking") { () -> Int in
                     usleep(150_000)
                     probe.record("blocking finished")
@@ -75,7 +75,7 @@ struct FailureTests {
                 Task("gives_up") { () async throws -> Int in throw CancellationError() }
             }
         }
-        let result = try await weave(errorMode: .return) {
+        let result = try await weave(options: .errorMode(.return)) {
             Task("gives_up") { () async throws -> Int in throw CancellationError() }
         }
         #expect(result.errors["gives_up"] is CancellationError)
@@ -84,7 +84,7 @@ struct FailureTests {
 
     @Test(".return mode returns the result and the untyped subscript yields the error")
     func returnMode() async throws {
-        let result = try await weave(errorMode: .return) {
+        let result = try await weave(options: .errorMode(.return)) {
             Task("ok") { "fine" }
             Task("bad") { () throws -> Int in throw Boom(code: 3) }
         }

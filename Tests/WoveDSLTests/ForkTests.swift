@@ -79,7 +79,7 @@ struct ForkTests {
             return NotCodable()
         }
         let error = try #require(throws: MissingDispatchFeatureError.self) {
-            try weaveInBackground(fork: true) { node }
+            try weaveInBackground(options: .fork) { node }
         }
         #expect(error.taskName == "opaque" && error.location == node.location)
         #expect(error.reason.contains("forked process"))

@@ -181,7 +181,7 @@ struct GraphErrorTests {
     @Test("maxWorkers below one is an invalid option")
     func invalidMaxWorkers() async throws {
         let error = try await #require(throws: WeaveError.self) {
-            try await weave(maxWorkers: 0) { Task("a") { 1 } }
+            try await weave(options: .maxWorkers(0)) { Task("a") { 1 } }
         }
         #expect(error.code == .invalidOption)
         #expect(error.message.contains("maxWorkers"))
@@ -221,7 +221,7 @@ struct ExistentialParameterTests {
 
     @Test("a protocol-typed parameter fed a non-conforming value fails that task with a clear error")
     func nonConformingProducer() async throws {
-        let result = try await weave(errorMode: .return) {
+        let result = try await weave(options: .errorMode(.return)) {
             Task("number") { 3 }
             Task("is_shape", after: "number") { (shape: any Shape) in shape is Square }
         }

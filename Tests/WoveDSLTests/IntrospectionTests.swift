@@ -5,7 +5,7 @@ import WoveDSL
 struct IntrospectionTests {
     /// A diamond fed by a mapped task over an initialization value.
     private func mappedDiamond() throws -> ExecutionPlan {
-        try plan(nil, ["ids": [1, 2, 3]]) {
+        try plan(["ids": [1, 2, 3]]) {
             Task("doubled", mapping: "ids") { (id: Int) async in id * 2 }
             Task("left", after: "doubled") { (values: [Int]) in values.reduce(0, +) }
             Task("right", after: "doubled") { (values: [Int]) async in values.count }
@@ -93,7 +93,7 @@ struct IntrospectionTests {
                 seed * data.count
             }
         }
-        let debugged = try await weave(["seed": 2], debug: true) {
+        let debugged = try await weave(["seed": 2], options: .debug) {
             Task("account", after: "seed", "data") { (seed: Int, data: [String: any Sendable]) in
                 seed * data.count
             }

@@ -46,7 +46,7 @@ struct MappedDispatchTests {
     func weaveNameSent() async throws {
         let executor = LoopbackExecutor(worker: WoveWorker { ScaleWeave().tasks })
         let result = try await Wove.withConfiguration(configuration(executor)) {
-            try await weave(ScaleWeave(), ["factor": 2], environment: "remote") {}
+            try await weave(ScaleWeave(), ["factor": 2], options: .environment("remote")) {}
         }
         #expect(try result.value("scaled", as: [Int].self) == [6, 2, 4])
         let frames = try runTaskFrames(executor)

@@ -130,7 +130,7 @@ struct MappingTests {
 
     @Test("an untyped source that is not a sequence fails the task and its dependents at run time")
     func runtimeNonSequence() async throws {
-        let result = try await weave(errorMode: .return) {
+        let result = try await weave(options: .errorMode(.return)) {
             Task("opaque") { () -> any Sendable in 42 }
             Task("mapped", mapping: "opaque") { (item: Int) in item }
             Task("after", after: "mapped") { (items: [Int]) in items.count }
@@ -153,7 +153,7 @@ struct MappingTests {
     @Test("one failing item fails the mapped task, cancels running items, and fails dependents")
     func failingItem() async throws {
         let probe = Probe()
-        let result = try await weave(errorMode: .return) {
+        let result = try await weave(options: .errorMode(.return)) {
             Task("items", over: [0, 1, 2]) { (item: Int) async throws -> Int in
                 if item == 1 { throw Boom(code: 1) }
                 do {
@@ -189,7 +189,7 @@ struct SyncMappingTests {
     @Test("a failing sync item stops later items from starting and fails the task")
     func failingSyncItemStopsTheRest() async throws {
         let ran = AttemptCounter()
-        let result = try await weave(errorMode: .return) {
+        let result = try await weave(options: .errorMode(.return)) {
             Task("items", over: 0..<100) { (item: Int) throws -> Int in
                 _ = ran.next()
                 if item == 3 { throw Boom(code: item) }

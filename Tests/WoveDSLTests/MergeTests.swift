@@ -57,7 +57,7 @@ struct MergeTests {
     @Test("with maxWorkers: 1, a sync task merging sync work does not deadlock")
     func noDeadlockWithOneWorker() async throws {
         let (result, duration) = try await elapsed {
-            try await weave(maxWorkers: 1) {
+            try await weave(options: .maxWorkers(1)) {
                 Task("outer") { () throws -> [Int] in
                     try merge(
                         { (item: Int) in
@@ -126,7 +126,7 @@ struct MergeTests {
     @Test("merged sync work counts against the weave's maxWorkers")
     func mergedWorkSharesTheWeaveLimit() async throws {
         let gauge = ConcurrencyGauge()
-        _ = try await weave(maxWorkers: 2) {
+        _ = try await weave(options: .maxWorkers(2)) {
             Task("outer") { () async throws -> [Int] in
                 try await merge(
                     { (item: Int) -> Int in
@@ -202,7 +202,7 @@ struct MergeTests {
 
     @Test("a mapped merge past maxPending fails with the pending error")
     func mergeMaxPending() async throws {
-        let result = try await weave(maxPending: 2, errorMode: .return) {
+        let result = try await weave(options: .maxPending(2), .errorMode(.return)) {
             Task("caller") { () async throws -> [Int] in
                 try await merge({ (item: Int) in item }, over: [1, 2, 3])
             }
@@ -212,7 +212,7 @@ struct MergeTests {
 
     @Test("the blocking form refuses to run from async code")
     func blockingFormFromAsyncCode() async throws {
-        let result = try await weave(errorMode: .return) {
+        let result = try await weave(options: .errorMode(.return)) {
             Task("misuse") { () async throws -> Int in
                 let blockingMerge: () throws -> Int = { try merge { 1 } }
                 return try blockingMerge()
@@ -236,7 +236,7 @@ struct SyncToAsyncTests {
     func insideWeave() async throws {
         let failing = syncToAsync { () throws -> Int in throw Boom(code: 8) }
         let doubled = syncToAsync { (value: Int) in value * 2 }
-        let result = try await weave(errorMode: .return) {
+        let result = try await weave(options: .errorMode(.return)) {
             Task("ok") { () async throws in try await doubled(21) }
             Task("bad") { () async throws in try await failing() }
         }

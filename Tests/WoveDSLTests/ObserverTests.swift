@@ -31,7 +31,7 @@ struct ObserverTests {
     func eventOrder() async throws {
         let recorder = EventRecorder()
         let attempts = AttemptCounter()
-        _ = try await weave(observer: recorder) {
+        _ = try await weave(options: .observer(recorder)) {
             Task("fetch") { 1 }
             Task("parse", after: "fetch") { (raw: Int) throws -> Int in
                 if attempts.next() == 1 { throw Boom(code: 0) }
@@ -49,7 +49,7 @@ struct ObserverTests {
     @Test("failures and the dependents they stop are reported")
     func failureEvents() async throws {
         let recorder = EventRecorder()
-        _ = try await weave(errorMode: .return, observer: recorder) {
+        _ = try await weave(options: .errorMode(.return), .observer(recorder)) {
             Task("bad") { () throws -> Int in throw Boom(code: 1) }
             Task("after_bad", after: "bad") { (value: Int) in value }
         }

@@ -40,7 +40,7 @@ struct RemoteRetryTests {
     func notRetryableIsFinal() async throws {
         let executor = ScriptedExecutor()
         try await Wove.withConfiguration(configuration(executor)) {
-            async let outcome = weave(["value": 4], errorMode: .return) {
+            async let outcome = weave(["value": 4], options: .errorMode(.return)) {
                 Task("double", after: "value") { (value: Int) in value * 2 }.environment("remote").retries(3)
             }
             try await answer(executor, run: 0) { runID in

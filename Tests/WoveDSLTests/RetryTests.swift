@@ -61,7 +61,7 @@ struct RetryTests {
     func fixedBackoff() async throws {
         let clock = VirtualClock()
         let attempts = Probe()
-        _ = try await weave(clock: clock) {
+        _ = try await weave(options: .clock(clock)) {
             Task("flaky") { () throws -> Int in
                 attempts.record("attempt at \(clock.now.offset)")
                 if attempts.events.count < 3 { throw Boom(code: 0) }
@@ -79,7 +79,7 @@ struct RetryTests {
     func exponentialBackoff() async throws {
         let clock = VirtualClock()
         let attempts = Probe()
-        _ = try await weave(clock: clock) {
+        _ = try await weave(options: .clock(clock)) {
             Task("flaky") { () throws -> Int in
                 attempts.record("\(clock.now.offset)")
                 if attempts.events.count < 5 { throw Boom(code: 0) }

@@ -69,7 +69,7 @@ struct ReusableWeaveTests {
     @Test("an override may set its own options")
     func overrideWithOwnOptions() async throws {
         let attempts = AttemptCounter()
-        let result = try await weave(StandardReport(), ["user_id": 1], errorMode: .return) {
+        let result = try await weave(StandardReport(), ["user_id": 1], options: .errorMode(.return)) {
             Task("user_data", after: "user_id") { (id: Int) throws -> User in
                 _ = attempts.next()
                 throw Boom(code: id)

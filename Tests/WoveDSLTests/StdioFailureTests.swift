@@ -61,7 +61,7 @@ struct StdioFailureTests {
         let configuration = TestWorkerProcess.configuration(
             command: [.string(TestWorkerProcess.path), "--forgetful-host"])
         let result = try await Wove.withConfiguration(configuration) {
-            try await weave(["value": 1], errorMode: .return) {
+            try await weave(["value": 1], options: .errorMode(.return)) {
                 Task("double", after: "value") { (value: Int) in value * 2 }.environment("remote")
             }
         }
@@ -91,7 +91,7 @@ struct StdioFailureTests {
         let probe = Probe()
         let (result, _) = try await elapsed {
             try await Wove.withConfiguration(configuration) {
-                try await weave(["text": text], errorMode: .return) {
+                try await weave(["text": text], options: .errorMode(.return)) {
                     for index in 0..<8 {
                         Task("length_\(index)", after: "text") { (text: String) in text.utf8.count }
                             .environment("remote")

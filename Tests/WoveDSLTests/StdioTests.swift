@@ -127,7 +127,7 @@ struct StdioTests {
         let clock = ContinuousClock()
         let start = clock.now
         let result = try await Wove.withConfiguration(TestWorkerProcess.configuration()) {
-            try await weave(["ms": 200], errorMode: .return) {
+            try await weave(["ms": 200], options: .errorMode(.return)) {
                 Task("local_value") { 7 }
                 Task("local_after", after: "local_value") { (value: Int) in value + 1 }
                 Task("crash", after: "ms") { (ms: Int) async throws -> Int in

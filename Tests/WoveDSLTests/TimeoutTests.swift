@@ -67,7 +67,7 @@ struct TimeoutTests {
     func blockingTimeout() async throws {
         let probe = Probe()
         let (result, duration) = try await elapsed {
-            try await weave(errorMode: .return) {
+            try await weave(options: .errorMode(.return)) {
                 Task("blocking") { () -> Int in
                     usleep(400_000)
                     probe.record("thread finished")
@@ -90,7 +90,7 @@ struct TimeoutTests {
 
     @Test("timeouts apply to each mapped item")
     func perItemTimeout() async throws {
-        let result = try await weave(errorMode: .return) {
+        let result = try await weave(options: .errorMode(.return)) {
             Task("items", over: [1, 500]) { (milliseconds: Int) async throws -> Int in
                 try await Task.sleep(for: .milliseconds(milliseconds) * 20)
                 return milliseconds

@@ -41,7 +41,7 @@ struct TimingTests {
     @Test("maxWorkers: 1 serialises blocking tasks")
     func maxWorkersOneSerialises() async throws {
         let (_, duration) = try await elapsed {
-            try await weave(maxWorkers: 1) {
+            try await weave(options: .maxWorkers(1)) {
                 for index in 0..<8 {
                     Task("sleeper_\(index)") { () -> Int in
                         usleep(100_000)
@@ -56,7 +56,7 @@ struct TimingTests {
     @Test("maxWorkers: 2 runs at most two blocking tasks at once")
     func maxWorkersBoundsConcurrency() async throws {
         let gauge = ConcurrencyGauge()
-        _ = try await weave(maxWorkers: 2) {
+        _ = try await weave(options: .maxWorkers(2)) {
             for index in 0..<6 {
                 Task("worker_\(index)") { () -> Int in
                     gauge.enter()

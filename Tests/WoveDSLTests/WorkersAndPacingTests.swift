@@ -35,7 +35,7 @@ struct WorkersAndPacingTests {
         let clock = ManualClock()
         let starts = Probe()
         let running = Task {
-            try await weave(clock: clock) {
+            try await weave(options: .clock(clock)) {
                 Task("paced", over: 0..<4) { (item: Int) in
                     starts.record("item \(item) at \(clock.now.offset)")
                     return item
@@ -62,7 +62,7 @@ struct WorkersAndPacingTests {
     @Test("limitPerMinute with workers: the last of five slots is four intervals in")
     func pacingWithWorkers() async throws {
         let clock = VirtualClock()
-        let result = try await weave(clock: clock) {
+        let result = try await weave(options: .clock(clock)) {
             Task("paced", mapping: "ids") { (id: Int) async in id }
                 .workers(2).limitPerMinute(600)
             Task("ids") { Array(0..<5) }
@@ -78,7 +78,7 @@ struct WorkersAndPacingTests {
             probe.record("item ran")
             return id
         }
-        let result = try await weave(["ids": [1, 2, 3]], maxPending: 2, errorMode: .return) {
+        let result = try await weave(["ids": [1, 2, 3]], options: .maxPending(2), .errorMode(.return)) {
             mapped
             Task("after", after: "mapped") { (values: [Int]) in values.count }
             Task("small", over: [1, 2]) { (item: Int) in item }
@@ -94,7 +94,7 @@ struct WorkersAndPacingTests {
 
     @Test("exactly maxPending items is allowed")
     func maxPendingBoundary() async throws {
-        let result = try await weave(maxPending: 3) {
+        let result = try await weave(options: .maxPending(3)) {
             Task("mapped", over: [1, 2, 3]) { (item: Int) in item }
         }
         #expect(try result.final(as: [Int].self) == [1, 2, 3])
@@ -103,7 +103,7 @@ struct WorkersAndPacingTests {
     @Test("a negative maxPending is an invalid option")
     func negativeMaxPending() async throws {
         let error = try await #require(throws: WeaveError.self) {
-            try await weave(maxPending: -1) { Task("a") { 1 } }
+            try await weave(options: .maxPending(-1)) { Task("a") { 1 } }
         }
         #expect(error.code == .invalidOption)
     }

@@ -94,13 +94,13 @@ switch CommandLine.arguments.dropFirst().first {
 case "--fork-and-exit":
     // Forks the weave and exits at once; the child must finish on its own.
     let path = CommandLine.arguments.dropFirst(2).first ?? "/dev/null"
-    let handle = try weaveInBackground(ForkedTasks(), ["base": 20, "path": path], fork: true)
+    let handle = try weaveInBackground(ForkedTasks(), ["base": 20, "path": path], options: .fork)
     print("\(getpid()) \(handle.processID ?? -1)")
     exit(0)
 case "--fork-and-wait":
     // Forks the weave and waits for the typed result to come back.
     let path = CommandLine.arguments.dropFirst(2).first ?? "/dev/null"
-    let handle = try weaveInBackground(ForkedTasks(), ["base": 10, "path": path], fork: true) {
+    let handle = try weaveInBackground(ForkedTasks(), ["base": 10, "path": path], options: .fork) {
         forkedFailure
     }
     let result = await handle.result
@@ -113,7 +113,7 @@ case "--fork-and-wait":
 case "--fork-and-cancel":
     // Forks the weave, cancels it at once, and reports what came back.
     let path = CommandLine.arguments.dropFirst(2).first ?? "/dev/null"
-    let handle = try weaveInBackground(ForkedTasks(), ["base": 10, "path": path], fork: true)
+    let handle = try weaveInBackground(ForkedTasks(), ["base": 10, "path": path], options: .fork)
     handle.cancel()
     print("cancelled=\(await handle.result.cancelled.sorted())")
     exit(0)
@@ -130,7 +130,7 @@ case "--forgetful-host":
     exit(0)
 case "--forgetful":
     do {
-        _ = try weaveInBackground(ForkedTasks(), ["base": 1, "path": "/dev/null"], fork: true)
+        _ = try weaveInBackground(ForkedTasks(), ["base": 1, "path": "/dev/null"], options: .fork)
         print("forked")
     } catch {
         print("refused: \(error)")

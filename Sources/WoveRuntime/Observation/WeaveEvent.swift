@@ -25,7 +25,7 @@ public enum WeaveEvent: Sendable {
 /// struct PrintingObserver: WeaveObserver {
 ///     func observe(_ event: WeaveEvent) { print(event) }
 /// }
-/// try await weave(observer: PrintingObserver()) { … }
+/// try await weave(options: .observer(PrintingObserver())) { … }
 /// ```
 public protocol WeaveObserver: Sendable {
     /// Called once per event.
