@@ -160,9 +160,9 @@ extension MappedTaskNode {
                     return typed
                 })
         }
-        var copy = self
-        copy.declaration.definition.body = .mapped(mapped)
-        copy.declaration.definition.codec = codec
-        return copy
+        return changing {
+            $0.body = .mapped(mapped)
+            $0.codec = codec
+        }
     }
 }

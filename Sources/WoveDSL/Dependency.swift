@@ -1,23 +1,28 @@
-/// The name of an upstream task or initialization value, typed by the value a body receives from it.
+/// An upstream task or initialization value, typed by the value a body receives from it.
 ///
-/// You rarely spell this type: string literals in `after:` become
-/// dependencies, and the closure's parameter types give each one its type.
+/// You rarely spell this type. In `after:`, a string literal names a dependency and the
+/// closure's parameter type gives it its type; a task's node is itself a dependency, typed by
+/// what the task produces, so the compiler checks it and infers the parameter:
 ///
 /// ```swift
-/// Task("greeting", after: "name", "age") { (name: String, age: Int) in "\(name) is \(age)" }
+/// let user = Task("user", after: "user_id") { (id: Int) in try await api.user(id) }
+/// Task("greeting", after: user, "locale") { user, (locale: String) in greet(user, in: locale) }
 /// ```
-public struct Dependency<Value>: ExpressibleByStringLiteral, Sendable, CustomStringConvertible {
+///
+/// Names and nodes mix freely in one `after:` list.
+public class Dependency<Value>: ExpressibleByStringLiteral, CustomStringConvertible, @unchecked Sendable {
+    // Safe to share: its one stored property is a constant, and so are its subclasses'.
+
     /// The upstream node's name.
     public let name: String
 
-    /// A dependency on the node called `name`.
-    public init(_ name: String) { self.name = name }
-
     /// A dependency on the node called `value`.
-    public init(stringLiteral value: String) { self.name = value }
+    public required init(stringLiteral value: String) { name = value }
 
-    /// A dependency on the task `node`, whose output type must be `Value`.
-    public init<Node: TaskDeclaring>(_ node: Node) where Node.Output == Value { self.name = node.name }
+    /// A dependency on the node called `name`.
+    public convenience init(_ name: String) { self.init(named: name) }
+
+    init(named name: String) { self.name = name }
 
     /// The upstream node's name.
     public var description: String { name }

@@ -3,6 +3,20 @@ public struct TaskDeclaration: Sendable {
     package var definition: TaskDefinition
 
     package init(_ definition: TaskDefinition) { self.definition = definition }
+
+    /// What a node made from the string literal `name` declares: nothing that can run.
+    static func undeclared<Output>(_ name: String, producing _: Output.Type) -> TaskDeclaration {
+        TaskDeclaration(
+            TaskDefinition(
+                name: name, location: SourceLocation(fileID: "<string literal>", line: 0), dependencies: [],
+                inputTypes: [], outputType: TypeDescriptor(Output.self),
+                body: .sync { _ in
+                    throw WeaveError(
+                        .invalidOption,
+                        "'\(name)' is a node made from a string literal, which only names a task in after:; "
+                            + "declare the task with Task(\"\(name)\") { … }.", task: name)
+                }))
+    }
 }
 
 /// A declared task: a plain ``TaskNode`` or a mapped ``MappedTaskNode``.
@@ -18,12 +32,20 @@ public protocol TaskDeclaring: WeaveContent {
     /// The type of the task's result.
     associatedtype Output: Sendable
     /// The declaration the modifiers change.
-    var declaration: TaskDeclaration { get set }
+    var declaration: TaskDeclaration { get }
+    /// The task's name, unique within a weave (a later declaration replaces an earlier one).
+    var name: String { get }
+    /// A node for `declaration`, as the modifiers make it.
+    init(declaration: TaskDeclaration)
 }
 
 extension TaskDeclaring {
-    /// The task's name, unique within a weave (a later declaration replaces an earlier one).
-    public var name: String { declaration.definition.name }
+    /// A new node with the declaration changed by `change`.
+    func changing(_ change: (inout TaskDefinition) -> Void) -> Self {
+        var declaration = self.declaration
+        change(&declaration.definition)
+        return Self(declaration: declaration)
+    }
 
     /// Where the task was declared.
     public var location: SourceLocation { declaration.definition.location }
@@ -42,26 +64,22 @@ extension TaskDeclaring {
     /// default). Timed-out attempts are retried too; the last attempt's error is the task's.
     /// For a mapped task, each item is retried on its own.
     public func retries(_ count: Int, backoff: RetryBackoff = .immediate) -> Self {
-        var copy = self
-        copy.declaration.definition.options.retries = count
-        copy.declaration.definition.options.backoff = backoff
-        return copy
+        changing {
+            $0.options.retries = count
+            $0.options.backoff = backoff
+        }
     }
 
     /// Runs the task in the environment `name` (configured with `Wove.config`), whose settings
     /// are its defaults for options it does not set itself.
     public func environment(_ name: String) -> Self {
-        var copy = self
-        copy.declaration.definition.options.environment = name
-        return copy
+        changing { $0.options.environment = name }
     }
 
     /// Fails any attempt still running after `limit` with a ``TaskTimeoutError``. For a mapped
     /// task, the limit applies to each item's attempt.
     public func timeout(_ limit: Duration) -> Self {
-        var copy = self
-        copy.declaration.definition.options.timeout = limit
-        return copy
+        changing { $0.options.timeout = limit }
     }
 
     /// Sets how the task's runs are delivered when it runs in a non-local environment; unset
@@ -91,12 +109,13 @@ extension TaskDeclaring {
         maxInFlight: Int? = nil,
         orphanPolicy: Delivery.OrphanPolicy? = nil
     ) -> Self {
-        var copy = self
-        copy.declaration.definition.options.delivery = DeliverySettings(
-            timeout: timeout, idempotencyKey: idempotencyKey, cancelMode: cancelMode, heartbeat: heartbeat,
-            maxInFlight: maxInFlight, orphanPolicy: orphanPolicy
-        )
-        .inheriting(from: declaration.definition.options.delivery)
-        return copy
+        changing { definition in
+            definition.options.delivery = DeliverySettings(
+                timeout: timeout, idempotencyKey: idempotencyKey, cancelMode: cancelMode,
+                heartbeat: heartbeat,
+                maxInFlight: maxInFlight, orphanPolicy: orphanPolicy
+            )
+            .inheriting(from: definition.options.delivery)
+        }
     }
 }

@@ -174,7 +174,7 @@ struct MappingTests {
     @Test("a mapped node handle reads its list with its own type")
     func typedHandle() async throws {
         let names = Task("names", over: ["ada", "alan"]) { (name: String) in name.count }
-        let total = Task("total", after: Dependency(names)) { (counts: [Int]) in counts.reduce(0, +) }
+        let total = Task("total", after: names) { (counts: [Int]) in counts.reduce(0, +) }
         let result = try await weave {
             names
             total

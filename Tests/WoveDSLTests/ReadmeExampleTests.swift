@@ -38,7 +38,7 @@ struct ReadmeExampleTests {
     @Test("node handles declared outside the block give typed access")
     func nodeHandles() async throws {
         let number = Task("number") { 20 }
-        let doubled = Task("doubled", after: Dependency(number)) { (value: Int) in value * 2 }
+        let doubled = Task("doubled", after: number) { (value: Int) in value * 2 }
         let result = try await weave {
             number
             doubled
