@@ -51,6 +51,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "CustomExecutor",
+            dependencies: ["WoveDSL"],
+            path: "Playgrounds-linux/CustomExecutor",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "Benchmarks",
             dependencies: ["WoveDSL"],
             path: "Benchmarks",

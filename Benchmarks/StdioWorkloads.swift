@@ -13,7 +13,7 @@ enum StdioWorkloads {
 
     static func configuration(workers: Int) -> WoveConfiguration {
         WoveConfiguration(environments: [
-            "worker": EnvironmentSettings(executor: "stdio", executorConfig: ["workers": .integer(workers)])
+            "worker": EnvironmentSettings(executor: .stdio(workers: workers))
         ])
     }
 

@@ -28,7 +28,7 @@ struct ScoringTasks: Weave {
 
 await WoveWorker { ScoringTasks().tasks }.runIfRequested()
 
-try Wove.config(environments: ["workers": EnvironmentSettings(executor: "stdio")])
+try Wove.config(environments: ["workers": EnvironmentSettings(executor: .stdio())])
 let result = try await weave(ScoringTasks(), ["user_id": 7]) {
     Task("score", after: "user_id") { (id: Int) in Score(user: id, points: id * 10, workerPID: getpid()) }
         .environment("workers")

@@ -20,7 +20,7 @@ extension WoveWorker {
     ///
     /// await WoveWorker { ReportTasks().tasks }.runIfRequested()  // never returns in a worker
     ///
-    /// try Wove.config(environments: ["remote": EnvironmentSettings(executor: "stdio")])
+    /// try Wove.config(environments: ["remote": EnvironmentSettings(executor: .stdio())])
     /// let result = try await weave(["order_id": 42]) {
     ///     ReportTasks().tasks  // the tasks are shared; these run in this process…
     ///     Task("score", after: "account") { (account: Account) in score(account) }

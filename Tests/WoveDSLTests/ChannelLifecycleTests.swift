@@ -58,7 +58,7 @@ struct ChannelLifecycleTests {
     private func configuration(_ executor: UnrulyExecutor, stopTimeout: Duration? = nil) -> WoveConfiguration
     {
         WoveConfiguration(environments: [
-            "remote": EnvironmentSettings(executor: executor, stopTimeout: stopTimeout)
+            "remote": EnvironmentSettings(executor: .shared(executor), stopTimeout: stopTimeout)
         ])
     }
 

@@ -161,10 +161,6 @@ struct ConfigurationTests {
                 WoveConfiguration(environments: ["x": EnvironmentSettings(retries: -5)]),
                 "environments.x.retries is -5"
             ),
-            (
-                WoveConfiguration(environments: ["x": EnvironmentSettings(executor: "slurm")]),
-                "environments.x.executor"
-            ),
             (WoveConfiguration(defaultEnvironment: "missing"), "default_environment is 'missing'"),
         ])
     func validation(configuration: WoveConfiguration, expected: String) throws {
@@ -267,7 +263,7 @@ struct ConfigurationFileTests {
             }
             """)
         defer { try? FileManager.default.removeItem(at: root) }
-        let (configuration, file) = try #require(try Wove.loadConfiguration(searchingFrom: grandchild))
+        let (configuration, file) = try #require(try Wove.readConfigFile(searchingFrom: grandchild))
         #expect(
             file.standardizedFileURL.path
                 == root.appendingPathComponent("wove_config.json").standardizedFileURL.path)
@@ -292,7 +288,7 @@ struct ConfigurationFileTests {
             #"{ "environments": { "file-removed": null, "file-added": { "retries": 4 } } }"#)
         defer { try? FileManager.default.removeItem(at: root) }
         defer { try? Wove.config(environments: ["file-added": nil]) }
-        try Wove.config(searchingFrom: grandchild)
+        try Wove.loadConfigFile(searchingFrom: grandchild)
         let environments = Wove.configuration.environments
         #expect(environments["file-kept"]?.retries == 1, "environments the file does not name are kept")
         #expect(environments["file-removed"] == nil)
@@ -312,7 +308,7 @@ struct ConfigurationFileTests {
             }
             """)
         defer { try? FileManager.default.removeItem(at: root) }
-        let (configuration, _) = try #require(try Wove.loadConfiguration(searchingFrom: grandchild))
+        let (configuration, _) = try #require(try Wove.readConfigFile(searchingFrom: grandchild))
         #expect(
             configuration.delivery
                 == DeliverySettings(
@@ -330,7 +326,7 @@ struct ConfigurationFileTests {
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: empty) }
         if FileManager.default.fileExists(atPath: "/tmp/wove_config.json") { return }
-        #expect(try Wove.loadConfiguration(searchingFrom: empty) == nil)
+        #expect(try Wove.readConfigFile(searchingFrom: empty) == nil)
     }
 
     @Test(
@@ -371,7 +367,7 @@ struct ConfigurationFileTests {
         let (root, grandchild) = try tree(json)
         defer { try? FileManager.default.removeItem(at: root) }
         let error = try #require(throws: WeaveError.self) {
-            try Wove.loadConfiguration(searchingFrom: grandchild)
+            try Wove.readConfigFile(searchingFrom: grandchild)
         }
         #expect(error.message.contains(expected), "\(error.message)")
         #expect(error.message.contains("wove_config.json"))

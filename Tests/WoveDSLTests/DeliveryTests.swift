@@ -7,7 +7,7 @@ struct DeliveryTests {
     private func remote(_ executor: any EnvironmentExecutor, delivery: DeliverySettings = DeliverySettings())
         -> WoveConfiguration
     {
-        var settings = EnvironmentSettings(executor: executor)
+        var settings = EnvironmentSettings(executor: .shared(executor))
         settings.delivery = delivery
         return WoveConfiguration(environments: ["remote": settings])
     }

@@ -19,7 +19,8 @@ struct Profile: Codable, Sendable, Equatable {
 struct DispatchTests {
     private func configuration(_ executor: LoopbackExecutor) -> WoveConfiguration {
         WoveConfiguration(environments: [
-            "remote": EnvironmentSettings(executor: executor, executorConfig: ["region": .string("test")])
+            "remote": EnvironmentSettings(
+                executor: .shared(executor, configuration: ["region": .string("test")]))
         ])
     }
 
@@ -59,10 +60,11 @@ struct DispatchTests {
     func executorPerRun() async throws {
         let made = Probe()
         let configuration = WoveConfiguration(environments: [
-            "remote": EnvironmentSettings(makeExecutor: {
-                made.record("executor")
-                return LoopbackExecutor(worker: WoveWorker { ScoringTasks().tasks })
-            })
+            "remote": EnvironmentSettings(
+                executor: .custom {
+                    made.record("executor")
+                    return LoopbackExecutor(worker: WoveWorker { ScoringTasks().tasks })
+                })
         ])
         let results = try await Wove.withConfiguration(configuration) {
             try await withThrowingTaskGroup(of: Profile.self) { group in
@@ -82,7 +84,7 @@ struct DispatchTests {
         }
         #expect(Set(results.map(\.score)) == [0, 10, 20, 30])
         #expect(made.events.count == 4)
-        #expect(!EnvironmentSettings(makeExecutor: { LoopbackExecutor(worker: WoveWorker {}) }).isLocal)
+        #expect(!EnvironmentSettings(executor: .custom { LoopbackExecutor(worker: WoveWorker {}) }).isLocal)
     }
 
     @Test("the executor receives the exact run_task frame")

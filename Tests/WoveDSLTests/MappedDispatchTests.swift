@@ -13,7 +13,7 @@ struct ScaleWeave: Weave {
 @Suite("Mapped tasks dispatched item by item")
 struct MappedDispatchTests {
     private func configuration(_ executor: LoopbackExecutor) -> WoveConfiguration {
-        WoveConfiguration(environments: ["remote": EnvironmentSettings(executor: executor)])
+        WoveConfiguration(environments: ["remote": EnvironmentSettings(executor: .shared(executor))])
     }
 
     private func runTaskFrames(_ executor: LoopbackExecutor) throws -> [[String: Any]] {

@@ -7,17 +7,18 @@ final class EventRecorder: WeaveObserver {
     private let log = LockedValue<[String]>([])
 
     func observe(_ event: WeaveEvent) {
+        let task = event.task ?? "?"
         let line: String
-        switch event {
-        case .weaveStarted(let count): line = "weave started (\(count) tasks)"
-        case .taskStarted(let task): line = "\(task) started"
-        case .attemptFailed(let task, let attempt, _, let willRetry):
-            line = "\(task) attempt \(attempt) failed\(willRetry ? ", retrying" : "")"
-        case .taskFinished(let task, _): line = "\(task) finished"
-        case .taskFailed(let task, _, let duration):
-            line = "\(task) failed\(duration == nil ? " (never ran)" : "")"
-        case .taskCancelled(let task): line = "\(task) cancelled"
-        case .weaveFinished(_, let error): line = "weave finished\(error == nil ? "" : " with an error")"
+        switch event.kind {
+        case .weaveStarted: line = "weave started (\(event.taskCount ?? -1) tasks)"
+        case .taskStarted: line = "\(task) started"
+        case .attemptFailed:
+            line = "\(task) attempt \(event.attempt ?? -1) failed\(event.willRetry ? ", retrying" : "")"
+        case .taskFinished: line = "\(task) finished"
+        case .taskFailed: line = "\(task) failed\(event.duration == nil ? " (never ran)" : "")"
+        case .taskCancelled: line = "\(task) cancelled"
+        case .weaveFinished: line = "weave finished\(event.error == nil ? "" : " with an error")"
+        default: line = "unknown event \(event.kind)"
         }
         log.withLock { $0.append(line) }
     }

@@ -6,7 +6,7 @@ import WoveDSL
 @Suite("Remote retries")
 struct RemoteRetryTests {
     private func configuration(_ executor: ScriptedExecutor) -> WoveConfiguration {
-        WoveConfiguration(environments: ["remote": EnvironmentSettings(executor: executor)])
+        WoveConfiguration(environments: ["remote": EnvironmentSettings(executor: .shared(executor))])
     }
 
     /// Answers the `index`-th run (0-based) once it has been sent.

@@ -59,7 +59,7 @@ struct StdioFailureTests {
     @Test("a worker program that forgot runIfRequested() is reported with its own explanation from stderr")
     func deathCarriesStderr() async throws {
         let configuration = TestWorkerProcess.configuration(
-            command: [.string(TestWorkerProcess.path), "--forgetful-host"])
+            command: [TestWorkerProcess.path, "--forgetful-host"])
         let result = try await Wove.withConfiguration(configuration) {
             try await weave(["value": 1], options: .errorMode(.return)) {
                 Task("double", after: "value") { (value: Int) in value * 2 }.environment("remote")
@@ -81,10 +81,7 @@ struct StdioFailureTests {
             "if mkdir '\(marker)' 2>/dev/null; then exec '\(TestWorkerProcess.path)'; else exec sleep 30; fi"
         let configuration = WoveConfiguration(environments: [
             "remote": EnvironmentSettings(
-                executor: "stdio",
-                executorConfig: [
-                    "command": ["/bin/sh", "-c", .string(script)], "workers": 2, "write_timeout": 3,
-                ])
+                executor: .stdio(command: ["/bin/sh", "-c", script], workers: 2, writeTimeout: .seconds(3)))
         ])
         // Frames of 1 MB fill the stalled process's socket buffer, so its writes must wait.
         let text = String(repeating: "x", count: 1 << 20)

@@ -192,7 +192,7 @@ struct StdioTests {
     func workerNotReading() async throws {
         let configuration = WoveConfiguration(environments: [
             "remote": EnvironmentSettings(
-                executor: "stdio", executorConfig: ["command": ["/bin/sleep", "30"], "write_timeout": 0.3])
+                executor: .stdio(command: ["/bin/sleep", "30"], writeTimeout: .milliseconds(300)))
         ])
         let text = String(repeating: "x", count: 4_000_000)  // far more than a socket buffer holds
         let (error, duration) = await elapsed {
@@ -233,7 +233,7 @@ struct StdioTests {
             let clock = ContinuousClock()
             let start = clock.now
             let error = try await #require(throws: EnvironmentExecutionError.self) {
-                try await Wove.withConfiguration(TestWorkerProcess.configuration(command: .string(command))) {
+                try await Wove.withConfiguration(TestWorkerProcess.configuration(command: [command])) {
                     try await weave(["value": 1]) {
                         Task("double", after: "value") { (value: Int) in value * 2 }.environment("remote")
                     }
@@ -288,7 +288,7 @@ struct StdioTests {
         for (config, message) in cases {
             let error = try #require(throws: WeaveError.self) {
                 try WoveConfiguration(environments: [
-                    "remote": EnvironmentSettings(executor: "stdio", executorConfig: config)
+                    "remote": EnvironmentSettings(executor: .stdio(configuration: config))
                 ])
                 .validate()
             }
@@ -296,11 +296,16 @@ struct StdioTests {
             #expect(error.message.contains(message), "\(error.message)")
         }
         let unknown = try #require(throws: WeaveError.self) {
-            try WoveConfiguration(environments: ["remote": EnvironmentSettings(executor: "carrier-pigeon")])
-                .validate()
+            try ExecutorProvider.named("carrier-pigeon", at: "environments.remote")
         }
-        #expect(unknown.message.contains("'carrier-pigeon'") && unknown.message.contains("'stdio'"))
-        let valid = EnvironmentSettings(executor: "stdio", executorConfig: ["command": "w", "workers": 3])
+        #expect(unknown.message.contains("environments.remote.executor is 'carrier-pigeon'"), "\(unknown)")
+        #expect(unknown.message.contains("Known: local, stdio"), "\(unknown)")
+        let integration = try #require(throws: MissingDispatchFeatureError.self) {
+            try ExecutorProvider.named("grpc", at: "environments.remote")
+        }
+        #expect(integration.trait == "GRPC")
+        #expect(integration.description.contains("traits: [\"GRPC\"]"), "\(integration)")
+        let valid = EnvironmentSettings(executor: .stdio(command: ["w"], workers: 3))
         try WoveConfiguration(environments: ["remote": valid]).validate()
         #expect(!valid.isLocal)
         #expect(EnvironmentSettings.local.isLocal)
@@ -336,23 +341,23 @@ struct StdioTests {
             """#.utf8
         ).write(to: file)
         let unknownKey = try #require(throws: WeaveError.self) {
-            try Wove.loadConfiguration(searchingFrom: directory)
+            try Wove.readConfigFile(searchingFrom: directory)
         }
         #expect(unknownKey.message.contains("environments.remote.executor_config.nested is not a setting"))
         try Data(
             #"{"environments": {"remote": {"executor": "stdio", "executor_config": {"command": ["/bin/worker", "--fast"], "workers": 2}}}}"#
                 .utf8
         ).write(to: file)
-        let loaded = try #require(try Wove.loadConfiguration(searchingFrom: directory))
+        let loaded = try #require(try Wove.readConfigFile(searchingFrom: directory))
         let remote = try #require(loaded.configuration.environments["remote"])
-        #expect(remote.executor == "stdio" && !remote.isLocal)
-        #expect(remote.executorConfig == ["command": ["/bin/worker", "--fast"], "workers": 2])
+        #expect(remote.executor.name == "stdio" && !remote.isLocal)
+        #expect(remote.executor.configuration == ["command": ["/bin/worker", "--fast"], "workers": 2])
         try Data(
             #"{"environments": {"remote": {"executor": "stdio", "executor_config": {"workers": 0}}}}"#.utf8
         )
         .write(to: file)
         let invalid = try #require(throws: WeaveError.self) {
-            try Wove.loadConfiguration(searchingFrom: directory)
+            try Wove.readConfigFile(searchingFrom: directory)
         }
         #expect(invalid.message.contains("environments.remote.executor_config.workers is 0"))
     }

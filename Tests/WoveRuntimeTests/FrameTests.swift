@@ -139,4 +139,16 @@ struct FrameTests {
             environment: "w")
         #expect(remote.description.contains("KeyError") && remote.description.contains("source: config"))
     }
+
+    @Test("an error payload keeps a source it does not know, and fills in fields a peer left out")
+    func lenientRemoteError() throws {
+        let error = try JSONDecoder().decode(
+            RemoteError.self, from: Data(#"{"message":"m","source":"gpu"}"#.utf8))
+        #expect(error.source.rawValue == "gpu" && error.source != .task)
+        #expect(error.kind == "ExecutionError" && error.retryable == false)
+        let encoded = try JSONEncoder().encode(error)
+        #expect(try JSONDecoder().decode(RemoteError.self, from: encoded) == error)
+        let text = try JSONDecoder().decode(RemoteError.self, from: Data(#""disk full""#.utf8))
+        #expect(text.message == "disk full" && text.source == .executor)
+    }
 }

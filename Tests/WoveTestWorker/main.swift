@@ -125,7 +125,7 @@ case "--thread-cap":
 case "--forgetful-host":
     // Started as a worker, it runs its weave instead; starting its own stdio worker is refused,
     // and the error escapes top-level code, so the process dies explaining why on stderr.
-    try Wove.config(environments: ["remote": EnvironmentSettings(executor: "stdio")])
+    try Wove.config(environments: ["remote": EnvironmentSettings(executor: .stdio())])
     _ = try await weave { Task("echo_pid") { () -> Int in Int(getpid()) }.environment("remote") }
     exit(0)
 case "--forgetful":
@@ -141,7 +141,7 @@ default: break
 
 if CommandLine.arguments.dropFirst().first == "--host" {
     do {
-        try Wove.config(environments: ["remote": EnvironmentSettings(executor: "stdio")])
+        try Wove.config(environments: ["remote": EnvironmentSettings(executor: .stdio())])
         let result = try await weave(["value": 21]) {
             Task("double", after: "value") { (value: Int) in value * 2 }.environment("remote")
             Task("echo_pid") { () -> Int in Int(getpid()) }.environment("remote")

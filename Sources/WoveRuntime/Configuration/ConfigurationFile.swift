@@ -29,7 +29,10 @@ enum ConfigurationFile {
 
     /// The settings `file` holds, checked on their own (merged into a configuration, they are
     /// checked again there).
-    static func load(_ file: URL) throws(WeaveError) -> ConfigurationChange {
+    ///
+    /// - Throws: ``WeaveError`` naming the file, the key and the value;
+    ///   ``MissingDispatchFeatureError`` for an executor whose integration is not linked.
+    static func load(_ file: URL) throws -> ConfigurationChange {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(contentsOf: file))
@@ -43,8 +46,12 @@ enum ConfigurationFile {
             let change = try parse(root)
             try change.applied(to: WoveConfiguration()).validate()
             return change
-        } catch {
+        } catch let error as WeaveError {
             throw WeaveError(error.code, "\(file.path): \(error.message)")
+        } catch let error as MissingDispatchFeatureError {
+            throw MissingDispatchFeatureError(reason: "\(file.path): \(error.reason)", trait: error.trait)
+        } catch {
+            throw WeaveError(.invalidConfiguration, "\(file.path): \(error)")
         }
     }
 
@@ -62,7 +69,7 @@ enum ConfigurationFile {
         "delivery_max_in_flight", "delivery_orphan_policy",
     ]
 
-    static func parse(_ root: [String: Any]) throws(WeaveError) -> ConfigurationChange {
+    static func parse(_ root: [String: Any]) throws -> ConfigurationChange {
         let reader = KeyReader(root, path: "", known: globalKeys)
         try reader.rejectUnknownKeys()
         var change = ConfigurationChange(
@@ -84,8 +91,10 @@ enum ConfigurationFile {
             let environment = KeyReader(value, path: "environments.\(name)", known: environmentKeys)
             try environment.rejectUnknownKeys()
             change.environments[name] = EnvironmentSettings(
-                executor: try environment.string("executor") ?? "local",
-                executorConfig: try environment.jsonObject("executor_config") ?? [:],
+                executor: try ExecutorProvider.named(
+                    try environment.string("executor") ?? "local",
+                    configuration: try environment.jsonObject("executor_config") ?? [:],
+                    at: "environments.\(name)"),
                 retries: try environment.integer("retries"),
                 timeout: try environment.seconds("timeout"),
                 workers: try environment.integer("workers"),

@@ -6,7 +6,7 @@ public import Foundation
 /// try Wove.config(
 ///     environments: ["heavy": EnvironmentSettings(retries: 3, timeout: .seconds(30))],
 ///     maxWorkers: 32)
-/// try Wove.config()  // or load wove_config.json from the working directory or a parent
+/// try Wove.loadConfigFile()  // or merge wove_config.json from the working directory or a parent
 /// ```
 ///
 /// Reading the configuration is safe from any thread; each weave takes a snapshot when it
@@ -62,44 +62,42 @@ public enum Wove {
             ).applied(to:))
     }
 
-    /// Loads `wove_config.json` from the working directory or its nearest parent that has one,
-    /// and merges it into the process-wide configuration as ``config(defaultEnvironment:environments:maxWorkers:maxBlockingThreads:retries:timeout:workers:limitPerMinute:maxPending:errorMode:delivery:)``
-    /// would: an environment set to `null` in the file is removed.
+    /// Finds `wove_config.json` in `directory` (the working directory by default) or its nearest
+    /// parent that has one, and merges it into the process-wide configuration as
+    /// ``config(defaultEnvironment:environments:maxWorkers:maxBlockingThreads:retries:timeout:workers:limitPerMinute:maxPending:errorMode:delivery:)``
+    /// would: an environment set to `null` in the file is removed. Python wove's `config()` with
+    /// no arguments.
     ///
     /// - Returns: The file loaded, or `nil` if there was none (the configuration is unchanged).
-    /// - Throws: ``WeaveError`` naming the file and the bad key or value.
+    /// - Throws: ``WeaveError`` naming the file and the bad key or value;
+    ///   ``MissingDispatchFeatureError`` for an executor whose integration is not linked. Nothing
+    ///   changes then.
     @discardableResult
-    public static func config() throws(WeaveError) -> URL? {
-        try config(searchingFrom: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-    }
-
-    /// Loads `wove_config.json` from `directory` or its nearest parent that has one, and merges it
-    /// into the process-wide configuration.
-    ///
-    /// - Returns: The file loaded, or `nil` if there was none (the configuration is unchanged).
-    @discardableResult
-    public static func config(searchingFrom directory: URL) throws(WeaveError) -> URL? {
+    public static func loadConfigFile(
+        searchingFrom directory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    ) throws -> URL? {
         guard let file = ConfigurationFile.find(from: directory) else { return nil }
-        try config(contentsOf: file)
+        try loadConfigFile(at: file)
         return file
     }
 
-    /// Reads and validates `wove_config.json` from `directory` or its nearest parent, without
+    /// Merges the settings of the JSON file at `file` into the process-wide configuration.
+    /// Python wove's `config(config_file=…)`.
+    public static func loadConfigFile(at file: URL) throws {
+        let change = try ConfigurationFile.load(file)
+        try install(change.applied(to:))
+    }
+
+    /// Reads and checks `wove_config.json` from `directory` or its nearest parent, without
     /// installing it.
     ///
     /// - Returns: The file's settings over built-in defaults, and the file; `nil` if no
     ///   directory up to the root has one.
-    public static func loadConfiguration(
+    public static func readConfigFile(
         searchingFrom directory: URL
-    ) throws(WeaveError) -> (configuration: WoveConfiguration, file: URL)? {
+    ) throws -> (configuration: WoveConfiguration, file: URL)? {
         guard let file = ConfigurationFile.find(from: directory) else { return nil }
         return (try ConfigurationFile.load(file).applied(to: WoveConfiguration()), file)
-    }
-
-    /// Merges the settings of a JSON file into the process-wide configuration.
-    public static func config(contentsOf file: URL) throws(WeaveError) {
-        let change = try ConfigurationFile.load(file)
-        try install(change.applied(to:))
     }
 
     /// Replaces the process-wide configuration.

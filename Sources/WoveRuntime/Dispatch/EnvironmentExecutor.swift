@@ -4,12 +4,12 @@
 /// For each weave run, the runtime starts an executor once per environment on first use, sends
 /// `run_task` and `cancel_task` frames, reads event frames from ``recv()``, and stops the
 /// executor when the run settles. Implement it to reach a transport of your own; the built-in
-/// `local` and `stdio` executors are already there (`EnvironmentSettings(executor: "stdio")`
+/// `local` and `stdio` executors are already there (`EnvironmentSettings(executor: .stdio())`
 /// runs tasks in worker processes).
 ///
 /// ```swift
 /// final class RecordingExecutor: EnvironmentExecutor { … }
-/// try Wove.config(environments: ["remote": EnvironmentSettings(executor: RecordingExecutor())])
+/// try Wove.config(environments: ["remote": EnvironmentSettings(executor: .custom { RecordingExecutor() })])
 /// ```
 ///
 /// ## The contract

@@ -8,6 +8,9 @@ extension JSONValue {
     }
 
     /// This value as compact JSON text, with sorted keys.
+    public var description: String { compactText }
+
+    /// This value as compact JSON text, with sorted keys.
     var compactText: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

@@ -2,7 +2,7 @@
 /// language can read them.
 ///
 /// Whole numbers stay ``integer(_:)`` so that `5` does not come back as `5.0`.
-public enum JSONValue: Sendable, Hashable, Codable {
+public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
     /// `null`.
     case null
     /// `true` or `false`.

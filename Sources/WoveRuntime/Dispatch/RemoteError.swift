@@ -1,15 +1,37 @@
 /// A task error in transportable form: the `error` object of a `task_error` frame.
 public struct RemoteError: Sendable, Hashable, Codable, CustomStringConvertible {
-    /// Where an error came from.
-    public enum Source: String, Sendable, Hashable, Codable {
+    /// Where an error came from: one of the four wove defines, or whatever else a peer sent,
+    /// kept as it came. New sources may be added in minor releases, so a `switch` over sources
+    /// needs a `default` branch.
+    public struct Source: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+        /// The name in the frame, e.g. `transport`.
+        public let rawValue: String
+
+        /// The source a frame names `rawValue`.
+        public init(rawValue: String) { self.rawValue = rawValue }
+
         /// The task's own body threw.
-        case task
+        public static let task = Source(rawValue: "task")
         /// The executor failed to run it.
-        case executor
+        public static let executor = Source(rawValue: "executor")
         /// The connection to the worker failed.
-        case transport
+        public static let transport = Source(rawValue: "transport")
         /// The worker could not find or decode the task (an unknown name, undecodable arguments).
-        case config
+        public static let config = Source(rawValue: "config")
+
+        /// Decodes the string a frame carries.
+        public init(from decoder: any Decoder) throws {
+            rawValue = try decoder.singleValueContainer().decode(String.self)
+        }
+
+        /// Encodes the name as a string.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
+
+        /// The name, e.g. `transport`.
+        public var description: String { rawValue }
     }
 
     /// The error's type name, e.g. `ValueError` or `MyApp.NotFound`.
@@ -42,8 +64,8 @@ public struct RemoteError: Sendable, Hashable, Codable, CustomStringConvertible 
 
     /// Decodes a payload leniently, as wove's runtime does: a worker in another language may
     /// leave fields out, so a missing `kind` is `ExecutionError`, a missing `message` is
-    /// `Task execution failed.`, a missing `retryable` is `false`, and a missing or unknown
-    /// `source` is `executor`. An `error` that is not an object becomes the message.
+    /// `Task execution failed.`, a missing `retryable` is `false`, and a missing `source` is
+    /// `executor`. An `error` that is not an object becomes the message.
     public init(from decoder: any Decoder) throws {
         guard let container = try? decoder.container(keyedBy: CodingKeys.self) else {
             let value = try decoder.singleValueContainer().decode(JSONValue.self)
@@ -52,7 +74,8 @@ public struct RemoteError: Sendable, Hashable, Codable, CustomStringConvertible 
             self.init(kind: "ExecutionError", message: message, source: .executor)
             return
         }
-        let source = (try? container.decodeIfPresent(String.self, forKey: .source)).flatMap(Source.init)
+        let source = (try? container.decodeIfPresent(String.self, forKey: .source)).map(
+            Source.init(rawValue:))
         self.init(
             kind: (try? container.decodeIfPresent(String.self, forKey: .kind)) ?? "ExecutionError",
             message: (try? container.decodeIfPresent(String.self, forKey: .message))

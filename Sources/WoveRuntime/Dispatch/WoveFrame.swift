@@ -9,6 +9,10 @@
 /// {"type":"run_task","run_id":"report:9f…","task_id":"report","weave":"StandardReport",
 ///  "args":{"order_id":42},"delivery":{"delivery_cancel_mode":"best_effort"}}
 /// ```
+///
+/// The cases are exactly the frame types of wove's protocol, so a `switch` over them may be
+/// exhaustive: a new type would be a new protocol version, and a major release of Wove. New
+/// optional fields, which peers that do not know them ignore, are how the protocol grows.
 public enum WoveFrame: Sendable, Hashable, Codable {
     /// Run the task `taskID` (of `weave`, when it belongs to one) with `args`, keyed by dependency
     /// name (`item` holds a mapped task's element).

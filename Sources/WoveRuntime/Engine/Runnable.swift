@@ -41,7 +41,7 @@ package struct Runnable: Sendable {
         _ environment: EnvironmentSettings,
         configuration: WoveConfiguration
     ) throws -> RemoteRoute? {
-        guard let makeExecutor = environment.executorFactory else { return nil }
+        guard let makeExecutor = environment.executor.makeExecutor else { return nil }
         try definition.checkRemoteArgumentNames()
         let delivery = definition.options.delivery.inheriting(from: environment.delivery).inheriting(
             from: configuration.delivery)
@@ -70,7 +70,7 @@ package struct Runnable: Sendable {
                 task: definition.name, at: definition.location)
         }
         return RemoteRoute(
-            makeExecutor: makeExecutor, executorConfig: environment.executorConfig,
+            makeExecutor: makeExecutor, executorConfig: environment.executor.configuration,
             stopTimeout: environment.stopTimeout ?? EnvironmentSettings.defaultStopTimeout, codec: codec,
             argumentNames: argumentNames, weaveName: definition.weaveName, delivery: delivery,
             idempotencyKey: template)

@@ -35,11 +35,10 @@ extension ExecutionPlan {
         var lines = ["digraph wove {", "    rankdir=LR;", "    node [shape=box];"]
         for node in nodes {
             let name = dotEscaped(node.name)
-            switch node.kind {
-            case .task:
+            if node.kind == .task {
                 let extra = node.isMapped ? ", peripheries=2" : ""
                 lines.append("    \"\(name)\" [label=\"\(name)\\n(\(dotEscaped(node.summary)))\"\(extra)];")
-            case .data, .initializationValue:
+            } else {
                 lines.append("    \"\(name)\" [shape=parallelogram];")
             }
         }

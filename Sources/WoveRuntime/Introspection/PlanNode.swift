@@ -1,13 +1,24 @@
 /// One node of an ``ExecutionPlan``, described for reports and diagrams.
 public struct PlanNode: Sendable, Hashable {
-    /// What kind of node this is.
-    public enum Kind: Sendable, Hashable {
+    /// What kind of node this is. New kinds may be added in minor releases, so a `switch` over
+    /// kinds needs a `default` branch.
+    public struct Kind: Sendable, Hashable, CustomStringConvertible {
+        private enum Base: String, Sendable, Hashable {
+            case data, initializationValue, task
+        }
+
+        private let base: Base
+        private init(_ base: Base) { self.base = base }
+
         /// The implicit node holding all initialization data.
-        case data
+        public static let data = Kind(.data)
         /// One initialization value.
-        case initializationValue
+        public static let initializationValue = Kind(.initializationValue)
         /// A task.
-        case task
+        public static let task = Kind(.task)
+
+        /// The kind's name, e.g. `task`.
+        public var description: String { base.rawValue }
     }
 
     /// The node's name.

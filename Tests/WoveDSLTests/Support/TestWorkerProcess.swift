@@ -27,11 +27,9 @@ enum TestWorkerProcess {
     }
 
     /// A configuration whose `remote` environment runs tasks in `workers` test workers.
-    static func configuration(workers: Int = 1, command: JSONValue? = nil) -> WoveConfiguration {
+    static func configuration(workers: Int = 1, command: [String]? = nil) -> WoveConfiguration {
         WoveConfiguration(environments: [
-            "remote": EnvironmentSettings(
-                executor: "stdio",
-                executorConfig: ["command": command ?? [.string(path)], "workers": .integer(workers)])
+            "remote": EnvironmentSettings(executor: .stdio(command: command ?? [path], workers: workers))
         ])
     }
 

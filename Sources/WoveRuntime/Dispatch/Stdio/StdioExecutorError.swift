@@ -12,7 +12,6 @@ struct StdioExecutorError: Error, CustomStringConvertible {
         case readFailed(command: String, pid: Int32, reason: String)
         case writeFailed(command: String, pid: Int32, reason: String)
         case unsupportedFrame(String)
-        case concurrentReceive
     }
 
     let reason: Reason
@@ -34,7 +33,6 @@ struct StdioExecutorError: Error, CustomStringConvertible {
             "Writing to worker process '\(command)' (pid \(pid)) failed: \(reason)."
         case .unsupportedFrame(let type):
             "The stdio executor sends only run_task, cancel_task and shutdown frames, not '\(type)'."
-        case .concurrentReceive: "Stdio executor recv() was called while another call was waiting."
         }
     }
 

@@ -1,9 +1,22 @@
-/// The merged event stream of an executor's worker processes: many readers push, one
-/// `recv()` loop takes.
+/// The queue behind an ``EnvironmentExecutor``'s ``EnvironmentExecutor/recv()``: whatever
+/// receives events (a reader thread, a connection's handler, a callback server) pushes them, and
+/// `recv()` returns ``next()``.
 ///
-/// Frames pushed before a failure are still delivered; after them, ``next()`` throws the first
-/// failure, every time. Cancelling the waiting task makes ``next()`` throw `CancellationError`.
-final class FrameInbox: Sendable {
+/// It keeps the executor contract for you: ``next()`` returns as soon as the waiting task is
+/// cancelled, and once ``fail(_:)`` is called (from `stop()`, or when the connection dies) it
+/// throws that error, every time, after the frames already pushed.
+///
+/// ```swift
+/// final class QueueExecutor: EnvironmentExecutor {
+///     private let events = FrameInbox()
+///     func recv() async throws -> WoveFrame { try await events.next() }
+///     func stop() async throws { events.fail(CancellationError()) }
+///     // start and send push answers with events.push(_:)
+/// }
+/// ```
+///
+/// See the `CustomExecutor` example (`swift run CustomExecutor`) for a whole executor.
+public final class FrameInbox: Sendable {
     private struct State {
         var frames: [WoveFrame] = []
         var head = 0
@@ -13,8 +26,17 @@ final class FrameInbox: Sendable {
 
     private let state = LockedValue(State())
 
-    /// Delivers `frame` to the waiting receiver, or queues it.
-    func push(_ frame: WoveFrame) {
+    /// A concurrent ``FrameInbox/next()`` call: only one task may wait at a time.
+    public struct ConcurrentReceiveError: Error, CustomStringConvertible {
+        /// Says so.
+        public var description: String { "FrameInbox.next() was called while another call was waiting." }
+    }
+
+    /// An empty inbox.
+    public init() {}
+
+    /// Delivers `frame` to the waiting receiver, or queues it; ignored after ``fail(_:)``.
+    public func push(_ frame: WoveFrame) {
         let waiter = state.withLock { state -> CheckedContinuation<WoveFrame, any Error>? in
             guard state.failure == nil else { return nil }
             if let waiter = state.waiter {
@@ -28,7 +50,7 @@ final class FrameInbox: Sendable {
     }
 
     /// Ends the stream with `error` once the queued frames are taken; later failures are ignored.
-    func fail(_ error: any Error) {
+    public func fail(_ error: any Error) {
         let waiter = state.withLock { state -> CheckedContinuation<WoveFrame, any Error>? in
             guard state.failure == nil else { return nil }
             state.failure = error
@@ -38,8 +60,9 @@ final class FrameInbox: Sendable {
         waiter?.resume(throwing: error)
     }
 
-    /// The next frame; throws the stream's failure once drained, or `CancellationError`.
-    func next() async throws -> WoveFrame {
+    /// The next frame; throws the stream's failure once drained, or `CancellationError` as soon
+    /// as the waiting task is cancelled.
+    public func next() async throws -> WoveFrame {
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 let ready = state.withLock { state -> Result<WoveFrame, any Error>? in
@@ -60,7 +83,7 @@ final class FrameInbox: Sendable {
                     // so a cancellation either sees the waiter or is seen here.
                     if Task.isCancelled { return .failure(CancellationError()) }
                     if state.waiter != nil {
-                        return .failure(StdioExecutorError(.concurrentReceive))
+                        return .failure(ConcurrentReceiveError())
                     }
                     state.waiter = continuation
                     return nil
