@@ -115,3 +115,29 @@ public func merge<Items: Sequence, T: Sendable>(
         Array(items), workers: workers, limitPerMinute: limitPerMinute, policy: policy, in: run,
         body: .sync(body))
 }
+
+/// Not available: `workers` applies to mapped merges only.
+@available(
+    *, unavailable,
+    message: "workers and limitPerMinute apply to mapped merges only: merge(body, over: items, workers: …)"
+)
+public func merge<Body>(
+    _ body: Body, workers: Int, limitPerMinute: Int? = nil, retries: Int = 0,
+    backoff: RetryBackoff = .immediate,
+    timeout: Duration? = nil
+) throws -> Never {
+    throw WeaveError(.invalidOption, "workers and limitPerMinute apply to mapped merges only.")
+}
+
+/// Not available: `limitPerMinute` applies to mapped merges only.
+@available(
+    *, unavailable,
+    message:
+        "workers and limitPerMinute apply to mapped merges only: merge(body, over: items, limitPerMinute: …)"
+)
+public func merge<Body>(
+    _ body: Body, limitPerMinute: Int, retries: Int = 0, backoff: RetryBackoff = .immediate,
+    timeout: Duration? = nil
+) throws -> Never {
+    throw WeaveError(.invalidOption, "workers and limitPerMinute apply to mapped merges only.")
+}

@@ -57,7 +57,11 @@ struct GraphErrorTests {
         }
         #expect(error.code == .unknownDependency)
         #expect(!error.message.contains("Did you mean"))
-        #expect(error.message.contains("Declared names: data, alpha, beta."))
+        #expect(error.message.contains("Declared names: alpha, beta."), "no data, so no 'data' node listed")
+        let withData = try await graphError(["seed": 1], probe: probe) {
+            Task("beta", after: "zzzzzzzz") { (n: Int) in n }
+        }
+        #expect(withData.message.contains("Declared names: data, seed, beta."), "\(withData.message)")
     }
 
     @Test("a cycle reports its path with every task's line")

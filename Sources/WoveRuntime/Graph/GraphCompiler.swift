@@ -113,7 +113,7 @@ package enum GraphCompiler {
         resolved.reserveCapacity(task.dependencies.count)
         for (position, name) in task.dependencies.enumerated() {
             guard let producer = indexByName[name] else {
-                throw unknownDependency(name, of: task, declared: nodes.map { $0.name })
+                throw unknownDependency(name, of: task, declared: declaredNames(nodes))
             }
             let expected = task.inputTypes[position]
             guard expected.accepts(nodes[producer].outputType) else {
@@ -124,7 +124,7 @@ package enum GraphCompiler {
         }
         if case .upstream(let name, let itemType, let acceptsProducer) = task.mapping {
             guard let producer = indexByName[name] else {
-                throw unknownDependency(name, of: task, declared: nodes.map { $0.name }, mapping: true)
+                throw unknownDependency(name, of: task, declared: declaredNames(nodes), mapping: true)
             }
             let producerType = nodes[producer].outputType
             guard producerType.isExistential || acceptsProducer(producerType.type) else {
@@ -160,6 +160,16 @@ package enum GraphCompiler {
             throw CycleFinder.cycleError(in: nodes, unsorted: nodes.indices.filter { waitingOn[$0] > 0 })
         }
         return order
+    }
+
+    /// The names a task may depend on, as an error lists them: the implicit `data` node only when
+    /// the weave has initialization data, since otherwise it holds nothing.
+    private static func declaredNames(_ nodes: [GraphNode]) -> [String] {
+        let hasData = nodes.contains { if case .seed = $0.kind { true } else { false } }
+        return nodes.filter { node in
+            if case .data = node.kind { return hasData }
+            return true
+        }.map(\.name)
     }
 
     private static func unknownDependency(
