@@ -60,6 +60,7 @@ let package = Package(
             name: "Benchmarks",
             dependencies: ["WoveDSL"],
             path: "Benchmarks",
+            exclude: ["python"],
             swiftSettings: strictSettings
         ),
         // A worker process for the stdio tests. As a dependency of WoveDSLTests it is built with

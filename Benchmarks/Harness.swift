@@ -46,19 +46,28 @@ enum Harness {
                     baselineName: baseline?.name)))
     }
 
+    /// Column widths: the longest workload name, a time such as `104136.54 µs/weave`, a ratio.
+    static let nameWidth = 42
+    static let timeWidth = 20
+    static let ratioWidth = 9
+
     static var header: String {
-        pad("workload", 34) + pad("wove", 18) + pad("hand-written", 18) + pad("ratio", 8) + "baseline"
+        pad("workload", nameWidth) + pad("wove", timeWidth, right: true)
+            + pad("hand-written", timeWidth, right: true)
+            + pad("ratio", ratioWidth, right: true) + "  baseline"
     }
 
     private static func format(_ row: Row) -> String {
         let wove = microseconds(row.wove) / Double(row.units)
-        var line = pad(row.name, 34) + pad(String(format: "%.2f µs/%@", wove, row.unit), 18)
+        var line =
+            pad(row.name, nameWidth)
+            + pad(String(format: "%.2f µs/%@", wove, row.unit), timeWidth, right: true)
         if let baseline = row.baseline, let baselineName = row.baselineName {
             let hand = microseconds(baseline) / Double(row.units)
-            line += pad(String(format: "%.2f µs/%@", hand, row.unit), 18)
-            line += pad(String(format: "%.2f×", wove / hand), 8) + baselineName
+            line += pad(String(format: "%.2f µs/%@", hand, row.unit), timeWidth, right: true)
+            line += pad(String(format: "%.2f×", wove / hand), ratioWidth, right: true) + "  " + baselineName
         } else {
-            line += pad("—", 18) + pad("—", 8)
+            line += pad("—", timeWidth, right: true) + pad("—", ratioWidth, right: true)
         }
         return line
     }
@@ -68,7 +77,10 @@ enum Harness {
         return Double(seconds) * 1e6 + Double(attoseconds) / 1e12
     }
 
-    private static func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    /// `text` padded to `width` characters, on the left when `right` aligns it right.
+    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        guard text.count < width else { return text + " " }
+        let padding = String(repeating: " ", count: width - text.count)
+        return right ? padding + text : text + padding
     }
 }

@@ -29,8 +29,12 @@ enum MemoryWorkload {
         let wove = try measure("wove")
         let floor = try measure("floor")
         print(
-            "map_1M_noop peak RSS                wove \(wove / 1024) MiB; arrays alone \(floor / 1024) MiB "
-                + "(input + results, no scheduling)")
+            Harness.pad("map_1M_noop peak RSS", Harness.nameWidth)
+                + Harness.pad("\(wove / 1024) MiB", Harness.timeWidth, right: true)
+                + Harness.pad("\(floor / 1024) MiB", Harness.timeWidth, right: true)
+                + Harness.pad(
+                    String(format: "%.2f×", Double(wove) / Double(floor)), Harness.ratioWidth, right: true)
+                + "  the input and result arrays alone")
     }
 
     private static func measure(_ mode: String) throws -> Int {

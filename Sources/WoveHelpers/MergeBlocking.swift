@@ -12,7 +12,7 @@ public import WoveRuntime
 /// ```
 ///
 /// Merged blocking work runs within the weave's `maxWorkers`; the calling task lends its own
-/// slot while it waits, so a weave with `maxWorkers: 1` does not deadlock when its only worker
+/// slot while it waits, so a weave with `.maxWorkers(1)` does not deadlock when its only worker
 /// merges more blocking work.
 ///
 /// - Parameters: as the async `merge(_:retries:backoff:timeout:fileID:line:)`.

@@ -9,7 +9,7 @@ enum MergeScope {
     ///
     /// Merged blocking work runs in the weave's own lane, within its `maxWorkers`, and the weave
     /// waits for it before returning. A synchronous caller lends its slot while it waits (see
-    /// `BlockingWait`), so even `maxWorkers: 1` cannot deadlock.
+    /// `BlockingWait`), so even `.maxWorkers(1)` cannot deadlock.
     static func enter(at location: SourceLocation) throws(WeaveError) -> WeaveRun {
         guard let current = WeaveRun.current else {
             throw WeaveError(
