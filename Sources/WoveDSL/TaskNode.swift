@@ -12,12 +12,20 @@
 /// ```
 ///
 /// A node is immutable: each modifier returns a new one.
-public final class TaskNode<Output: Sendable>: Dependency<Output>, TaskDeclaring {
+public final class TaskNode<Output: Sendable>: DeclaredNode<Output>, TaskDeclaring, @unchecked Sendable {
+    // Safe to share: it adds no stored property to its immutable base class.
+}
+
+/// What every node type shares: a dependency on its task, with the declaration its modifiers
+/// change. Use ``TaskNode`` and ``MappedTaskNode``.
+public class DeclaredNode<Value: Sendable>: Dependency<Value>, @unchecked Sendable {
+    // Safe to share: every stored property, here and in the base class, is a constant.
+
     /// The declaration the modifiers change.
     public let declaration: TaskDeclaration
 
     /// A node for `declaration`, as the modifiers make it.
-    public init(declaration: TaskDeclaration) {
+    public required init(declaration: TaskDeclaration) {
         self.declaration = declaration
         super.init(named: declaration.definition.name)
     }
@@ -29,7 +37,7 @@ public final class TaskNode<Output: Sendable>: Dependency<Output>, TaskDeclaring
     /// Not a declaration: a string literal only names a task, in `after:`. A node made this way
     /// fails its weave with an error saying so.
     public required init(stringLiteral value: String) {
-        declaration = .undeclared(value, producing: Output.self)
+        declaration = .undeclared(value, producing: Value.self)
         super.init(named: value)
     }
 }
@@ -40,29 +48,11 @@ public final class TaskNode<Output: Sendable>: Dependency<Output>, TaskDeclaring
 /// `Task(_:mapping:…)` maps over another task's result. Only mapped tasks
 /// have ``workers(_:)`` and ``limitPerMinute(_:)``. As a dependency, it passes on the whole
 /// list of results.
-public final class MappedTaskNode<Item: Sendable>: Dependency<[Item]>, TaskDeclaring {
+public final class MappedTaskNode<Item: Sendable>: DeclaredNode<[Item]>, TaskDeclaring, @unchecked Sendable {
+    // Safe to share: it adds no stored property to its immutable base class.
+
     /// A mapped task produces one result per item, in item order.
     public typealias Output = [Item]
-
-    /// The declaration the modifiers change.
-    public let declaration: TaskDeclaration
-
-    /// A node for `declaration`, as the modifiers make it.
-    public init(declaration: TaskDeclaration) {
-        self.declaration = declaration
-        super.init(named: declaration.definition.name)
-    }
-
-    package convenience init(definition: TaskDefinition) {
-        self.init(declaration: TaskDeclaration(definition))
-    }
-
-    /// Not a declaration: a string literal only names a task, in `after:`. A node made this way
-    /// fails its weave with an error saying so.
-    public required init(stringLiteral value: String) {
-        declaration = .undeclared(value, producing: [Item].self)
-        super.init(named: value)
-    }
 
     /// Runs at most `count` items at once (default: the weave's `maxWorkers` for synchronous items,
     /// 1,024 for `async` ones, which hold no thread).
