@@ -7,6 +7,10 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// Each integration is its own target behind a non-default trait, so a build that does not ask
+/// for it compiles an empty module and fetches none of its dependencies.
+func whenTraits(_ traits: String...) -> TargetDependencyCondition? { .when(traits: Set(traits)) }
+
 let package = Package(
     name: "Wove",
     platforms: [.macOS(.v15)],
@@ -14,12 +18,56 @@ let package = Package(
         .library(name: "WoveDSL", targets: ["WoveDSL"]),
         .library(name: "WoveRuntime", targets: ["WoveRuntime"]),
         .library(name: "WoveHelpers", targets: ["WoveHelpers"]),
+        .library(name: "WoveHTTP", targets: ["WoveHTTP"]),
+    ],
+    traits: [
+        .trait(
+            name: "HTTP",
+            description: "The http and https executors (AsyncHTTPClient) and the HTTP worker service (Hummingbird)."),
+        .default(enabledTraits: []),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         .target(name: "WoveRuntime", swiftSettings: strictSettings),
         .target(name: "WoveHelpers", dependencies: ["WoveRuntime"], swiftSettings: strictSettings),
         .target(
             name: "WoveDSL", dependencies: ["WoveRuntime", "WoveHelpers"], swiftSettings: strictSettings),
+        // Shared by every network transport: request signing and the security gate.
+        .target(
+            name: "WoveNetwork",
+            dependencies: [
+                "WoveRuntime",
+                .product(name: "Crypto", package: "swift-crypto", condition: whenTraits("HTTP")),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "WoveHTTP",
+            dependencies: [
+                "WoveDSL", "WoveNetwork",
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: whenTraits("HTTP")),
+                .product(name: "Hummingbird", package: "hummingbird", condition: whenTraits("HTTP")),
+                .product(name: "HummingbirdCore", package: "hummingbird", condition: whenTraits("HTTP")),
+                .product(name: "HummingbirdTLS", package: "hummingbird", condition: whenTraits("HTTP")),
+                .product(name: "HTTPTypes", package: "swift-http-types", condition: whenTraits("HTTP")),
+                .product(name: "NIOCore", package: "swift-nio", condition: whenTraits("HTTP")),
+                .product(name: "NIOSSL", package: "swift-nio-ssl", condition: whenTraits("HTTP")),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: whenTraits("HTTP")),
+                .product(name: "Logging", package: "swift-log", condition: whenTraits("HTTP")),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "QuickStart",
             dependencies: ["WoveDSL"],
@@ -75,5 +123,17 @@ let package = Package(
         .testTarget(
             name: "WoveDSLTests", dependencies: ["WoveDSL", "WoveTestWorker"], swiftSettings: strictSettings),
         .testTarget(name: "WoveHelpersTests", dependencies: ["WoveHelpers"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "WoveHTTPTests",
+            dependencies: [
+                "WoveHTTP", "WoveNetwork",
+                .product(name: "X509", package: "swift-certificates", condition: whenTraits("HTTP")),
+                .product(name: "SwiftASN1", package: "swift-asn1", condition: whenTraits("HTTP")),
+                .product(name: "Crypto", package: "swift-crypto", condition: whenTraits("HTTP")),
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: whenTraits("HTTP")),
+                .product(name: "NIOSSL", package: "swift-nio-ssl", condition: whenTraits("HTTP")),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: whenTraits("HTTP")),
+            ],
+            swiftSettings: strictSettings),
     ]
 )

@@ -55,23 +55,10 @@ public struct WoveWorker: Sendable {
                         continue
                     }
                     switch frame {
-                    case .runTask(let runID, let taskID, _, _, let delivery) where delivery.problem != nil:
-                        await emit(
-                            .taskError(
-                                runID: runID, taskID: taskID,
-                                error: RemoteError(
-                                    kind: "InvalidDelivery", message: delivery.problem ?? "", source: .config)
-                            ))
                     case .runTask(let runID, let taskID, _, let args, let delivery):
-                        let registry = self.registry
-                        let lane = self.lane
                         let run = Task {
-                            await Self.withHeartbeats(
-                                every: delivery.heartbeatSeconds, runID: runID, taskID: taskID, emit: emit
-                            ) {
-                                await registry.run(
-                                    runID: runID, taskID: taskID, args: args, lane: lane, emit: emit)
-                            }
+                            await self.run(
+                                runID: runID, taskID: taskID, args: args, delivery: delivery, emit: emit)
                         }
                         runs.insert(run, for: runID)
                         group.addTask {
@@ -96,6 +83,27 @@ public struct WoveWorker: Sendable {
 }
 
 extension WoveWorker {
+    /// Runs one `run_task`: emits `task_started`, `heartbeat` frames every half of its
+    /// `delivery_heartbeat_seconds`, then `task_result`, `task_error` or, if the calling task is
+    /// cancelled, `task_cancelled`. Delivery numbers out of range are answered with a `config`
+    /// `task_error` without running anything.
+    package func run(
+        runID: String,
+        taskID: String,
+        args: [String: JSONValue],
+        delivery: Delivery,
+        emit: @escaping @Sendable (WoveFrame) async -> Void
+    ) async {
+        if let problem = delivery.problem {
+            let error = RemoteError(kind: "InvalidDelivery", message: problem, source: .config)
+            return await emit(.taskError(runID: runID, taskID: taskID, error: error))
+        }
+        await Self.withHeartbeats(every: delivery.heartbeatSeconds, runID: runID, taskID: taskID, emit: emit)
+        {
+            await registry.run(runID: runID, taskID: taskID, args: args, lane: lane, emit: emit)
+        }
+    }
+
     /// Runs `body`, emitting a `heartbeat` frame every half of `seconds` (when positive) until it
     /// returns: `seconds` is the longest silence the caller allows, so beating at the limit
     /// itself would race its watchdog.
@@ -127,18 +135,4 @@ enum WorkerInput: Sendable {
     case frame(WoveFrame)
     /// A line that is not a frame, with the reason.
     case unreadable(String)
-}
-
-/// The runs a worker has in flight, by run id, so `cancel_task` can find them; a run removes
-/// itself when it ends, so the table holds only live runs.
-private final class RunTable: Sendable {
-    private let runs = LockedValue<[String: Task<Void, Never>]>([:])
-
-    func insert(_ run: Task<Void, Never>, for runID: String) { runs.withLock { $0[runID] = run } }
-
-    func remove(_ runID: String) { _ = runs.withLock { $0.removeValue(forKey: runID) } }
-
-    func cancel(_ runID: String) { runs.withLock { $0[runID] }?.cancel() }
-
-    func cancelAll() { runs.withLock { Array($0.values) }.forEach { $0.cancel() } }
 }

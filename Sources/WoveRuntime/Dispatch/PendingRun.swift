@@ -64,7 +64,7 @@ final class PendingRun: Sendable {
 
 extension Duration {
     /// The duration in seconds, as the frames carry it.
-    var seconds: Double {
+    package var seconds: Double {
         let (seconds, attoseconds) = components
         return Double(seconds) + Double(attoseconds) / 1e18
     }

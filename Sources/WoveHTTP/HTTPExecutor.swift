@@ -1,0 +1,246 @@
+#if HTTP
+    import AsyncHTTPClient
+    import Foundation
+    import NIOCore
+    import NIOHTTP1
+    import WoveNetwork
+    import WoveRuntime
+
+    /// The `http` and `https` executors: each `run_task` and `cancel_task` is POSTed as JSON to the
+    /// worker service, signed per the environment's security, many in flight at once over pooled
+    /// connections; the events that come back are ``recv()``'s.
+    ///
+    /// A response is newline-delimited JSON, read as it arrives (what ``HTTPWorkerService`` sends,
+    /// so heartbeats reach the delivery watchdog while a run is under way), or one JSON document:
+    /// an event, a list, or `{"events": [...]}` (what Python services send). A request that fails,
+    /// a refusal, or a response that ends before its run did, becomes that run's `task_error`
+    /// with source `transport`: retryable, except a refusal (401/403) or a request too large (413).
+    ///
+    /// Every request runs as a child of one task group owned by the executor; `shutdown` and
+    /// ``stop()`` cancel them.
+    final class HTTPExecutor: EnvironmentExecutor {
+        /// The most bytes of an answer kept: a larger one fails its run.
+        static let maximumResponseBytes = 64 << 20
+
+        private let name: String
+        private let preset: HTTPExecutorSettings?
+        private let inbox = FrameInbox()
+        private let state = LockedValue(State())
+
+        private struct State: Sendable {
+            var requests: AsyncStream<Command>.Continuation?
+            var running: Task<Void, Never>?
+        }
+
+        private enum Command: Sendable {
+            case post(WoveFrame)
+            case shutdown
+        }
+
+        /// An executor named `name` (`http` or `https`); with `preset`, its settings come from the
+        /// typed provider rather than `executor_config`.
+        init(name: String, preset: HTTPExecutorSettings?) {
+            self.name = name
+            self.preset = preset
+        }
+
+        func start(environmentName: String, environmentConfig: [String: JSONValue], runConfig: RunConfig)
+            async throws
+        {
+            let settings =
+                try preset
+                ?? HTTPExecutorSettings(
+                    environmentConfig, name: name, at: "environments.\(environmentName).executor_config")
+            try NetworkEndpoint.checkSecurity(
+                executor: name, environment: environmentName, host: settings.host, usesTLS: settings.usesTLS,
+                security: settings.security, insecure: settings.insecure)
+            var configuration = HTTPClient.Configuration()
+            if settings.usesTLS { configuration.tlsConfiguration = try settings.tlsConfiguration() }
+            configuration.timeout.connect = .seconds(10)
+            let client = HTTPClient(
+                eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+            let (commands, continuation) = AsyncStream<Command>.makeStream()
+            let running = Task { [self] in
+                await withDiscardingTaskGroup { group in
+                    for await command in commands {
+                        switch command {
+                        case .post(let frame):
+                            group.addTask { await self.post(frame, with: client, settings) }
+                        case .shutdown: group.cancelAll()
+                        }
+                    }
+                }
+                try? await client.shutdown()
+            }
+            state.withLock {
+                $0.requests = continuation
+                $0.running = running
+            }
+        }
+
+        func send(_ frame: WoveFrame) async throws {
+            guard let requests = state.withLock({ $0.requests }) else {
+                throw HTTPExecutorError("\(name) executor is not started.")
+            }
+            switch frame {
+            case .runTask, .cancelTask: requests.yield(.post(frame))
+            case .shutdown: requests.yield(.shutdown)
+            default: throw HTTPExecutorError("Unsupported frame type: \(frame.type)")
+            }
+        }
+
+        func recv() async throws -> WoveFrame {
+            guard state.withLock({ $0.requests }) != nil else {
+                throw HTTPExecutorError("\(name) executor is not started.")
+            }
+            return try await inbox.next()
+        }
+
+        /// Cancels the requests in flight, closes the connections, and ends ``recv()``.
+        func stop() async throws {
+            let (requests, running) = state.withLock { state in
+                defer { state.requests = nil }
+                return (state.requests, state.running)
+            }
+            requests?.yield(.shutdown)
+            requests?.finish()
+            await running?.value
+            inbox.fail(HTTPExecutorError("\(name) executor is stopped."))
+        }
+
+        // MARK: - One request
+
+        private func post(_ frame: WoveFrame, with client: HTTPClient, _ settings: HTTPExecutorSettings) async
+        {
+            let run: (runID: String, taskID: String)?
+            if case .runTask(let runID, let taskID, _, _, _) = frame {
+                run = (runID, taskID)
+            } else {
+                run = nil
+            }
+            var outcome = RunOutcome()
+            do {
+                var body = try FrameLine.encode(frame)
+                body.removeLast()  // the newline that ends a stdio line
+                var request = HTTPClientRequest(url: settings.url.absoluteString)
+                request.method = .POST
+                request.headers.add(name: "Content-Type", value: "application/json")
+                request.headers.add(name: "Accept", value: "application/x-ndjson, application/json")
+                for (field, value) in settings.headers { request.headers.add(name: field, value: value) }
+                for (field, value) in settings.security.headers(
+                    transport: .http, target: NetworkEndpoint.target(of: settings.url), body: body)
+                {
+                    request.headers.replaceOrAdd(name: field, value: value)
+                }
+                request.body = .bytes(ByteBuffer(bytes: body))
+                let deadline = settings.timeout.map { NIODeadline.now() + TimeAmount($0) }
+                let response = try await client.execute(request, deadline: deadline ?? .distantFuture)
+                guard (200..<300).contains(Int(response.status.code)) else {
+                    let text = try await String(buffer: response.body.collect(upTo: 64 << 10))
+                    outcome.refused(
+                        status: Int(response.status.code), reason: response.status.reasonPhrase, body: text)
+                    return finish(run, outcome, settings)
+                }
+                if response.headers.first(name: "Content-Type")?.contains("ndjson") == true {
+                    try await readLines(of: response.body, run: run, outcome: &outcome)
+                } else {
+                    let bytes = Array(
+                        buffer: try await response.body.collect(upTo: Self.maximumResponseBytes))
+                    for event in try NetworkEvents.decode(bytes) {
+                        deliver(event, run: run, outcome: &outcome)
+                    }
+                }
+            } catch {
+                outcome.failed(error)
+            }
+            finish(run, outcome, settings)
+        }
+
+        /// Delivers each line of a newline-delimited JSON body as it arrives.
+        private func readLines(
+            of body: HTTPClientResponse.Body, run: (runID: String, taskID: String)?, outcome: inout RunOutcome
+        ) async throws {
+            var pending: [UInt8] = []
+            for try await chunk in body {
+                pending.append(contentsOf: chunk.readableBytesView)
+                while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                    let line = Array(pending[..<newline])
+                    pending.removeSubrange(...newline)
+                    for event in try NetworkEvents.decode(line) {
+                        deliver(event, run: run, outcome: &outcome)
+                    }
+                }
+                guard pending.count <= Self.maximumResponseBytes else {
+                    throw NetworkEvents.DecodingError(description: "A response line is longer than 64 MiB.")
+                }
+            }
+            for event in try NetworkEvents.decode(pending) { deliver(event, run: run, outcome: &outcome) }
+        }
+
+        private func deliver(
+            _ event: WoveFrame, run: (runID: String, taskID: String)?, outcome: inout RunOutcome
+        ) {
+            if let run, event.runID == run.runID {
+                switch event {
+                case .taskResult, .taskError, .taskCancelled: outcome.ended = true
+                default: break
+                }
+            }
+            outcome.sawEvent = true
+            inbox.push(event)
+        }
+
+        /// Fails the run of a `run_task` request that ended without its outcome.
+        private func finish(
+            _ run: (runID: String, taskID: String)?, _ outcome: RunOutcome, _ settings: HTTPExecutorSettings
+        ) {
+            guard let run, !outcome.ended else { return }
+            let (message, retryable) = outcome.explanation(url: settings.url)
+            inbox.push(
+                .taskError(
+                    runID: run.runID, taskID: run.taskID,
+                    error: RemoteError(
+                        kind: "HTTPTransportError", message: message, retryable: retryable, source: .transport
+                    )))
+        }
+    }
+
+    /// What became of one request, as far as its run is concerned.
+    private struct RunOutcome {
+        var ended = false
+        var sawEvent = false
+        private var failure: (message: String, retryable: Bool)?
+
+        mutating func refused(status: Int, reason: String, body: String) {
+            let detail = HTTPWorkerService.errorMessage(in: body) ?? body.prefix(200).description
+            failure = (
+                "HTTP worker service answered \(status) \(reason)\(detail.isEmpty ? "" : ": \(detail)")",
+                ![401, 403, 413].contains(status)
+            )
+        }
+
+        mutating func failed(_ error: any Error) { failure = ("\(error)", true) }
+
+        func explanation(url: URL) -> (String, Bool) {
+            if let failure {
+                return ("Request to \(url.absoluteString) failed: \(failure.message)", failure.retryable)
+            }
+            if !sawEvent { return ("HTTP worker service returned an empty response.", true) }
+            return ("HTTP worker service ended its response before the run finished.", true)
+        }
+    }
+
+    extension TimeAmount {
+        /// `duration`, to the nanosecond.
+        init(_ duration: Duration) {
+            let (seconds, attoseconds) = duration.components
+            self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        }
+    }
+
+    /// A misuse of the HTTP executor, or a request it could not make.
+    struct HTTPExecutorError: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+#endif

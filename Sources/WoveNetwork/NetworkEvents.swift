@@ -1,0 +1,65 @@
+#if HTTP
+    public import WoveRuntime
+    import Foundation
+
+    /// The event frames a worker service answers with, in the shapes Python wove accepts: one
+    /// event object, a list of them, or `{"events": [...]}`.
+    public enum NetworkEvents {
+        /// Why an answer could not be read, in Python wove's words where it has them.
+        public struct DecodingError: Error, Sendable, CustomStringConvertible {
+            /// What is wrong.
+            public let description: String
+
+            /// An error saying `description`.
+            public init(description: String) { self.description = description }
+        }
+
+        /// The frames in `body`.
+        ///
+        /// - Throws: ``DecodingError`` naming what is wrong; an empty body has no frames.
+        public static func decode(_ body: [UInt8]) throws(DecodingError) -> [WoveFrame] {
+            guard FrameLine.hasContent(body) else { return [] }
+            let value: JSONValue
+            do {
+                value = try JSONDecoder().decode(JSONValue.self, from: Data(body))
+            } catch {
+                throw DecodingError(
+                    description: "Network executor response is not JSON: \(FrameLine.reason(error)).")
+            }
+            let events: [JSONValue]
+            switch value {
+            case .array(let list): events = list
+            case .object(let object) where object["type"] == nil:
+                guard case .array(let list)? = object["events"] else {
+                    throw DecodingError(description: "Network executor response events must be a list.")
+                }
+                events = list
+            case .object: events = [value]
+            default: throw DecodingError(description: "Network executor events must be dictionaries.")
+            }
+            var frames: [WoveFrame] = []
+            for event in events {
+                guard case .object = event else {
+                    throw DecodingError(description: "Network executor events must be dictionaries.")
+                }
+                do {
+                    frames.append(try event.decode(as: WoveFrame.self))
+                } catch {
+                    throw DecodingError(
+                        description:
+                            "Network executor event \(FrameLine.excerpt(Array(event.description.utf8))) "
+                            + "could not be read: \(FrameLine.reason(error)).")
+                }
+            }
+            return frames
+        }
+
+        /// `frames` as `{"events": [...]}`, the answer every peer reads.
+        public static func encode(_ frames: [WoveFrame]) throws -> [UInt8] {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            struct Answer: Encodable { let events: [WoveFrame] }
+            return Array(try encoder.encode(Answer(events: frames)))
+        }
+    }
+#endif
