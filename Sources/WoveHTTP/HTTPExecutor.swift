@@ -16,8 +16,10 @@
     /// a refusal, or a response that ends before its run did, becomes that run's `task_error`
     /// with source `transport`: retryable, except a refusal (401/403) or a request too large (413).
     ///
-    /// Every request runs as a child of one task group owned by the executor; `shutdown` and
-    /// ``stop()`` cancel them.
+    /// A `run_task` request runs as a child of one task group owned by the executor, for as long as
+    /// its run: `shutdown` and ``stop()`` cancel them. A `cancel_task` request is made by ``send(_:)``
+    /// itself, so it has reached the service (or failed) before `send` returns, and a stop that
+    /// follows cannot cut it off.
     final class HTTPExecutor: EnvironmentExecutor {
         /// The most bytes of an answer kept: a larger one fails its run.
         static let maximumResponseBytes = 64 << 20
@@ -30,6 +32,8 @@
         private struct State: Sendable {
             var requests: AsyncStream<Command>.Continuation?
             var running: Task<Void, Never>?
+            /// The client and settings of a started executor.
+            var connection: (client: HTTPClient, settings: HTTPExecutorSettings)?
         }
 
         private enum Command: Sendable {
@@ -75,6 +79,7 @@
             state.withLock {
                 $0.requests = continuation
                 $0.running = running
+                $0.connection = (client, settings)
             }
         }
 
@@ -83,7 +88,12 @@
                 throw HTTPExecutorError("\(name) executor is not started.")
             }
             switch frame {
-            case .runTask, .cancelTask: requests.yield(.post(frame))
+            case .runTask: requests.yield(.post(frame))
+            case .cancelTask:
+                guard let connection = state.withLock({ $0.connection }) else {
+                    throw HTTPExecutorError("\(name) executor is not started.")
+                }
+                await post(frame, with: connection.client, connection.settings)
             case .shutdown: requests.yield(.shutdown)
             default: throw HTTPExecutorError("Unsupported frame type: \(frame.type)")
             }
