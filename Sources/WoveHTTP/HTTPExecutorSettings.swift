@@ -72,15 +72,18 @@
                 }
             default: throw reject("executor_config.headers must be a dictionary.")
             }
-            let timeout: Duration?
-            switch config["timeout"] {
-            case nil, .null?: timeout = nil
-            case .integer(let seconds)? where seconds > 0: timeout = Duration(checkedSeconds: Double(seconds))
-            case .number(let seconds)? where seconds > 0: timeout = Duration(checkedSeconds: seconds)
-            default: timeout = .zero
-            }
-            if timeout == .zero {
-                throw reject("executor_config.timeout must be a positive number of seconds.")
+            var timeout: Duration?
+            if let value = config["timeout"], value != .null {
+                let seconds: Double? =
+                    switch value {
+                    case .integer(let seconds): Double(seconds)
+                    case .number(let seconds): seconds
+                    default: nil
+                    }
+                guard let seconds, seconds > 0, let limit = Duration(checkedSeconds: seconds) else {
+                    throw reject("executor_config.timeout must be a positive number of seconds.")
+                }
+                timeout = limit
             }
             let insecure: Bool
             switch config["insecure"] {

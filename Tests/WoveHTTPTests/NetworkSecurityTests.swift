@@ -54,7 +54,7 @@
         }
 
         @Test("the body's hash is SHA-256 in hex, and the canonical string is exactly six lines")
-        func canonicalString() {
+        func canonicalString() throws {
             let canonical = NetworkExecutorSecurity.canonical(
                 transport: .http, target: "/wove", timestamp: "1", nonce: "n", body: Self.body)
             #expect(
@@ -62,9 +62,10 @@
                     == "wove-v1\nhttp\n/wove\n1\nn\n792b1adb2364b7d8efd667c994d908c1203f3bdc918671b1d5caca0a9bcbd26c"
             )
             #expect(
-                NetworkEndpoint.target(of: URL(string: "https://workers.internal/wove/tasks?x=1")!)
+                NetworkEndpoint.target(
+                    of: try #require(URL(string: "https://workers.internal/wove/tasks?x=1")))
                     == "/wove/tasks?x=1")
-            #expect(NetworkEndpoint.target(of: URL(string: "https://workers.internal")!) == "/")
+            #expect(NetworkEndpoint.target(of: try #require(URL(string: "https://workers.internal"))) == "/")
         }
 
         @Test("signed headers verify once; every tampering is refused with its exact reason, in order")

@@ -1,5 +1,6 @@
 #if HTTP
     import Foundation
+    import Testing
     import Logging
     import NIOSSL
     import ServiceLifecycle
@@ -70,7 +71,7 @@
             let bound = try await port.value
             let scheme = tls == nil ? "http" : "https"
             let host = tls == nil ? "127.0.0.1" : "localhost"
-            let url = URL(string: "\(scheme)://\(host):\(bound)/wove")!
+            let url = try #require(URL(string: "\(scheme)://\(host):\(bound)/wove"))
             do {
                 let result = try await body(url) { await group.triggerGracefulShutdown() }
                 await group.triggerGracefulShutdown()

@@ -1,0 +1,110 @@
+#if HTTP
+    import Foundation
+    import Testing
+    import WoveRuntime
+
+    @testable import WoveNetwork
+
+    /// Python wove 2.0.3 itself checks the signatures Swift makes, and makes signatures Swift checks.
+    /// It needs `python3` with `wove==2.0.3` (`pip install -r Benchmarks/python/requirements.txt`):
+    /// without it the test is skipped, saying so, unless `WOVE_REQUIRE_INTEROP=1` (as `.ci/run` sets)
+    /// turns the absence into a failure.
+    @Suite("Python wove interoperability", .enabled(if: PythonWove.isUsable, PythonWove.skipReason))
+    struct PythonInteropTests {
+        @Test(
+            "Python wove verifies Swift's signed headers, and Swift verifies Python's",
+            arguments: [
+                (NetworkTransport.http, "/wove?x=1", #"{"type":"run_task","run_id":"r","task_id":"t"}"#),
+                (.grpc, "/wove.network_executor.WorkerService/Send", #"{"type":"cancel_task"}"#),
+                (.websocket, "/ws", ""),
+            ])
+        func signaturesInterchange(transport: NetworkTransport, target: String, body: String) throws {
+            try PythonWove.requireUsable()
+            let swift = try NetworkExecutorSecurity(
+                mode: .signed, secret: Array("shared-secret".utf8), key: "pair")
+            let headers = swift.headers(transport: transport, target: target, body: Array(body.utf8))
+            let answer = try PythonWove.run(
+                request: [
+                    "secret": "shared-secret", "key": "pair", "transport": transport.rawValue,
+                    "target": target,
+                    "body": body, "headers": Dictionary(uniqueKeysWithValues: headers),
+                ])
+            #expect(answer["verified"] as? Bool == true, "Python refused Swift's headers: \(answer)")
+            let pythonHeaders = try #require(answer["headers"] as? [String: String])
+            let verifier = try NetworkExecutorSecurity(
+                mode: .signed, secret: Array("shared-secret".utf8), key: "pair")
+            try verifier.verify(
+                headers: pythonHeaders.map { ($0.key, $0.value) }, transport: transport, target: target,
+                body: Array(body.utf8))
+        }
+    }
+
+    /// Runs Python wove's `NetworkExecutorSecurity` in a child `python3`.
+    enum PythonWove {
+        static let script = """
+            import json, sys
+            from wove.security import NetworkExecutorSecurity
+            request = json.load(sys.stdin)
+            security = NetworkExecutorSecurity(mode="signed", secret=request["secret"], key=request["key"])
+            body = request["body"].encode()
+            answer = {}
+            try:
+                security.verify_headers(headers=request["headers"], transport=request["transport"],
+                                        target=request["target"], body=body)
+                answer["verified"] = True
+            except Exception as error:
+                answer["verified"] = False
+                answer["error"] = str(error)
+            answer["headers"] = security.headers_for(transport=request["transport"], target=request["target"], body=body)
+            print(json.dumps(answer))
+            """
+
+        /// Whether `python3 -c "import wove"` works and reports 2.0.3.
+        static let isInstalled: Bool = {
+            (try? output(of: ["-c", "import wove; print(wove.__version__)"], input: Data()))?
+                .trimmingCharacters(in: .whitespacesAndNewlines) == "2.0.3"
+        }()
+
+        /// Whether to run: installed, or required (then a missing install fails the test).
+        static var isUsable: Bool { isInstalled || isRequired }
+
+        static var isRequired: Bool { ProcessInfo.processInfo.environment["WOVE_REQUIRE_INTEROP"] == "1" }
+
+        static let skipReason: Comment =
+            "Skipped: python3 with wove==2.0.3 is not installed (pip install -r Benchmarks/python/requirements.txt)."
+
+        static func requireUsable() throws {
+            guard isInstalled else {
+                Issue.record("WOVE_REQUIRE_INTEROP=1, but python3 with wove==2.0.3 is not installed.")
+                throw CancellationError()
+            }
+        }
+
+        static func run(request: [String: Any]) throws -> [String: Any] {
+            let input = try JSONSerialization.data(withJSONObject: request)
+            let text = try output(of: ["-c", script], input: input)
+            guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+            else {
+                throw CocoaError(.coderReadCorrupt)
+            }
+            return object
+        }
+
+        private static func output(of arguments: [String], input: Data) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3"] + arguments
+            let stdin = Pipe()
+            let stdout = Pipe()
+            process.standardInput = stdin
+            process.standardOutput = stdout
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            try stdin.fileHandleForWriting.write(contentsOf: input)
+            try stdin.fileHandleForWriting.close()
+            let data = stdout.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
+#endif
