@@ -99,6 +99,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "HTTPWorker",
+            dependencies: [
+                "WoveDSL",
+                .target(name: "WoveHTTP", condition: whenTraits("HTTP")),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: whenTraits("HTTP")),
+                .product(name: "Logging", package: "swift-log", condition: whenTraits("HTTP")),
+            ],
+            path: "Playgrounds-linux/HTTPWorker",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "CustomExecutor",
             dependencies: ["WoveDSL"],
             path: "Playgrounds-linux/CustomExecutor",
@@ -106,7 +117,15 @@ let package = Package(
         ),
         .executableTarget(
             name: "Benchmarks",
-            dependencies: ["WoveDSL"],
+            dependencies: [
+                "WoveDSL",
+                .target(name: "WoveHTTP", condition: whenTraits("HTTP")),
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: whenTraits("HTTP")),
+                .product(name: "Hummingbird", package: "hummingbird", condition: whenTraits("HTTP")),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: whenTraits("HTTP")),
+                .product(name: "Logging", package: "swift-log", condition: whenTraits("HTTP")),
+                .product(name: "NIOCore", package: "swift-nio", condition: whenTraits("HTTP")),
+            ],
             path: "Benchmarks",
             exclude: ["python"],
             swiftSettings: strictSettings

@@ -16,6 +16,7 @@ enum BenchmarkSuite {
         try await graphs()
         try await maps()
         try await stdio()
+        try await http()
         try MemoryWorkload.report()
     }
 
@@ -56,6 +57,20 @@ enum BenchmarkSuite {
             "sleep_200x100ms_async, no options", unit: "run", units: 1, repetitions: 3,
             wove: DefaultWidthWorkload.wove,
             baseline: ("TaskGroup, all at once", DefaultWidthWorkload.taskGroup))
+    }
+
+    /// The HTTP rows, when the benchmarks are built with the HTTP trait.
+    private static func http() async throws {
+        #if HTTP
+            try await HTTPWorkloads.withServers { wove, bare in
+                for inFlight in [1, 64] {
+                    try await Harness.compare(
+                        "http_map_1000_tiny, \(inFlight) in flight", unit: "item", units: HTTPWorkloads.items,
+                        repetitions: 3, wove: HTTPWorkloads.wove(url: wove, inFlight: inFlight),
+                        baseline: ("bare AsyncHTTPClient → Hummingbird", HTTPWorkloads.bare(url: bare, inFlight: inFlight)))
+                }
+            }
+        #endif
     }
 
     private static func stdio() async throws {

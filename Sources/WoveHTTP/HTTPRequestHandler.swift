@@ -116,7 +116,7 @@
         private func refusal(_ status: HTTPResponse.Status, _ message: String) -> Response {
             var headers = HTTPFields()
             headers[.contentType] = "application/json"
-            let body = (try? JSONEncoder().encode(["error": message])) ?? Data()
+            let body = (try? JSONValue.object(["error": .string(message)]).serialized()) ?? []
             return Response(
                 status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
         }

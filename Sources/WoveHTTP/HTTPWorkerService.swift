@@ -140,7 +140,7 @@
         /// The `error` field of a JSON refusal, if `body` is one.
         static func errorMessage(in body: String) -> String? {
             guard
-                case .object(let fields)? = try? JSONDecoder().decode(JSONValue.self, from: Data(body.utf8)),
+                case .object(let fields)? = try? JSONValue(parsing: Array(body.utf8)),
                 case .string(let message)? = fields["error"]
             else { return nil }
             return message

@@ -21,7 +21,7 @@
             guard FrameLine.hasContent(body) else { return [] }
             let value: JSONValue
             do {
-                value = try JSONDecoder().decode(JSONValue.self, from: Data(body))
+                value = try JSONValue(parsing: body)
             } catch {
                 throw DecodingError(
                     description: "Network executor response is not JSON: \(FrameLine.reason(error)).")
@@ -56,10 +56,7 @@
 
         /// `frames` as `{"events": [...]}`, the answer every peer reads.
         public static func encode(_ frames: [WoveFrame]) throws -> [UInt8] {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            struct Answer: Encodable { let events: [WoveFrame] }
-            return Array(try encoder.encode(Answer(events: frames)))
+            try JSONValue.object(["events": .array(try frames.map { try JSONValue(encoding: $0) })]).serialized()
         }
     }
 #endif

@@ -52,13 +52,13 @@ struct DeliveryTests {
         let executor = ScriptedExecutor()
         let beating = Task {
             try await Wove.withConfiguration(remote(executor)) {
-                try await weave { hanging("beating").delivery(heartbeat: .milliseconds(400)) }
+                try await weave { hanging("beating").delivery(heartbeat: .seconds(1)) }
             }
         }
         try await executor.waitForRuns(1)
         let run = try #require(executor.runs.first)
-        #expect(run.delivery.heartbeatSeconds == 0.4)
-        for _ in 0..<12 {  // 1.2 s in all, three heartbeat intervals
+        #expect(run.delivery.heartbeatSeconds == 1)
+        for _ in 0..<25 {  // 2.5 s in all, two and a half heartbeat intervals, beating ten times as often
             executor.emit(.heartbeat(runID: run.runID, taskID: run.taskID))
             try await Task.sleep(for: .milliseconds(100))
         }

@@ -95,7 +95,7 @@
                 #expect(try result.final(as: Int.self) == 10)
                 // Trusting the system's roots instead, the handshake fails: the task fails, it does not hang.
                 let untrusted = try await Wove.withConfiguration(
-                    remote(.https(url: url, timeout: .seconds(2)))
+                    remote(.https(url: url, timeout: .seconds(1)))
                 ) {
                     try await weave(["value": 5], options: .errorMode(.return)) {
                         Task("double", after: "value") { (value: Int) in value * 2 }.environment("remote")

@@ -18,19 +18,26 @@
                 (.grpc, "/wove.network_executor.WorkerService/Send", #"{"type":"cancel_task"}"#),
                 (.websocket, "/ws", ""),
             ])
-        func signaturesInterchange(transport: NetworkTransport, target: String, body: String) throws {
+        func signaturesInterchange(transport: NetworkTransport, target: String, body: String) async throws {
             try PythonWove.requireUsable()
             let swift = try NetworkExecutorSecurity(
                 mode: .signed, secret: Array("shared-secret".utf8), key: "pair")
             let headers = swift.headers(transport: transport, target: target, body: Array(body.utf8))
-            let answer = try PythonWove.run(
-                request: [
+            let request: [String: any Sendable] = [
                     "secret": "shared-secret", "key": "pair", "transport": transport.rawValue,
                     "target": target,
-                    "body": body, "headers": Dictionary(uniqueKeysWithValues: headers),
-                ])
-            #expect(answer["verified"] as? Bool == true, "Python refused Swift's headers: \(answer)")
-            let pythonHeaders = try #require(answer["headers"] as? [String: String])
+                "body": body, "headers": Dictionary(uniqueKeysWithValues: headers),
+            ]
+            let answer = try await offThePool { try PythonWove.run(request: request) }
+            #expect(answer["verified"] == .bool(true), "Python refused Swift's headers: \(answer)")
+            guard case .object(let fields)? = answer["headers"] else {
+                Issue.record("Python sent no headers: \(answer)")
+                return
+            }
+            let pythonHeaders = fields.compactMapValues { value -> String? in
+                if case .string(let text) = value { return text }
+                return nil
+            }
             let verifier = try NetworkExecutorSecurity(
                 mode: .signed, secret: Array("shared-secret".utf8), key: "pair")
             try verifier.verify(
@@ -80,11 +87,10 @@
             }
         }
 
-        static func run(request: [String: Any]) throws -> [String: Any] {
+        static func run(request: [String: any Sendable]) throws -> [String: JSONValue] {
             let input = try JSONSerialization.data(withJSONObject: request)
             let text = try output(of: ["-c", script], input: input)
-            guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
-            else {
+            guard case .object(let object) = try JSONValue(parsing: Array(text.utf8)) else {
                 throw CocoaError(.coderReadCorrupt)
             }
             return object

@@ -20,7 +20,8 @@ struct WorkerFailure: Error, CustomStringConvertible {
 }
 
 let worker = WoveWorker {
-    Task("double", after: "value") { (value: Int) in value * 2 }
+    // Wrapping: a fuzzed value near Int.max must not trap the worker.
+    Task("double", after: "value") { (value: Int) in value &* 2 }
     // A blocking body: runs on the worker's blocking lane.
     Task("slow", after: "ms") { (ms: Int) -> Int in
         usleep(useconds_t(min(max(ms, 0), 10_000) * 1000))
@@ -143,7 +144,8 @@ if CommandLine.arguments.dropFirst().first == "--host" {
     do {
         try Wove.config(environments: ["remote": EnvironmentSettings(executor: .stdio())])
         let result = try await weave(["value": 21]) {
-            Task("double", after: "value") { (value: Int) in value * 2 }.environment("remote")
+            // Wrapping: a fuzzed value near Int.max must not trap the worker.
+    Task("double", after: "value") { (value: Int) in value &* 2 }.environment("remote")
             Task("echo_pid") { () -> Int in Int(getpid()) }.environment("remote")
         }
         let double = try result.value("double", as: Int.self)

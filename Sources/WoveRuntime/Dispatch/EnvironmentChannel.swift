@@ -349,7 +349,15 @@ final class EnvironmentChannel: Sendable {
         case .taskError(_, let taskID, let error):
             run.outcome.resolve(
                 .failure(EnvironmentExecutionError(payload: error, taskName: taskID, environment: name)))
-        case .taskCancelled: run.outcome.resolve(.failure(run.cancellationOutcome))
+        case .taskCancelled(_, let taskID):
+            // Cancelled at our request: the reason we asked. Otherwise the worker gave up the run
+            // on its own (it is shutting down, say): worth another attempt elsewhere.
+            let unasked = EnvironmentExecutionError(
+                payload: RemoteError(
+                    kind: "TaskCancelled", message: "The worker cancelled the run without being asked; it may be "
+                        + "shutting down.", retryable: true, source: .executor),
+                taskName: taskID, environment: name)
+            run.outcome.resolve(.failure(run.cancellationOutcome ?? unasked))
         default: break
         }
     }

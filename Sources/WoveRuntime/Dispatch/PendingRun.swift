@@ -45,8 +45,9 @@ final class PendingRun: Sendable {
         }
     }
 
-    /// The error a `task_cancelled` frame resolves the run with.
-    var cancellationOutcome: any Error { state.withLock { $0.cancelledWith } ?? CancellationError() }
+    /// The error a `task_cancelled` frame resolves the run with, if the run was cancelled on
+    /// purpose.
+    var cancellationOutcome: (any Error)? { state.withLock { $0.cancelledWith } }
 
     /// The `cancel_task` frame for this run.
     var cancelFrame: WoveFrame {

@@ -5,16 +5,14 @@ import Foundation
 package enum FrameLine {
     /// `frame` as compact JSON followed by a newline.
     package static func encode(_ frame: WoveFrame) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var bytes = [UInt8](try encoder.encode(frame))
+        var bytes = try JSONValue(encoding: frame).serialized()
         bytes.append(UInt8(ascii: "\n"))
         return bytes
     }
 
     /// The frame in `line` (without its newline); throws for text that is not a frame.
     package static func decode(_ line: [UInt8]) throws -> WoveFrame {
-        try JSONDecoder().decode(WoveFrame.self, from: Data(line))
+        try JSONValue(parsing: line).decode(as: WoveFrame.self)
     }
 
     /// The run a line that is not a valid frame still names, if its `run_id` can be read.
@@ -23,7 +21,7 @@ package enum FrameLine {
             let runID: String
             enum CodingKeys: String, CodingKey { case runID = "run_id" }
         }
-        guard let reference = try? JSONDecoder().decode(Reference.self, from: Data(line)) else { return nil }
+        guard let reference = try? JSONValue(parsing: line).decode(as: Reference.self) else { return nil }
         return reference.runID
     }
 

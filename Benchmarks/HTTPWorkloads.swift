@@ -1,0 +1,109 @@
+#if HTTP
+    import AsyncHTTPClient
+    import Foundation
+    import Hummingbird
+    import Logging
+    import NIOCore
+    import ServiceLifecycle
+    import WoveDSL
+    import WoveHTTP
+
+    /// The HTTP round trip per remote task, next to a bare AsyncHTTPClient → Hummingbird round trip
+    /// of the same payload in the same process: one mapped task of 1,000 items, one request each,
+    /// sequentially and with 64 in flight.
+    enum HTTPWorkloads {
+        static let items = 1_000
+
+        @WeaveBuilder static var tasks: TaskList {
+            Task("remote_tiny", over: 0..<items) { (item: Int) in item + 1 }
+        }
+
+        /// The body the bare client sends: a `run_task` frame as the executor sends it.
+        static let payload = Array(
+            #"{"args":{"item":7},"delivery":{"delivery_cancel_mode":"best_effort","delivery_orphan_policy":"cancel"},"run_id":"remote_tiny:0123456789abcdef0123456789abcdef","task_id":"remote_tiny","type":"run_task"}"#
+                .utf8)
+        /// The answer the bare server gives: the events a worker service sends for it.
+        static let answer = Array(
+            #"{"events":[{"run_id":"remote_tiny:0","task_id":"remote_tiny","type":"task_started"},{"result":8,"run_id":"remote_tiny:0","task_id":"remote_tiny","type":"task_result"}]}"#
+                .utf8)
+
+        /// Runs `body` with a Wove worker service and a bare server listening; `body` gets their URLs.
+        static func withServers(_ body: (_ wove: String, _ bare: String) async throws -> Void) async throws {
+            let wovePort = OneShotPort()
+            let barePort = OneShotPort()
+            let service = HTTPWorkerService(
+                worker: WoveWorker { tasks }, logger: quiet, onServerRunning: { wovePort.set($0) })
+            let router = Router()
+            router.post("bare") { request, _ -> Response in
+                _ = try await request.body.collect(upTo: 1 << 20)
+                return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer)))
+            }
+            let bare = Application(
+                router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                onServerRunning: { barePort.set($0.localAddress?.port ?? 0) }, logger: quiet)
+            let group = ServiceGroup(configuration: .init(services: [service, bare], logger: quiet))
+            try await withThrowingTaskGroup(of: Void.self) { running in
+                running.addTask { try await group.run() }
+                let woveURL = "http://127.0.0.1:\(try await wovePort.value)/wove"
+                let bareURL = "http://127.0.0.1:\(try await barePort.value)/bare"
+                try await body(woveURL, bareURL)
+                await group.triggerGracefulShutdown()
+                try await running.waitForAll()
+            }
+        }
+
+        static func wove(url: String, inFlight: Int) -> () async throws -> Void {
+            {
+                let configuration = WoveConfiguration(environments: [
+                    "service": EnvironmentSettings(executor: .http(url: URL(string: url) ?? URL(fileURLWithPath: "/")))
+                ])
+                let result = try await Wove.withConfiguration(configuration) {
+                    try await weave {
+                        Task("remote_tiny", over: 0..<items) { (item: Int) in item + 1 }.environment("service")
+                            .workers(inFlight)
+                    }
+                }
+                try check(result.final(as: [Int].self) == Array(1...items))
+            }
+        }
+
+        static func bare(url: String, inFlight: Int) -> () async throws -> Void {
+            {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    var next = 0
+                    func launch() {
+                        group.addTask {
+                            var request = HTTPClientRequest(url: url)
+                            request.method = .POST
+                            request.headers.add(name: "Content-Type", value: "application/json")
+                            request.body = .bytes(ByteBuffer(bytes: payload))
+                            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+                            _ = try await response.body.collect(upTo: 1 << 20)
+                        }
+                        next += 1
+                    }
+                    while next < min(inFlight, items) { launch() }
+                    while try await group.next() != nil { if next < items { launch() } }
+                }
+            }
+        }
+
+        static let quiet: Logger = {
+            var logger = Logger(label: "wove.benchmarks")
+            logger.logLevel = .error
+            return logger
+        }()
+    }
+
+    /// A port reported once by a server starting up.
+    final class OneShotPort: Sendable {
+        private let port = AsyncStream<Int>.makeStream()
+        func set(_ value: Int) { port.continuation.yield(value) }
+        var value: Int {
+            get async throws {
+                for await value in port.stream { return value }
+                throw CancellationError()
+            }
+        }
+    }
+#endif
