@@ -36,32 +36,22 @@ struct BlockingThreadsTests {
         #expect(most <= 2 + 20, "most: \(most)")
     }
 
-    @Test("with no options, 200 blocking items of 100 ms run at once, as a thread per item would")
+    @Test("with no options, 200 blocking items run at once, as a thread per item would")
     func defaultWidthForBlockingItems() async throws {
-        let (result, duration) = try await elapsed {
-            try await weave {
-                Task("items", over: Array(0..<200)) { (item: Int) -> Int in
-                    usleep(100_000)
-                    return item
-                }
-            }
+        // 64 at a time, the old default, could never bring all 200 together.
+        let meeting = Rendezvous(parties: 200)
+        let result = try await weave {
+            Task("items", over: Array(0..<200)) { (_: Int) -> Bool in meeting.meetBlocking() }
         }
-        #expect(try result.final(as: [Int].self) == Array(0..<200))
-        // 64 at a time, the old default, needs four rounds: at least 400 ms.
-        #expect(duration < .milliseconds(350), "\(duration)")
+        #expect(try result.final(as: [Bool].self) == Array(repeating: true, count: 200))
     }
 
-    @Test("with no options, 200 async sleeps of 100 ms run at once")
+    @Test("with no options, 200 async items run at once")
     func defaultWidthForAsyncItems() async throws {
-        let (result, duration) = try await elapsed {
-            try await weave {
-                Task("items", over: Array(0..<200)) { (item: Int) async throws -> Int in
-                    try await Task.sleep(for: .milliseconds(100))
-                    return item
-                }
-            }
+        let meeting = Rendezvous(parties: 200)
+        let result = try await weave {
+            Task("items", over: Array(0..<200)) { (_: Int) async -> Bool in await meeting.meet() }
         }
-        #expect(try result.final(as: [Int].self).count == 200)
-        #expect(duration < .milliseconds(350), "\(duration)")
+        #expect(try result.final(as: [Bool].self) == Array(repeating: true, count: 200))
     }
 }

@@ -20,20 +20,19 @@ struct MergeTests {
 
     @Test("a mapped merge returns results in order and runs items concurrently")
     func mappedMergeInAsyncTask() async throws {
-        let (result, duration) = try await elapsed {
-            try await weave {
-                Task("doubled") { () async throws -> [Int] in
-                    try await merge(
-                        { (item: Int) async throws in
-                            try await Task.sleep(for: .milliseconds(300 - item * 40))
-                            return item * 2
-                        }, over: [1, 2, 3])
-                }
+        let meeting = Rendezvous(parties: 3)
+        let result = try await weave {
+            Task("doubled") { () async throws -> [Int] in
+                try await merge(
+                    { (item: Int) async throws in
+                        // Later items finish first, so order comes from the input, not from completion.
+                        guard await meeting.meet() else { throw CancellationError() }
+                        try await Task.sleep(for: .milliseconds(30 - item * 10))
+                        return item * 2
+                    }, over: [1, 2, 3])
             }
         }
         #expect(try result.final(as: [Int].self) == [2, 4, 6])
-        // One after the other they take 660 ms; together, as long as the longest, 260 ms.
-        #expect(duration < .milliseconds(550), "three sleeps ran together: \(duration)")
     }
 
     @Test("a sync task merges without await: async and sync bodies, single and mapped")
@@ -105,16 +104,20 @@ struct MergeTests {
     @Test("a sync merge whose attempt timed out still ends before the weave returns")
     func timedOutSyncMergeEndsWithTheWeave() async throws {
         let probe = Probe()
+        // The merged body cannot return before its caller has seen the timeout.
+        let timeoutSeen = Rendezvous(parties: 2)
         let result = try await weave {
             Task("caller") { () -> String in
                 do {
                     return try merge(
                         { () -> String in
-                            usleep(300_000)
+                            _ = timeoutSeen.meetBlocking()
+                            usleep(100_000)
                             probe.record("merged body returned")
                             return "late"
                         }, timeout: .milliseconds(50))
                 } catch is TaskTimeoutError {
+                    _ = timeoutSeen.meetBlocking()
                     return "timed out"
                 }
             }

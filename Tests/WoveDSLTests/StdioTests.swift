@@ -74,9 +74,9 @@ struct StdioTests {
         #expect(timedOut?.limit == .delivery)
         #expect(duration < .seconds(5), "the weave does not wait for the worker's 10 s sleep")
         let alive = try await Wove.withConfiguration(TestWorkerProcess.configuration()) {
-            try await weave(["ms": 1_200]) { sleepy.delivery(heartbeat: .milliseconds(400)) }
+            try await weave(["ms": 2_500]) { sleepy.delivery(heartbeat: .seconds(1)) }
         }
-        #expect(try alive.value("sleepy", as: Int.self) == 1_200)
+        #expect(try alive.value("sleepy", as: Int.self) == 2_500)
     }
 
     @Test("a stdio task runs in another process, which does not pass WOVE_WORKER on")

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import WoveDSL
 
-/// Timeouts use the real clock with wide margins: each limit is far from each body's duration.
+/// Timeouts use the real clock. A body that must outlive its limit waits for an event the
+/// timeout causes, so a busy machine can delay a test but not change its outcome.
 @Suite("Timeouts", .serialized)
 struct TimeoutTests {
     @Test("an attempt past its limit fails with TaskTimeoutError naming the task")
@@ -66,26 +67,31 @@ struct TimeoutTests {
     @Test("a blocking body past its limit fails at the limit; the weave waits for its thread")
     func blockingTimeout() async throws {
         let probe = Probe()
-        let (result, duration) = try await elapsed {
-            try await weave(options: .errorMode(.return)) {
-                Task("blocking") { () -> Int in
-                    usleep(400_000)
-                    probe.record("thread finished")
-                    return 1
+        let result = try await weave(options: .errorMode(.return)) {
+            Task("blocking") { () -> Int in
+                // Still running when the timeout fails the weave and cancels the witness.
+                _ = probe.awaitBlocking("witness cancelled")
+                usleep(50_000)
+                probe.record("thread finished")
+                return 1
+            }
+            .timeout(.milliseconds(50))
+            Task("witness") { () async throws -> Int in
+                do {
+                    try await Task.sleep(for: .seconds(10))
+                } catch {
+                    probe.record("witness cancelled")
+                    throw error
                 }
-                .timeout(.milliseconds(50))
-                Task("witness") { () async throws -> Int in
-                    try await Task.sleep(for: .milliseconds(200))
-                    probe.record("witness finished")
-                    return 2
-                }
+                return 2
             }
         }
         let error = try #require(result.errors["blocking"] as? TaskTimeoutError)
         #expect(error.taskName == "blocking")
-        #expect(result.cancelled == ["witness"], "the timeout failed the weave before the witness finished")
-        #expect(probe.events == ["thread finished"], "weave returned only after the abandoned thread ended")
-        #expect(duration >= .milliseconds(400))
+        #expect(result.cancelled == ["witness"], "the timeout failed the weave")
+        #expect(
+            probe.events == ["witness cancelled", "thread finished"],
+            "weave returned only after the abandoned thread ended")
     }
 
     @Test("timeouts apply to each mapped item")
@@ -105,22 +111,27 @@ struct TimeoutTests {
     func abandonedAttemptDoesNotStore() async throws {
         let attempts = AttemptCounter()
         let probe = Probe()
-        // Item 0's first attempt outlives its limit and returns -1 at about 300 ms; the retry
-        // returns 0 at once. With workers(1) the other items keep the map busy until about
-        // 450 ms, so the results are collected after the abandoned attempt has returned.
+        // Item 0's first attempt outlives its limit and returns -1 only after its retry has
+        // returned 0. Item 1 keeps the map open until then (its own attempts time out and are
+        // retried while it waits), so a late store would be seen.
         let result = try await weave {
             Task("items", over: [0, 1, 2, 3]) { (item: Int) -> Int in
-                if item == 0, attempts.next() == 1 {
-                    usleep(300_000)
+                if item == 0 {
+                    guard attempts.next() == 1 else {
+                        probe.record("retry returned")
+                        return 0
+                    }
+                    _ = probe.awaitBlocking("retry returned")
+                    usleep(20_000)
                     probe.record("abandoned attempt returned")
                     return -1
                 }
-                usleep(100_000)
+                if item == 1 { _ = probe.awaitBlocking("abandoned attempt returned") }
                 return item * 10
             }
-            .timeout(.milliseconds(150)).retries(1).workers(1)
+            .timeout(.milliseconds(150)).retries(5)
         }
-        #expect(probe.events == ["abandoned attempt returned"])
+        #expect(probe.events == ["retry returned", "abandoned attempt returned"])
         #expect(try result.final(as: [Int].self) == [0, 10, 20, 30])
     }
 }

@@ -2,40 +2,33 @@ import Foundation
 import Testing
 import WoveDSL
 
-/// Timing-sensitive checks, run one at a time so they do not compete for the two cores.
-/// Bounds are wide: each proves concurrency (or its absence), not speed.
+/// Scheduling checks. Concurrency is proven by bodies meeting at a ``Rendezvous``, never by an
+/// upper time bound a busy machine could miss; serialisation is proven by a lower bound. Run one at
+/// a time so the lower bounds are not muddied by other tests' sleepers.
 @Suite("Scheduling and concurrency", .serialized)
 struct TimingTests {
-    @Test("two independent 200 ms async sleeps finish together, under 350 ms")
+    @Test("two independent async tasks run at the same time")
     func asyncTasksRunConcurrently() async throws {
-        let (result, duration) = try await elapsed {
-            try await weave {
-                Task("one") { () async throws in
-                    try await Task.sleep(for: .milliseconds(200)); return 1
-                }
-                Task("two") { () async throws in
-                    try await Task.sleep(for: .milliseconds(200)); return 2
-                }
-            }
+        let meeting = Rendezvous(parties: 2)
+        let result = try await weave {
+            Task("one") { () async in await meeting.meet() }
+            Task("two") { () async in await meeting.meet() }
         }
-        #expect(duration < .milliseconds(350), "took \(duration)")
-        #expect(try result.value("one", as: Int.self) + result.value("two", as: Int.self) == 3)
+        #expect(try result.value("one", as: Bool.self), "task one waited alone")
+        #expect(try result.value("two", as: Bool.self), "task two waited alone")
     }
 
-    @Test("eight 100 ms blocking sleeps finish under 450 ms on the blocking pool")
+    @Test("eight blocking tasks run at the same time on the blocking pool")
     func syncTasksRunInParallel() async throws {
-        let (result, duration) = try await elapsed {
-            try await weave {
-                for index in 0..<8 {
-                    Task("sleeper_\(index)") { () -> Int in
-                        usleep(100_000)
-                        return index
-                    }
-                }
+        let meeting = Rendezvous(parties: 8)
+        let result = try await weave {
+            for index in 0..<8 {
+                Task("sleeper_\(index)") { meeting.meetBlocking() }
             }
         }
-        #expect(duration < .milliseconds(450), "took \(duration)")
-        #expect(result.names.count == 8)
+        for index in 0..<8 {
+            #expect(try result.value("sleeper_\(index)", as: Bool.self), "sleeper_\(index) waited alone")
+        }
     }
 
     @Test("maxWorkers: 1 serialises blocking tasks")
@@ -81,25 +74,15 @@ struct TimingTests {
 
     @Test("a tier-2 task starts before an unrelated slow tier-1 task ends")
     func noTierBarrier() async throws {
-        let probe = Probe()
+        // "slow" cannot end until "after_fast" has started: with a barrier between tiers they never meet.
+        let meeting = Rendezvous(parties: 2)
         let result = try await weave {
-            Task("fast") { () async throws in
-                try await Task.sleep(for: .milliseconds(10))
-                return 1
-            }
-            Task("slow") { () async throws in
-                try await Task.sleep(for: .milliseconds(400))
-                probe.record("slow ended")
-                return 2
-            }
-            Task("after_fast", after: "fast") { (value: Int) in
-                probe.record("after_fast started")
-                return value + 1
-            }
+            Task("fast") { 1 }
+            Task("slow") { () async in await meeting.meet() }
+            Task("after_fast", after: "fast") { (value: Int) async in await meeting.meet() ? value + 1 : -1 }
         }
-        #expect(probe.events == ["after_fast started", "slow ended"])
-        let started = try #require(probe.time(of: "after_fast started"))
-        #expect(started < .milliseconds(300), "after_fast waited for the slow task: \(started)")
+        #expect(try result.value("slow", as: Bool.self), "after_fast waited for the slow task")
+        #expect(try result.value("after_fast", as: Int.self) == 2)
         #expect(result.executionPlan.tiers.map(Set.init) == [["data", "fast", "slow"], ["after_fast"]])
     }
 

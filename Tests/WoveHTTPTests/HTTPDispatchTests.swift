@@ -167,14 +167,14 @@
                 #expect(timedOut.errors["slow"] is DeliveryTimeoutError)
                 try await probe.wait(for: "slow cancelled")
                 let alive = try await Wove.withConfiguration(remote(.http(url: url))) {
-                    try await weave(["ms": 900]) {
+                    try await weave(["ms": 2_500]) {
                         Task("slow", after: "ms") { (ms: Int) async throws -> Int in ms }.environment(
                             "remote"
                         )
-                        .delivery(heartbeat: .milliseconds(300))
+                        .delivery(heartbeat: .seconds(1))
                     }
                 }
-                #expect(try alive.final(as: Int.self) == 900, "heartbeats streamed while the run went on")
+                #expect(try alive.final(as: Int.self) == 2_500, "heartbeats streamed while the run went on")
             }
         }
 

@@ -1,3 +1,4 @@
+import Foundation
 import WoveRuntime
 
 /// Records what task bodies did, from any thread, for tests to assert on afterwards.
@@ -22,6 +23,16 @@ final class Probe: Sendable {
     func time(of event: String) -> Duration? { marks.withLock { $0[event] } }
 
     func count(of event: String) -> Int { events.count { $0 == event } }
+
+    /// Blocks this (non-cooperative) thread until `event` is recorded; `false` after `patience`.
+    func awaitBlocking(_ event: String, patience: Duration = .seconds(10)) -> Bool {
+        let deadline = clock.now + patience
+        while count(of: event) == 0 {
+            guard clock.now < deadline else { return false }
+            usleep(1_000)
+        }
+        return true
+    }
 }
 
 /// A test-only error with a payload, to check that weave rethrows the original error.
