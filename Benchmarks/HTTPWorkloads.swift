@@ -55,12 +55,15 @@
         static func wove(url: String, inFlight: Int) -> () async throws -> Void {
             {
                 let configuration = WoveConfiguration(environments: [
-                    "service": EnvironmentSettings(executor: .http(url: URL(string: url) ?? URL(fileURLWithPath: "/")))
+                    "service": EnvironmentSettings(
+                        executor: .http(url: URL(string: url) ?? URL(fileURLWithPath: "/")))
                 ])
                 let result = try await Wove.withConfiguration(configuration) {
                     try await weave {
-                        Task("remote_tiny", over: 0..<items) { (item: Int) in item + 1 }.environment("service")
-                            .workers(inFlight)
+                        Task("remote_tiny", over: 0..<items) { (item: Int) in item + 1 }.environment(
+                            "service"
+                        )
+                        .workers(inFlight)
                     }
                 }
                 try check(result.final(as: [Int].self) == Array(1...items))

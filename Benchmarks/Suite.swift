@@ -67,7 +67,10 @@ enum BenchmarkSuite {
                     try await Harness.compare(
                         "http_map_1000_tiny, \(inFlight) in flight", unit: "item", units: HTTPWorkloads.items,
                         repetitions: 3, wove: HTTPWorkloads.wove(url: wove, inFlight: inFlight),
-                        baseline: ("bare AsyncHTTPClient → Hummingbird", HTTPWorkloads.bare(url: bare, inFlight: inFlight)))
+                        baseline: (
+                            "bare AsyncHTTPClient → Hummingbird",
+                            HTTPWorkloads.bare(url: bare, inFlight: inFlight)
+                        ))
                 }
             }
         #endif

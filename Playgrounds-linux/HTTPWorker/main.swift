@@ -31,13 +31,16 @@
     try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { try await services.run() }
         var iterator = port.stream.makeAsyncIterator()
-        guard let bound = await iterator.next(), let url = URL(string: "http://127.0.0.1:\(bound)/wove") else { return }
+        guard let bound = await iterator.next(), let url = URL(string: "http://127.0.0.1:\(bound)/wove")
+        else { return }
         print("worker service listening on \(url.absoluteString)")
 
         // The weave: `score` goes to the service, the rest runs here.
         try Wove.config(environments: [
             "workers": EnvironmentSettings(
-                executor: .http(url: url, security: try NetworkExecutorSecurity(mode: .signed, secret: secret, key: "example")))
+                executor: .http(
+                    url: url,
+                    security: try NetworkExecutorSecurity(mode: .signed, secret: secret, key: "example")))
         ])
         let result = try await weave(["user_id": 7]) {
             Task("score", after: "user_id") { (id: Int) in id * 10 }.environment("workers")

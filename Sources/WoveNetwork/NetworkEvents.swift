@@ -56,7 +56,8 @@
 
         /// `frames` as `{"events": [...]}`, the answer every peer reads.
         public static func encode(_ frames: [WoveFrame]) throws -> [UInt8] {
-            try JSONValue.object(["events": .array(try frames.map { try JSONValue(encoding: $0) })]).serialized()
+            try JSONValue.object(["events": .array(try frames.map { try JSONValue(encoding: $0) })])
+                .serialized()
         }
     }
 #endif

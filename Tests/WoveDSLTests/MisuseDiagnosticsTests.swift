@@ -21,7 +21,10 @@ struct MisuseDiagnosticsTests {
             "_ = try weaveInBackground(options: .errorMode(.raise)) { Task(\"a\") { 1 } }",
             "a background weave always returns task errors in its result"
         ),
-        ("_ = try await weave(options: .fork) { Task(\"a\") { 1 } }", "fork is an option of weaveInBackground only"),
+        (
+            "_ = try await weave(options: .fork) { Task(\"a\") { 1 } }",
+            "fork is an option of weaveInBackground only"
+        ),
     ]
 
     /// The correct forms of the same calls.
@@ -43,7 +46,9 @@ struct MisuseDiagnosticsTests {
                 lines.contains { $0.contains("error:") && $0.contains(misuse.message) },
                 "snippet \(index): \(lines.joined(separator: "\n"))")
         }
-        let correct = output.split(separator: "\n").filter { $0.contains("snippet\(Self.misuses.count).swift") }
+        let correct = output.split(separator: "\n").filter {
+            $0.contains("snippet\(Self.misuses.count).swift")
+        }
         #expect(!correct.contains { $0.contains("error:") }, "\(correct)")
     }
 

@@ -24,8 +24,8 @@
                 mode: .signed, secret: Array("shared-secret".utf8), key: "pair")
             let headers = swift.headers(transport: transport, target: target, body: Array(body.utf8))
             let request: [String: any Sendable] = [
-                    "secret": "shared-secret", "key": "pair", "transport": transport.rawValue,
-                    "target": target,
+                "secret": "shared-secret", "key": "pair", "transport": transport.rawValue,
+                "target": target,
                 "body": body, "headers": Dictionary(uniqueKeysWithValues: headers),
             ]
             let answer = try await offThePool { try PythonWove.run(request: request) }

@@ -145,7 +145,7 @@ if CommandLine.arguments.dropFirst().first == "--host" {
         try Wove.config(environments: ["remote": EnvironmentSettings(executor: .stdio())])
         let result = try await weave(["value": 21]) {
             // Wrapping: a fuzzed value near Int.max must not trap the worker.
-    Task("double", after: "value") { (value: Int) in value &* 2 }.environment("remote")
+            Task("double", after: "value") { (value: Int) in value &* 2 }.environment("remote")
             Task("echo_pid") { () -> Int in Int(getpid()) }.environment("remote")
         }
         let double = try result.value("double", as: Int.self)

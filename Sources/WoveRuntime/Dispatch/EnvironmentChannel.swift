@@ -354,7 +354,8 @@ final class EnvironmentChannel: Sendable {
             // on its own (it is shutting down, say): worth another attempt elsewhere.
             let unasked = EnvironmentExecutionError(
                 payload: RemoteError(
-                    kind: "TaskCancelled", message: "The worker cancelled the run without being asked; it may be "
+                    kind: "TaskCancelled",
+                    message: "The worker cancelled the run without being asked; it may be "
                         + "shutting down.", retryable: true, source: .executor),
                 taskName: taskID, environment: name)
             run.outcome.resolve(.failure(run.cancellationOutcome ?? unasked))

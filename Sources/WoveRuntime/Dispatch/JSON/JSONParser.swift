@@ -25,9 +25,13 @@ struct JSONParser {
 
     /// The value `text` holds.
     static func parse(_ text: some Collection<UInt8>) throws(SyntaxError) -> JSONValue {
-        let result = text.withContiguousStorageIfAvailable { buffer in
-            Result { () throws(SyntaxError) in try parse(buffer: buffer) }
-        } ?? Array(text).withUnsafeBufferPointer { buffer in Result { () throws(SyntaxError) in try parse(buffer: buffer) } }
+        let result =
+            text.withContiguousStorageIfAvailable { buffer in
+                Result { () throws(SyntaxError) in try parse(buffer: buffer) }
+            }
+            ?? Array(text).withUnsafeBufferPointer { buffer in
+                Result { () throws(SyntaxError) in try parse(buffer: buffer) }
+            }
         return try result.get()
     }
 
@@ -79,7 +83,9 @@ struct JSONParser {
 
     private mutating func enter() throws(SyntaxError) {
         depth += 1
-        guard depth <= Self.maximumDepth else { throw error("Nesting deeper than \(Self.maximumDepth) levels") }
+        guard depth <= Self.maximumDepth else {
+            throw error("Nesting deeper than \(Self.maximumDepth) levels")
+        }
     }
 
     private mutating func object() throws(SyntaxError) -> JSONValue {
@@ -157,7 +163,9 @@ struct JSONParser {
             guard current != nil else { throw error("Unterminated string") }
         }
         index += 1  // the closing quote
-        guard let text = String(validating: utf8, as: UTF8.self) else { throw error("Invalid UTF-8 in a string") }
+        guard let text = String(validating: utf8, as: UTF8.self) else {
+            throw error("Invalid UTF-8 in a string")
+        }
         return text
     }
 
@@ -174,11 +182,14 @@ struct JSONParser {
         case UInt8(ascii: "u"):
             var scalar = try hexQuad()
             if (0xD800...0xDBFF).contains(scalar) {
-                guard current == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u")
+                guard current == UInt8(ascii: "\\"), index + 1 < bytes.count,
+                    bytes[index + 1] == UInt8(ascii: "u")
                 else { throw error("A high surrogate without its low surrogate") }
                 index += 2
                 let low = try hexQuad()
-                guard (0xDC00...0xDFFF).contains(low) else { throw error("A high surrogate without its low surrogate") }
+                guard (0xDC00...0xDFFF).contains(low) else {
+                    throw error("A high surrogate without its low surrogate")
+                }
                 scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
             } else if (0xDC00...0xDFFF).contains(scalar) {
                 throw error("A low surrogate without its high surrogate")
@@ -232,7 +243,9 @@ struct JSONParser {
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         if whole, let integer = Int(text) { return .integer(integer) }
-        guard let double = Double(text), double.isFinite else { throw error("Number \(text) is out of range") }
+        guard let double = Double(text), double.isFinite else {
+            throw error("Number \(text) is out of range")
+        }
         return .number(double)
     }
 

@@ -9,7 +9,9 @@ enum JSONValueDecoder {
         try decode(type, from: value, at: [])
     }
 
-    fileprivate static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, at codingPath: [any CodingKey])
+    fileprivate static func decode<T: Decodable>(
+        _ type: T.Type, from value: JSONValue, at codingPath: [any CodingKey]
+    )
         throws -> T
     {
         switch type {
@@ -34,7 +36,8 @@ enum JSONValueDecoder {
 
     private static func cast<T, U>(_ value: U, _ codingPath: [any CodingKey]) throws -> T {
         guard let typed = value as? T else {
-            throw DecodingError.typeMismatch(T.self, .init(codingPath: codingPath, debugDescription: "Unexpected type."))
+            throw DecodingError.typeMismatch(
+                T.self, .init(codingPath: codingPath, debugDescription: "Unexpected type."))
         }
         return typed
     }
@@ -43,9 +46,11 @@ enum JSONValueDecoder {
         _ type: Any.Type, _ value: JSONValue, _ codingPath: [any CodingKey], _ expected: String
     ) -> DecodingError {
         if value == .null {
-            return .valueNotFound(type, .init(codingPath: codingPath, debugDescription: "Expected \(expected), found null."))
+            return .valueNotFound(
+                type, .init(codingPath: codingPath, debugDescription: "Expected \(expected), found null."))
         }
-        return .typeMismatch(type, .init(codingPath: codingPath, debugDescription: "Expected \(expected), found \(value)."))
+        return .typeMismatch(
+            type, .init(codingPath: codingPath, debugDescription: "Expected \(expected), found \(value)."))
     }
 
     fileprivate static func number(_ value: JSONValue, _ codingPath: [any CodingKey]) throws -> Double {
@@ -56,7 +61,9 @@ enum JSONValueDecoder {
         }
     }
 
-    fileprivate static func integer<T: FixedWidthInteger>(_ type: T.Type, _ value: JSONValue, _ codingPath: [any CodingKey])
+    fileprivate static func integer<T: FixedWidthInteger>(
+        _ type: T.Type, _ value: JSONValue, _ codingPath: [any CodingKey]
+    )
         throws -> T
     {
         switch value {
@@ -70,12 +77,16 @@ enum JSONValueDecoder {
     }
 
     fileprivate static func bool(_ value: JSONValue, _ codingPath: [any CodingKey]) throws -> Bool {
-        guard case .bool(let bool) = value else { throw mismatch(Bool.self, value, codingPath, "true or false") }
+        guard case .bool(let bool) = value else {
+            throw mismatch(Bool.self, value, codingPath, "true or false")
+        }
         return bool
     }
 
     fileprivate static func string(_ value: JSONValue, _ codingPath: [any CodingKey]) throws -> String {
-        guard case .string(let string) = value else { throw mismatch(String.self, value, codingPath, "a string") }
+        guard case .string(let string) = value else {
+            throw mismatch(String.self, value, codingPath, "a string")
+        }
         return string
     }
 }
@@ -115,7 +126,8 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     private func value(_ key: Key) throws -> JSONValue {
         guard let value = fields[key.stringValue] else {
             throw DecodingError.keyNotFound(
-                key, .init(codingPath: codingPath, debugDescription: "No value for key '\(key.stringValue)'."))
+                key, .init(codingPath: codingPath, debugDescription: "No value for key '\(key.stringValue)'.")
+            )
         }
         return value
     }
@@ -270,9 +282,15 @@ private struct SingleContainer: SingleValueDecodingContainer {
     func decode(_ type: Int64.Type) throws -> Int64 { try JSONValueDecoder.integer(type, value, codingPath) }
     func decode(_ type: UInt.Type) throws -> UInt { try JSONValueDecoder.integer(type, value, codingPath) }
     func decode(_ type: UInt8.Type) throws -> UInt8 { try JSONValueDecoder.integer(type, value, codingPath) }
-    func decode(_ type: UInt16.Type) throws -> UInt16 { try JSONValueDecoder.integer(type, value, codingPath) }
-    func decode(_ type: UInt32.Type) throws -> UInt32 { try JSONValueDecoder.integer(type, value, codingPath) }
-    func decode(_ type: UInt64.Type) throws -> UInt64 { try JSONValueDecoder.integer(type, value, codingPath) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 {
+        try JSONValueDecoder.integer(type, value, codingPath)
+    }
+    func decode(_ type: UInt32.Type) throws -> UInt32 {
+        try JSONValueDecoder.integer(type, value, codingPath)
+    }
+    func decode(_ type: UInt64.Type) throws -> UInt64 {
+        try JSONValueDecoder.integer(type, value, codingPath)
+    }
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         try JSONValueDecoder.decode(type, from: value, at: codingPath)
     }

@@ -13,7 +13,8 @@ enum JSONValueEncoder {
     }
 
     /// The value of types `JSONEncoder` encodes its own way; `nil` for every other type.
-    fileprivate static func special(_ value: some Encodable, codingPath: [any CodingKey]) throws -> JSONValue? {
+    fileprivate static func special(_ value: some Encodable, codingPath: [any CodingKey]) throws -> JSONValue?
+    {
         switch value {
         case let json as JSONValue: return json
         case let data as Data: return .string(data.base64EncodedString())
@@ -35,16 +36,21 @@ enum JSONValueEncoder {
         return .number(value)
     }
 
-    fileprivate static func integer<T: BinaryInteger>(_ value: T, _ codingPath: [any CodingKey]) throws -> JSONValue {
+    fileprivate static func integer<T: BinaryInteger>(_ value: T, _ codingPath: [any CodingKey]) throws
+        -> JSONValue
+    {
         guard let integer = Int(exactly: value) else {
             throw EncodingError.invalidValue(
-                value, .init(codingPath: codingPath, debugDescription: "\(value) does not fit a JSON integer here."))
+                value,
+                .init(codingPath: codingPath, debugDescription: "\(value) does not fit a JSON integer here."))
         }
         return .integer(integer)
     }
 
     /// The encoding of `value` at `codingPath`.
-    fileprivate static func encode<T: Encodable>(_ value: T, at codingPath: [any CodingKey]) throws -> JSONValue {
+    fileprivate static func encode<T: Encodable>(_ value: T, at codingPath: [any CodingKey]) throws
+        -> JSONValue
+    {
         if let special = try special(value, codingPath: codingPath) { return special }
         let slot = Slot()
         try value.encode(to: TreeEncoder(slot: slot, codingPath: codingPath))
@@ -156,7 +162,8 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     {
         let slot = Slot()
         node.fields[key.stringValue] = slot
-        return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: slot.object(), codingPath: codingPath + [key]))
+        return KeyedEncodingContainer(
+            KeyedContainer<NestedKey>(node: slot.object(), codingPath: codingPath + [key]))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
@@ -192,7 +199,9 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encodeNil() throws { append(.null) }
     mutating func encode(_ value: Bool) throws { append(.bool(value)) }
     mutating func encode(_ value: String) throws { append(.string(value)) }
-    mutating func encode(_ value: Double) throws { append(try JSONValueEncoder.number(value, codingPath + [indexKey])) }
+    mutating func encode(_ value: Double) throws {
+        append(try JSONValueEncoder.number(value, codingPath + [indexKey]))
+    }
     mutating func encode(_ value: Float) throws {
         append(try JSONValueEncoder.number(Double(value), codingPath + [indexKey]))
     }
@@ -201,11 +210,15 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: Int16) throws { append(.integer(Int(value))) }
     mutating func encode(_ value: Int32) throws { append(.integer(Int(value))) }
     mutating func encode(_ value: Int64) throws { append(.integer(Int(value))) }
-    mutating func encode(_ value: UInt) throws { append(try JSONValueEncoder.integer(value, codingPath + [indexKey])) }
+    mutating func encode(_ value: UInt) throws {
+        append(try JSONValueEncoder.integer(value, codingPath + [indexKey]))
+    }
     mutating func encode(_ value: UInt8) throws { append(.integer(Int(value))) }
     mutating func encode(_ value: UInt16) throws { append(.integer(Int(value))) }
     mutating func encode(_ value: UInt32) throws { append(.integer(Int(value))) }
-    mutating func encode(_ value: UInt64) throws { append(try JSONValueEncoder.integer(value, codingPath + [indexKey])) }
+    mutating func encode(_ value: UInt64) throws {
+        append(try JSONValueEncoder.integer(value, codingPath + [indexKey]))
+    }
     mutating func encode<T: Encodable>(_ value: T) throws {
         append(try JSONValueEncoder.encode(value, at: codingPath + [indexKey]))
     }
@@ -244,7 +257,9 @@ private struct SingleContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: Bool) throws { set(.bool(value)) }
     mutating func encode(_ value: String) throws { set(.string(value)) }
     mutating func encode(_ value: Double) throws { set(try JSONValueEncoder.number(value, codingPath)) }
-    mutating func encode(_ value: Float) throws { set(try JSONValueEncoder.number(Double(value), codingPath)) }
+    mutating func encode(_ value: Float) throws {
+        set(try JSONValueEncoder.number(Double(value), codingPath))
+    }
     mutating func encode(_ value: Int) throws { set(.integer(value)) }
     mutating func encode(_ value: Int8) throws { set(.integer(Int(value))) }
     mutating func encode(_ value: Int16) throws { set(.integer(Int(value))) }
@@ -255,7 +270,9 @@ private struct SingleContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt16) throws { set(.integer(Int(value))) }
     mutating func encode(_ value: UInt32) throws { set(.integer(Int(value))) }
     mutating func encode(_ value: UInt64) throws { set(try JSONValueEncoder.integer(value, codingPath)) }
-    mutating func encode<T: Encodable>(_ value: T) throws { set(try JSONValueEncoder.encode(value, at: codingPath)) }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        set(try JSONValueEncoder.encode(value, at: codingPath))
+    }
 }
 
 /// A key known only by its name, such as `super`.

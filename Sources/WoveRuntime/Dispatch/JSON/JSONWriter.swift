@@ -59,7 +59,8 @@ enum JSONWriter {
             case 0..<0x20:
                 let hex = Array("0123456789abcdef".utf8)
                 output.append(contentsOf: [
-                    UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)],
+                    UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                    hex[Int(byte >> 4)],
                     hex[Int(byte & 0xF)],
                 ])
             default: output.append(byte)
