@@ -12,12 +12,16 @@ enum BenchmarkSuite {
             try await profile(only)
             return
         }
+        // `WOVE_BENCH_GROUPS=http,stdio` runs only those groups.
+        let chosen = environment["WOVE_BENCH_GROUPS"].map { Set($0.split(separator: ",").map(String.init)) }
+        func wanted(_ group: String) -> Bool { chosen?.contains(group) ?? true }
         print(Harness.header)
-        try await graphs()
-        try await maps()
-        try await stdio()
-        try await http()
-        try MemoryWorkload.report()
+        if wanted("graphs") { try await graphs() }
+        if wanted("maps") { try await maps() }
+        if wanted("dispatch") { try await dispatch() }
+        if wanted("stdio") { try await stdio() }
+        if wanted("http") { try await http() }
+        if wanted("memory") { try MemoryWorkload.report() }
     }
 
     private static func graphs() async throws {
@@ -76,6 +80,12 @@ enum BenchmarkSuite {
         #endif
     }
 
+    private static func dispatch() async throws {
+        try await Harness.compare(
+            "dispatch_map_1000_tiny, 1 in flight", unit: "item", units: DispatchWorkload.items, repetitions: 5,
+            wove: DispatchWorkload.wove, baseline: ("the same map, local, 1 at a time", DispatchWorkload.local))
+    }
+
     private static func stdio() async throws {
         for workers in [1, 4] {
             try await Harness.compare(
@@ -86,8 +96,29 @@ enum BenchmarkSuite {
     }
 
     /// Runs one workload in a loop for a profiler: `WOVE_BENCH_PROFILE=` one of
-    /// `diamond-async`, `diamond-sync`, `diamond-taskgroup`, `wide`, `map-async`, `map-sync`.
+    /// `diamond-async`, `diamond-sync`, `diamond-taskgroup`, `wide`, `map-async`, `map-sync`, and
+    /// with the HTTP trait `http` (64 in flight).
     static func profile(_ workload: String) async throws {
+        #if HTTP
+            if workload == "http-experiment" {
+                try await HTTPWorkloads.withServers { wove, bare in
+                    for _ in 0..<3 {
+                        let clock = ContinuousClock()
+                        let a = try await clock.measure { try await HTTPWorkloads.bare(url: bare, inFlight: 1)() }
+                        let b = try await clock.measure { try await HTTPWorkloads.bare(url: wove, inFlight: 1)() }
+                        let c = try await clock.measure { try await HTTPWorkloads.wove(url: wove, inFlight: 1)() }
+                        print("bare→bare \(a / 1000)  bare→wove service \(b / 1000)  wove→wove \(c / 1000)")
+                    }
+                }
+                return
+            }
+            if workload == "http" {
+                try await HTTPWorkloads.withServers { wove, _ in
+                    for _ in 0..<10 { try await HTTPWorkloads.wove(url: wove, inFlight: 64)() }
+                }
+                return
+            }
+        #endif
         for _ in 0..<50 {
             switch workload {
             case "diamond-sync": try await DiamondWorkload.woveSync()

@@ -135,7 +135,7 @@
                 var request = HTTPClientRequest(url: settings.url.absoluteString)
                 request.method = .POST
                 request.headers.add(name: "Content-Type", value: "application/json")
-                request.headers.add(name: "Accept", value: "application/x-ndjson, application/json")
+                request.headers.add(name: "Accept", value: "application/json")
                 for (field, value) in settings.headers { request.headers.add(name: field, value: value) }
                 for (field, value) in settings.security.headers(
                     transport: .http, target: NetworkEndpoint.target(of: settings.url), body: body)
