@@ -15,7 +15,7 @@
         static let items = 1_000
 
         @WeaveBuilder static var tasks: TaskList {
-            Task("remote_tiny", over: 0..<items) { (item: Int) async in item + 1 }
+            Task("remote_tiny", over: 0..<items) { (item: Int) in item + 1 }
         }
 
         /// The body the bare client sends: a `run_task` frame as the executor sends it.

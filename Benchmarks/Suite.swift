@@ -82,8 +82,10 @@ enum BenchmarkSuite {
 
     private static func dispatch() async throws {
         try await Harness.compare(
-            "dispatch_map_1000_tiny, 1 in flight", unit: "item", units: DispatchWorkload.items, repetitions: 5,
-            wove: DispatchWorkload.wove, baseline: ("the same map, local, 1 at a time", DispatchWorkload.local))
+            "dispatch_map_1000_tiny, 1 in flight", unit: "item", units: DispatchWorkload.items,
+            repetitions: 5,
+            wove: DispatchWorkload.wove,
+            baseline: ("the same map, local, 1 at a time", DispatchWorkload.local))
     }
 
     private static func stdio() async throws {
@@ -100,18 +102,6 @@ enum BenchmarkSuite {
     /// with the HTTP trait `http` (64 in flight).
     static func profile(_ workload: String) async throws {
         #if HTTP
-            if workload == "http-experiment" {
-                try await HTTPWorkloads.withServers { wove, bare in
-                    for _ in 0..<3 {
-                        let clock = ContinuousClock()
-                        let a = try await clock.measure { try await HTTPWorkloads.bare(url: bare, inFlight: 1)() }
-                        let b = try await clock.measure { try await HTTPWorkloads.bare(url: wove, inFlight: 1)() }
-                        let c = try await clock.measure { try await HTTPWorkloads.wove(url: wove, inFlight: 1)() }
-                        print("bare→bare \(a / 1000)  bare→wove service \(b / 1000)  wove→wove \(c / 1000)")
-                    }
-                }
-                return
-            }
             if workload == "http" {
                 try await HTTPWorkloads.withServers { wove, _ in
                     for _ in 0..<10 { try await HTTPWorkloads.wove(url: wove, inFlight: 64)() }

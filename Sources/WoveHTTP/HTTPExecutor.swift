@@ -10,9 +10,10 @@
     /// worker service, signed per the environment's security, many in flight at once over pooled
     /// connections; the events that come back are ``recv()``'s.
     ///
-    /// A response is newline-delimited JSON, read as it arrives (what ``HTTPWorkerService`` sends,
-    /// so heartbeats reach the delivery watchdog while a run is under way), or one JSON document:
-    /// an event, a list, or `{"events": [...]}` (what Python services send). A request that fails,
+    /// A run with a delivery heartbeat asks for newline-delimited JSON, read as it arrives (what
+    /// ``HTTPWorkerService`` sends, so heartbeats reach the delivery watchdog while the run is under
+    /// way); otherwise, and from services that do not stream (Python's), the response is one JSON
+    /// document: an event, a list, or `{"events": [...]}`, which costs less per request. A request that fails,
     /// a refusal, or a response that ends before its run did, becomes that run's `task_error`
     /// with source `transport`: retryable, except a refusal (401/403) or a request too large (413).
     ///
@@ -32,8 +33,29 @@
         private struct State: Sendable {
             var requests: AsyncStream<Command>.Continuation?
             var running: Task<Void, Never>?
-            /// The client and settings of a started executor.
-            var connection: (client: HTTPClient, settings: HTTPExecutorSettings)?
+            var connection: Connection?
+        }
+
+        /// What every request of a started executor shares.
+        private struct Connection: Sendable {
+            let client: HTTPClient
+            let settings: HTTPExecutorSettings
+            /// The request every frame is sent in, less its body and security headers.
+            let template: HTTPClientRequest
+            /// The path and query signatures cover.
+            let target: String
+
+            init(client: HTTPClient, settings: HTTPExecutorSettings) {
+                self.client = client
+                self.settings = settings
+                var template = HTTPClientRequest(url: settings.url.absoluteString)
+                template.method = .POST
+                template.headers.add(name: "Content-Type", value: "application/json")
+                template.headers.add(name: "Accept", value: "application/json")
+                for (field, value) in settings.headers { template.headers.add(name: field, value: value) }
+                self.template = template
+                self.target = NetworkEndpoint.target(of: settings.url)
+            }
         }
 
         private enum Command: Sendable {
@@ -63,13 +85,14 @@
             configuration.timeout.connect = .seconds(10)
             let client = HTTPClient(
                 eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+            let connection = Connection(client: client, settings: settings)
             let (commands, continuation) = AsyncStream<Command>.makeStream()
             let running = Task { [self] in
                 await withDiscardingTaskGroup { group in
                     for await command in commands {
                         switch command {
                         case .post(let frame):
-                            group.addTask { await self.post(frame, with: client, settings) }
+                            group.addTask { await self.post(frame, over: connection) }
                         case .shutdown: group.cancelAll()
                         }
                     }
@@ -79,7 +102,7 @@
             state.withLock {
                 $0.requests = continuation
                 $0.running = running
-                $0.connection = (client, settings)
+                $0.connection = connection
             }
         }
 
@@ -93,7 +116,7 @@
                 guard let connection = state.withLock({ $0.connection }) else {
                     throw HTTPExecutorError("\(name) executor is not started.")
                 }
-                await post(frame, with: connection.client, connection.settings)
+                await post(frame, over: connection)
             case .shutdown: requests.yield(.shutdown)
             default: throw HTTPExecutorError("Unsupported frame type: \(frame.type)")
             }
@@ -120,11 +143,13 @@
 
         // MARK: - One request
 
-        private func post(_ frame: WoveFrame, with client: HTTPClient, _ settings: HTTPExecutorSettings) async
-        {
+        private func post(_ frame: WoveFrame, over connection: Connection) async {
+            let settings = connection.settings
             let run: (runID: String, taskID: String)?
-            if case .runTask(let runID, let taskID, _, _, _) = frame {
+            var streams = false
+            if case .runTask(let runID, let taskID, _, _, let delivery) = frame {
                 run = (runID, taskID)
+                streams = (delivery.heartbeatSeconds ?? 0) > 0
             } else {
                 run = nil
             }
@@ -132,19 +157,21 @@
             do {
                 var body = try FrameLine.encode(frame)
                 body.removeLast()  // the newline that ends a stdio line
-                var request = HTTPClientRequest(url: settings.url.absoluteString)
-                request.method = .POST
-                request.headers.add(name: "Content-Type", value: "application/json")
-                request.headers.add(name: "Accept", value: "application/json")
-                for (field, value) in settings.headers { request.headers.add(name: field, value: value) }
+                var request = connection.template
+                if streams {
+                    // Heartbeats must arrive while the run goes on, so its events are read as they come.
+                    request.headers.replaceOrAdd(
+                        name: "Accept", value: "application/x-ndjson, application/json")
+                }
                 for (field, value) in settings.security.headers(
-                    transport: .http, target: NetworkEndpoint.target(of: settings.url), body: body)
+                    transport: .http, target: connection.target, body: body)
                 {
                     request.headers.replaceOrAdd(name: field, value: value)
                 }
                 request.body = .bytes(ByteBuffer(bytes: body))
                 let deadline = settings.timeout.map { NIODeadline.now() + TimeAmount($0) }
-                let response = try await client.execute(request, deadline: deadline ?? .distantFuture)
+                let response = try await connection.client.execute(
+                    request, deadline: deadline ?? .distantFuture)
                 guard (200..<300).contains(Int(response.status.code)) else {
                     let text = try await String(buffer: response.body.collect(upTo: 64 << 10))
                     outcome.refused(

@@ -23,13 +23,15 @@
             } catch {
                 return refusal(.contentTooLarge, "The request is larger than \(maximumRequestSize) bytes.")
             }
-            let target = request.uri.path + (request.uri.query.map { "?\($0)" } ?? "")
-            let headers = request.headers.map { ($0.name.rawName, $0.value) }
-            do {
-                try security.verify(headers: headers, transport: .http, target: target, body: body)
-            } catch {
-                logger.warning("Refused a request", metadata: ["reason": "\(error)"])
-                return refusal(error.isMissingCredentials ? .unauthorized : .forbidden, error.description)
+            if security.mode != .none {
+                let target = request.uri.path + (request.uri.query.map { "?\($0)" } ?? "")
+                let headers = request.headers.map { ($0.name.rawName, $0.value) }
+                do {
+                    try security.verify(headers: headers, transport: .http, target: target, body: body)
+                } catch {
+                    logger.warning("Refused a request", metadata: ["reason": "\(error)"])
+                    return refusal(error.isMissingCredentials ? .unauthorized : .forbidden, error.description)
+                }
             }
             let frame: WoveFrame
             do {
@@ -55,28 +57,29 @@
         private func run(
             runID: String, taskID: String, args: [String: JSONValue], delivery: Delivery, streaming: Bool
         ) async -> Response {
-            let signal: OneShotResult<Void>
+            let canceller: RunCanceller
             switch runs.begin(runID) {
             case .alreadyCancelled: return answer([.taskCancelled(runID: runID, taskID: taskID)])
             case .busy:
                 return refusal(
                     .serviceUnavailable,
                     "The worker service runs \(runs.maximumConcurrentRuns) tasks already.")
-            case .run(let cancel): signal = cancel
+            case .run(let registered): canceller = registered
             }
             let worker = self.worker
             let runs = self.runs
-            /// Runs the task, handing each event to `emit`, until it ends or `signal` cancels it.
+            /// Runs the task, handing each event to `emit`, until it ends or is cancelled: by a
+            /// `cancel_task`, by shutdown, or by the request's own task ending (the client left).
             @Sendable func perform(_ emit: @escaping @Sendable (WoveFrame) async -> Void) async {
                 defer { runs.end(runID) }
-                await withTaskGroup(of: Void.self) { group in
-                    group.addTask { _ = try? await signal.valueUnlessCancelled }
-                    group.addTask {
-                        await worker.run(
-                            runID: runID, taskID: taskID, args: args, delivery: delivery, emit: emit)
-                    }
-                    await group.next()
-                    group.cancelAll()
+                let work = Task {
+                    await worker.run(runID: runID, taskID: taskID, args: args, delivery: delivery, emit: emit)
+                }
+                canceller.attach(work)
+                await withTaskCancellationHandler {
+                    await work.value
+                } onCancel: {
+                    work.cancel()
                 }
             }
             guard streaming else {

@@ -1,7 +1,7 @@
 #if HTTP
-    public import Foundation
+    import Foundation
     import HTTPTypes
-    public import Hummingbird
+    import Hummingbird
     import HummingbirdCore
     import HummingbirdTLS
     public import Logging

@@ -9,7 +9,7 @@
         static let rememberedCancellations = 10_000
 
         private struct State: Sendable {
-            var running: [String: OneShotResult<Void>] = [:]
+            var running: [String: RunCanceller] = [:]
             var cancelledEarly: Set<String> = []
             var cancelledOrder: [String] = []
         }
@@ -21,8 +21,8 @@
 
         /// What `begin` decided.
         enum Admission {
-            /// Run it; settle the signal to cancel it.
-            case run(OneShotResult<Void>)
+            /// Run it; the canceller is how a `cancel_task` reaches it.
+            case run(RunCanceller)
             /// Its `cancel_task` came first.
             case alreadyCancelled
             /// Too many runs are under way.
@@ -33,9 +33,9 @@
             state.withLock { state in
                 if state.cancelledEarly.remove(runID) != nil { return .alreadyCancelled }
                 guard state.running.count < maximumConcurrentRuns else { return .busy }
-                let signal = OneShotResult<Void>()
-                state.running[runID] = signal
-                return .run(signal)
+                let canceller = RunCanceller()
+                state.running[runID] = canceller
+                return .run(canceller)
             }
         }
 
@@ -43,8 +43,8 @@
 
         /// Cancels `runID`, or remembers to cancel it when it arrives.
         func cancel(_ runID: String) {
-            let signal = state.withLock { state -> OneShotResult<Void>? in
-                if let signal = state.running[runID] { return signal }
+            let canceller = state.withLock { state -> RunCanceller? in
+                if let canceller = state.running[runID] { return canceller }
                 if state.cancelledEarly.insert(runID).inserted {
                     state.cancelledOrder.append(runID)
                     if state.cancelledOrder.count > Self.rememberedCancellations {
@@ -53,11 +53,33 @@
                 }
                 return nil
             }
-            signal?.resolve(.success(()))
+            canceller?.cancel()
         }
 
         func cancelAll() {
-            for signal in state.withLock({ Array($0.running.values) }) { signal.resolve(.success(())) }
+            for canceller in state.withLock({ Array($0.running.values) }) { canceller.cancel() }
+        }
+    }
+
+    /// Cancels one run's work once it is attached, or at once if the cancellation came first.
+    final class RunCanceller: Sendable {
+        private let state = LockedValue<(cancelled: Bool, work: Task<Void, Never>?)>((false, nil))
+
+        /// Makes `work` the run's work: cancelled now if the run already is.
+        func attach(_ work: Task<Void, Never>) {
+            let cancelled = state.withLock { state in
+                state.work = work
+                return state.cancelled
+            }
+            if cancelled { work.cancel() }
+        }
+
+        func cancel() {
+            let work = state.withLock { state in
+                state.cancelled = true
+                return state.work
+            }
+            work?.cancel()
         }
     }
 #endif

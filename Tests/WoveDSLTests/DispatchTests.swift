@@ -107,6 +107,7 @@ struct DispatchTests {
         #expect((object["args"] as? [String: Any])?["local_input"] as? Int == 5)
         let runID = try #require(object["run_id"] as? String)
         #expect(runID.hasPrefix("remote_profile:") && runID.count == "remote_profile:".count + 32)
+        #expect(runID.dropFirst("remote_profile:".count).allSatisfy { "0123456789abcdef".contains($0) })
         #expect(frame.hasSuffix(#""task_id":"remote_profile","type":"run_task"}"#))
     }
 

@@ -1,15 +1,14 @@
-import Foundation
-
 /// One started executor for one weave run: sends `run_task` frames under each run's delivery
 /// settings and routes the events its receive loop reads back to the runs waiting for them, by
 /// `run_id`.
 ///
-/// Everything the channel does in the background (starting the executor, the receive loop,
-/// every send, delivery watchdogs, acknowledgement limits, stopping the executor) is a child of
-/// one discarding task group, driven by the commands the channel's callers post. ``stop()`` ends
-/// it in order: runs still pending are orphaned by their policy, the sends already posted
-/// (orphans' `cancel_task` among them) are awaited, the group's children are cancelled, the
-/// executor is stopped, and the group waits for its children. An executor that does not honour
+/// A run's `run_task` is handed to the executor by the task that asked for the run, which waits
+/// for the outcome anyway. Everything the channel does in the background (starting the
+/// executor, the receive loop, `cancel_task` sends, delivery watchdogs, acknowledgement limits,
+/// stopping the executor) is a child of one discarding task group, driven by the commands the
+/// channel's callers post. ``stop()`` ends it in order: runs still pending are orphaned by their
+/// policy, the sends under way (orphans' `cancel_task` among them) are awaited, the group's
+/// children are cancelled, the executor is stopped, and the group waits for its children. An executor that does not honour
 /// its contract (a `recv()` that ignores cancellation, a `stop()` or `send` that never returns)
 /// cannot hang the weave: ``stop(within:)`` waits at most its grace period and then reports the
 /// environment as not stopped, leaving that group to end on its own.
@@ -33,8 +32,6 @@ final class EnvironmentChannel: Sendable {
     private let finished = OneShotResult<Void>()
 
     private enum Command: Sendable {
-        /// Hand a run's `run_task` to the executor.
-        case sendRun(PendingRun, WoveFrame)
         /// Hand `cancel_task` for a run to the executor, after its `run_task`.
         case sendCancel(PendingRun)
         /// Cancel the run when its delivery timeout passes or its worker falls silent.
@@ -100,10 +97,14 @@ final class EnvironmentChannel: Sendable {
         let limit = settings.maxInFlight.map(inFlightLimit)
         try await limit?.acquire()
         defer { limit?.release() }
-        let runID = "\(taskID):\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
+        let runID = RunIdentifier.make(taskID: taskID)
         let run = PendingRun(runID: runID, taskID: taskID, settings: settings, now: clock.now)
+        // Counted as a send under the same lock, so a stop that follows waits for it.
         if let closed = state.withLock({ state -> Closed? in
-            if state.closed == nil { state.pending[runID] = run }
+            if state.closed == nil {
+                state.pending[runID] = run
+                state.sending += 1
+            }
             return state.closed
         }) {
             switch closed {
@@ -115,10 +116,11 @@ final class EnvironmentChannel: Sendable {
         let frame = WoveFrame.runTask(
             runID: runID, taskID: taskID, weave: weave, args: args,
             delivery: run.delivery(idempotencyKey: idempotencyKey))
-        post(.sendRun(run, frame))
         if settings.timeout != nil || settings.heartbeat != nil { post(.watch(run)) }
         return try await withTaskCancellationHandler {
-            try await run.outcome.value
+            // Sent from the caller's own task: no hop through the group for the common case.
+            await send(run, frame)
+            return try await run.outcome.value
         } onCancel: {
             cancel(run, with: CancellationError())
         }
@@ -143,19 +145,9 @@ final class EnvironmentChannel: Sendable {
 
     // MARK: - The group
 
-    private func post(_ command: Command) {
-        if case .terminated = commands.yield(command) { Self.refused(command) }
-    }
-
-    /// A command posted after the group has ended: a run still waiting is told so.
-    private static func refused(_ command: Command) {
-        switch command {
-        case .sendRun(let run, _):
-            run.sent.resolve(.failure(CancellationError()))
-            run.outcome.resolve(.failure(CancellationError()))
-        case .sendCancel, .watch, .limitAcknowledgement, .stop: break
-        }
-    }
+    /// Hands `command` to the group. After the group has ended there is nothing left to do: its
+    /// runs have been resolved, and a stop has already happened.
+    private func post(_ command: Command) { commands.yield(command) }
 
     private func drive(_ commands: AsyncStream<Command>, config: [String: JSONValue], runConfig: RunConfig)
         async
@@ -173,16 +165,12 @@ final class EnvironmentChannel: Sendable {
                 // Runs refuse to start now; wait for the stop that ends the weave run.
                 while let command = await stream.next() {
                     if case .stop = command { break }
-                    Self.refused(command)
                 }
-                await self.commands.finishDrain(&stream, refusing: Self.refused)
+                self.commands.finish()
                 return
             }
             while let command = await stream.next() {
                 switch command {
-                case .sendRun(let run, let frame):
-                    beginSend()
-                    group.addTask { await self.send(run, frame) }
                 case .sendCancel(let run):
                     beginSend()
                     group.addTask { await self.sendCancel(run) }
@@ -195,7 +183,7 @@ final class EnvironmentChannel: Sendable {
                     await sendsDrained()
                     group.cancelAll()
                     try? await executor.stop()
-                    await self.commands.finishDrain(&stream, refusing: Self.refused)
+                    self.commands.finish()
                     return
                 }
             }
@@ -228,7 +216,9 @@ final class EnvironmentChannel: Sendable {
             run.sent.resolve(.success(()))
         } catch {
             run.sent.resolve(.failure(error))
-            run.outcome.resolve(.failure(transportError(error, task: run.taskID)))
+            // A caller cancelled while sending gets the cancellation, not a transport failure.
+            let cancelled = error is CancellationError && Task.isCancelled
+            run.outcome.resolve(.failure(cancelled ? error : transportError(error, task: run.taskID)))
         }
     }
 
@@ -275,7 +265,8 @@ final class EnvironmentChannel: Sendable {
     private func receive() async {
         do {
             while !Task.isCancelled {
-                route(try await executor.recv())
+                let f = try await executor.recv()
+                route(f)
             }
         } catch {
             if Task.isCancelled { return }
@@ -401,15 +392,5 @@ final class EnvironmentChannel: Sendable {
                 message: "The executor of environment '\(name)' failed: \(error)", retryable: true,
                 source: .transport),
             taskName: task, environment: name)
-    }
-}
-
-extension AsyncStream.Continuation {
-    /// Ends the stream and hands every command still queued in `iterator` to `refuse`.
-    fileprivate func finishDrain(
-        _ iterator: inout AsyncStream<Element>.Iterator, refusing refuse: (Element) -> Void
-    ) async {
-        finish()
-        while let element = await iterator.next() { refuse(element) }
     }
 }
