@@ -17,8 +17,10 @@
     /// a refusal, or a response that ends before its run did, becomes that run's `task_error`
     /// with source `transport`: retryable, except a refusal (401/403) or a request too large (413).
     ///
-    /// A `run_task` request runs as a child of one task group owned by the executor, for as long as
-    /// its run: `shutdown` and ``stop()`` cancel them. A `cancel_task` request is made by ``send(_:)``
+    /// A `run_task` request runs in a task of its own, started by ``send(_:)`` and kept in the
+    /// executor's table for as long as its run: `shutdown` cancels them, and ``stop()`` cancels
+    /// them and waits for them to end. (A task group would cost each request a hop through the
+    /// group's owner: a tenth of a loopback round trip.) A `cancel_task` request is made by ``send(_:)``
     /// itself, so it has reached the service (or failed) before `send` returns, and a stop that
     /// follows cannot cut it off.
     final class HTTPExecutor: EnvironmentExecutor {
@@ -31,9 +33,11 @@
         private let state = LockedValue(State())
 
         private struct State: Sendable {
-            var requests: AsyncStream<Command>.Continuation?
-            var running: Task<Void, Never>?
+            /// Set by `start`; nil again once stopped.
             var connection: Connection?
+            /// The `run_task` requests under way.
+            var requests: [UInt64: Task<Void, Never>] = [:]
+            var nextRequest: UInt64 = 0
         }
 
         /// What every request of a started executor shares.
@@ -58,11 +62,6 @@
             }
         }
 
-        private enum Command: Sendable {
-            case post(WoveFrame)
-            case shutdown
-        }
-
         /// An executor named `name` (`http` or `https`); with `preset`, its settings come from the
         /// typed provider rather than `executor_config`.
         init(name: String, preset: HTTPExecutorSettings?) {
@@ -85,59 +84,57 @@
             configuration.timeout.connect = .seconds(10)
             let client = HTTPClient(
                 eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
-            let connection = Connection(client: client, settings: settings)
-            let (commands, continuation) = AsyncStream<Command>.makeStream()
-            let running = Task { [self] in
-                await withDiscardingTaskGroup { group in
-                    for await command in commands {
-                        switch command {
-                        case .post(let frame):
-                            group.addTask { await self.post(frame, over: connection) }
-                        case .shutdown: group.cancelAll()
-                        }
-                    }
-                }
-                try? await client.shutdown()
-            }
-            state.withLock {
-                $0.requests = continuation
-                $0.running = running
-                $0.connection = connection
-            }
+            state.withLock { $0.connection = Connection(client: client, settings: settings) }
         }
 
         func send(_ frame: WoveFrame) async throws {
-            guard let requests = state.withLock({ $0.requests }) else {
-                throw HTTPExecutorError("\(name) executor is not started.")
-            }
             switch frame {
-            case .runTask: requests.yield(.post(frame))
-            case .cancelTask:
-                guard let connection = state.withLock({ $0.connection }) else {
-                    throw HTTPExecutorError("\(name) executor is not started.")
+            case .runTask:
+                try state.withLock { state throws(HTTPExecutorError) in
+                    let connection = try started(state)
+                    let id = state.nextRequest
+                    state.nextRequest += 1
+                    // Made under the lock, so the task cannot remove itself before it is added.
+                    state.requests[id] = Task { [self] in
+                        await post(frame, over: connection)
+                        _ = self.state.withLock { $0.requests.removeValue(forKey: id) }
+                    }
                 }
-                await post(frame, over: connection)
-            case .shutdown: requests.yield(.shutdown)
+            case .cancelTask: await post(frame, over: try startedConnection())
+            case .shutdown:
+                for request in state.withLock({ Array($0.requests.values) }) { request.cancel() }
             default: throw HTTPExecutorError("Unsupported frame type: \(frame.type)")
             }
         }
 
         func recv() async throws -> WoveFrame {
-            guard state.withLock({ $0.requests }) != nil else {
+            _ = try startedConnection()
+            return try await inbox.next()
+        }
+
+        private func startedConnection() throws(HTTPExecutorError) -> Connection {
+            try state.withLock { state throws(HTTPExecutorError) in try started(state) }
+        }
+
+        private func started(_ state: State) throws(HTTPExecutorError) -> Connection {
+            guard let connection = state.connection else {
                 throw HTTPExecutorError("\(name) executor is not started.")
             }
-            return try await inbox.next()
+            return connection
         }
 
         /// Cancels the requests in flight, closes the connections, and ends ``recv()``.
         func stop() async throws {
-            let (requests, running) = state.withLock { state in
-                defer { state.requests = nil }
-                return (state.requests, state.running)
+            let (connection, requests) = state.withLock { state in
+                defer {
+                    state.connection = nil
+                    state.requests = [:]
+                }
+                return (state.connection, Array(state.requests.values))
             }
-            requests?.yield(.shutdown)
-            requests?.finish()
-            await running?.value
+            for request in requests { request.cancel() }
+            for request in requests { await request.value }
+            try? await connection?.client.shutdown()
             inbox.fail(HTTPExecutorError("\(name) executor is stopped."))
         }
 

@@ -124,7 +124,9 @@
                 logger: logger)
             let grace = shutdownGracePeriod
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await application.runService() }
+                // `run()`, not `runService()`: signals belong to the service group this service
+                // runs in, which passes its graceful shutdown on to the application's.
+                group.addTask { try await application.run() }
                 group.addTask {
                     // Once shutdown begins, runs get the grace period; then those left are cancelled.
                     try await gracefulShutdown()

@@ -196,5 +196,19 @@
                 try await probe.wait(for: "slow cancelled")
             }
         }
+
+        @Test("a running worker service leaves SIGTERM and SIGINT to the program's own service group")
+        func signalsAreLeftAlone() async throws {
+            @Sendable func handler(of signal: Int32) -> Int {
+                var action = sigaction()
+                sigaction(signal, nil, &action)
+                return unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self)
+            }
+            let before = (handler(of: SIGTERM), handler(of: SIGINT))
+            let during = try await withWorkerService(RemoteTasks(probe: ServiceProbe())) { _, _ in
+                (handler(of: SIGTERM), handler(of: SIGINT))
+            }
+            #expect(during == before, "the service installed a signal handler of its own")
+        }
     }
 #endif
