@@ -166,9 +166,8 @@
                     request.headers.replaceOrAdd(name: field, value: value)
                 }
                 request.body = .bytes(ByteBuffer(bytes: body))
-                let deadline = settings.timeout.map { NIODeadline.now() + TimeAmount($0) }
                 let response = try await connection.client.execute(
-                    request, deadline: deadline ?? .distantFuture)
+                    request, deadline: NIODeadline.after(settings.timeout))
                 guard (200..<300).contains(Int(response.status.code)) else {
                     let text = try await String(buffer: response.body.collect(upTo: 64 << 10))
                     outcome.refused(
@@ -264,11 +263,12 @@
         }
     }
 
-    extension TimeAmount {
-        /// `duration`, to the nanosecond.
-        init(_ duration: Duration) {
-            let (seconds, attoseconds) = duration.components
-            self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    extension NIODeadline {
+        /// `timeout` from now; none (or one of more than a year) is the distant future.
+        static func after(_ timeout: Duration?) -> NIODeadline {
+            guard let timeout, timeout <= .seconds(365 * 24 * 3600) else { return .distantFuture }
+            let (seconds, attoseconds) = timeout.components
+            return .now() + .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
         }
     }
 
