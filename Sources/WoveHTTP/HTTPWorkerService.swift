@@ -12,7 +12,7 @@
     public import WoveNetwork
     import WoveRuntime
 
-    /// A ready-to-run HTTP worker service: serves a ``WoveWorker``'s tasks to `http`/`https`
+    /// A ready-to-run HTTP worker service: serves a `WoveWorker`'s tasks to `http`/`https`
     /// executors (Swift or Python) at one path, as a swift-service-lifecycle `Service`.
     ///
     /// ```swift

@@ -31,7 +31,7 @@
         ///   - usesTLS: Whether the transport is encrypted.
         ///   - security: The security requests carry.
         ///   - insecure: `executor_config.insecure`.
-        /// - Throws: ``WeaveError`` with code `invalidConfiguration` naming the environment and the fix.
+        /// - Throws: `WeaveError` with code `invalidConfiguration` naming the environment and the fix.
         public static func checkSecurity(
             executor: String, environment: String, host: String, usesTLS: Bool,
             security: NetworkExecutorSecurity, insecure: Bool

@@ -15,7 +15,7 @@
         ///   - configuration: The value.
         ///   - environment: Where `env:` and `*_env` names are looked up (default: this process's).
         ///   - path: Where the value came from, for error messages (`environments.remote.executor_config`).
-        /// - Throws: ``WeaveError`` with code `invalidConfiguration` and Python wove's message,
+        /// - Throws: `WeaveError` with code `invalidConfiguration` and Python wove's message,
         ///   prefixed with `path`.
         public convenience init(
             configuration: JSONValue?,

@@ -63,7 +63,7 @@
         ///   - remembersNonces: Whether a verifier refuses a nonce it has seen (default `true`).
         ///   - maximumRememberedNonces: The most nonces remembered at once (default 100,000).
         ///   - now: The current unix time, in seconds; tests pin it.
-        /// - Throws: ``WeaveError`` with code `invalidConfiguration` when `signed` has no secret or
+        /// - Throws: `WeaveError` with code `invalidConfiguration` when `signed` has no secret or
         ///   `bearer` no token.
         public init(
             mode: Mode = .none,
