@@ -11,6 +11,11 @@ let strictSettings: [SwiftSetting] = [
 /// for it compiles an empty module and fetches none of its dependencies.
 func whenTraits(_ traits: String...) -> TargetDependencyCondition? { .when(traits: Set(traits)) }
 
+/// `product` of `package`, only when the `HTTP` trait is on.
+func http(_ product: String, _ package: String) -> Target.Dependency {
+    .product(name: product, package: package, condition: whenTraits("HTTP"))
+}
+
 let package = Package(
     name: "Wove",
     platforms: [.macOS(.v15)],
@@ -48,7 +53,7 @@ let package = Package(
             name: "WoveNetwork",
             dependencies: [
                 "WoveRuntime",
-                .product(name: "Crypto", package: "swift-crypto", condition: whenTraits("HTTP")),
+                http("Crypto", "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),
@@ -56,15 +61,15 @@ let package = Package(
             name: "WoveHTTP",
             dependencies: [
                 "WoveDSL", "WoveNetwork",
-                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: whenTraits("HTTP")),
-                .product(name: "Hummingbird", package: "hummingbird", condition: whenTraits("HTTP")),
-                .product(name: "HummingbirdCore", package: "hummingbird", condition: whenTraits("HTTP")),
-                .product(name: "HummingbirdTLS", package: "hummingbird", condition: whenTraits("HTTP")),
-                .product(name: "HTTPTypes", package: "swift-http-types", condition: whenTraits("HTTP")),
-                .product(name: "NIOCore", package: "swift-nio", condition: whenTraits("HTTP")),
-                .product(name: "NIOSSL", package: "swift-nio-ssl", condition: whenTraits("HTTP")),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: whenTraits("HTTP")),
-                .product(name: "Logging", package: "swift-log", condition: whenTraits("HTTP")),
+                http("AsyncHTTPClient", "async-http-client"),
+                http("Hummingbird", "hummingbird"),
+                http("HummingbirdCore", "hummingbird"),
+                http("HummingbirdTLS", "hummingbird"),
+                http("HTTPTypes", "swift-http-types"),
+                http("NIOCore", "swift-nio"),
+                http("NIOSSL", "swift-nio-ssl"),
+                http("ServiceLifecycle", "swift-service-lifecycle"),
+                http("Logging", "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -103,8 +108,8 @@ let package = Package(
             dependencies: [
                 "WoveDSL",
                 .target(name: "WoveHTTP", condition: whenTraits("HTTP")),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: whenTraits("HTTP")),
-                .product(name: "Logging", package: "swift-log", condition: whenTraits("HTTP")),
+                http("ServiceLifecycle", "swift-service-lifecycle"),
+                http("Logging", "swift-log"),
             ],
             path: "Playgrounds-linux/HTTPWorker",
             swiftSettings: strictSettings
@@ -120,11 +125,11 @@ let package = Package(
             dependencies: [
                 "WoveDSL",
                 .target(name: "WoveHTTP", condition: whenTraits("HTTP")),
-                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: whenTraits("HTTP")),
-                .product(name: "Hummingbird", package: "hummingbird", condition: whenTraits("HTTP")),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: whenTraits("HTTP")),
-                .product(name: "Logging", package: "swift-log", condition: whenTraits("HTTP")),
-                .product(name: "NIOCore", package: "swift-nio", condition: whenTraits("HTTP")),
+                http("AsyncHTTPClient", "async-http-client"),
+                http("Hummingbird", "hummingbird"),
+                http("ServiceLifecycle", "swift-service-lifecycle"),
+                http("Logging", "swift-log"),
+                http("NIOCore", "swift-nio"),
             ],
             path: "Benchmarks",
             exclude: ["python"],
@@ -146,12 +151,12 @@ let package = Package(
             name: "WoveHTTPTests",
             dependencies: [
                 "WoveHTTP", "WoveNetwork",
-                .product(name: "X509", package: "swift-certificates", condition: whenTraits("HTTP")),
-                .product(name: "SwiftASN1", package: "swift-asn1", condition: whenTraits("HTTP")),
-                .product(name: "Crypto", package: "swift-crypto", condition: whenTraits("HTTP")),
-                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: whenTraits("HTTP")),
-                .product(name: "NIOSSL", package: "swift-nio-ssl", condition: whenTraits("HTTP")),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: whenTraits("HTTP")),
+                http("X509", "swift-certificates"),
+                http("SwiftASN1", "swift-asn1"),
+                http("Crypto", "swift-crypto"),
+                http("AsyncHTTPClient", "async-http-client"),
+                http("NIOSSL", "swift-nio-ssl"),
+                http("ServiceLifecycle", "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings),
     ]
