@@ -305,6 +305,7 @@ struct StdioTests {
         }
         #expect(integration.trait == "GRPC")
         #expect(integration.description.contains("traits: [\"GRPC\"]"), "\(integration)")
+        #expect(integration.reason.contains("ExecutorProvider.registerGRPCExecutors()"), "\(integration)")
         let valid = EnvironmentSettings(executor: .stdio(command: ["w"], workers: 3))
         try WoveConfiguration(environments: ["remote": valid]).validate()
         #expect(!valid.isLocal)

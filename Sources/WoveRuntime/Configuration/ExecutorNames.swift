@@ -50,7 +50,8 @@ extension ExecutorProvider {
             throw MissingDispatchFeatureError(
                 reason:
                     "\(path).executor is '\(name)', whose executor is not linked into this program: enable "
-                    + "the \(trait) trait and link its module (its executors register themselves on first use).",
+                    + "the \(trait) trait, import Wove\(trait) and call ExecutorProvider.register\(trait)Executors() "
+                    + "before the configuration is read.",
                 trait: trait)
         }
         throw WeaveError(
