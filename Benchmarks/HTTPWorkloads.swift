@@ -54,6 +54,11 @@
             }
         }
 
+        /// The `WOVE_BENCH_PROFILE` names of the HTTP rows: whether bare, and how many in flight.
+        static let profiles: [String: (bare: Bool, inFlight: Int)] = [
+            "http": (false, 64), "http-bare": (true, 64), "http-1": (false, 1), "http-bare-1": (true, 1),
+        ]
+
         static func wove(url: String, inFlight: Int) -> () async throws -> Void {
             {
                 let configuration = WoveConfiguration(environments: [

@@ -99,12 +99,16 @@ enum BenchmarkSuite {
 
     /// Runs one workload in a loop for a profiler: `WOVE_BENCH_PROFILE=` one of
     /// `diamond-async`, `diamond-sync`, `diamond-taskgroup`, `wide`, `map-async`, `map-sync`, and
-    /// with the HTTP trait `http` (64 in flight).
+    /// with the HTTP trait `http`, `http-bare` (64 in flight), `http-1` and `http-bare-1` (one at a time).
     static func profile(_ workload: String) async throws {
         #if HTTP
-            if workload == "http" {
-                try await HTTPWorkloads.withServers { wove, _ in
-                    for _ in 0..<10 { try await HTTPWorkloads.wove(url: wove, inFlight: 64)() }
+            if let (bare, inFlight) = HTTPWorkloads.profiles[workload] {
+                try await HTTPWorkloads.withServers { wove, bareURL in
+                    let round =
+                        bare
+                        ? HTTPWorkloads.bare(url: bareURL, inFlight: inFlight)
+                        : HTTPWorkloads.wove(url: wove, inFlight: inFlight)
+                    for _ in 0..<10 { try await round() }
                 }
                 return
             }

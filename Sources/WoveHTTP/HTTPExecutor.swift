@@ -17,19 +17,21 @@
     /// a refusal, or a response that ends before its run did, becomes that run's `task_error`
     /// with source `transport`: retryable, except a refusal (401/403) or a request too large (413).
     ///
-    /// A `run_task` request runs in a task of its own, started by ``send(_:)`` and kept in the
-    /// executor's table for as long as its run: `shutdown` cancels them, and ``stop()`` cancels
-    /// them and waits for them to end. (A task group would cost each request a hop through the
-    /// group's owner: a tenth of a loopback round trip.) A `cancel_task` request is made by ``send(_:)``
+    /// A `run_task` request runs in a task of its own, started immediately by ``send(_:)`` (so
+    /// the caller's thread makes the request up to its first wait) and kept in the executor's
+    /// table for as long as its run: `shutdown` cancels them, and ``stop()`` cancels them and
+    /// waits for them to end. (A task group, or a task started the usual way, would cost each
+    /// request the wake of another thread: on a small machine, a tenth of a loopback round trip.)
+    /// Its events go to ``inbox``, which the runtime routes as they are pushed. A `cancel_task` request is made by ``send(_:)``
     /// itself, so it has reached the service (or failed) before `send` returns, and a stop that
     /// follows cannot cut it off.
-    final class HTTPExecutor: EnvironmentExecutor {
+    final class HTTPExecutor: InboxBackedExecutor {
         /// The most bytes of an answer kept: a larger one fails its run.
         static let maximumResponseBytes = 64 << 20
 
         private let name: String
         private let preset: HTTPExecutorSettings?
-        private let inbox = FrameInbox()
+        let inbox = FrameInbox()
         private let state = LockedValue(State())
 
         private struct State: Sendable {
@@ -37,6 +39,8 @@
             var connection: Connection?
             /// The `run_task` requests under way.
             var requests: [UInt64: Task<Void, Never>] = [:]
+            /// Requests that ended before `send` could add them to `requests`.
+            var ended: Set<UInt64> = []
             var nextRequest: UInt64 = 0
         }
 
@@ -90,15 +94,19 @@
         func send(_ frame: WoveFrame) async throws {
             switch frame {
             case .runTask:
-                try state.withLock { state throws(HTTPExecutorError) in
-                    let connection = try started(state)
-                    let id = state.nextRequest
-                    state.nextRequest += 1
-                    // Made under the lock, so the task cannot remove itself before it is added.
-                    state.requests[id] = Task { [self] in
-                        await post(frame, over: connection)
-                        _ = self.state.withLock { $0.requests.removeValue(forKey: id) }
+                let (connection, id) = try state.withLock { state throws(HTTPExecutorError) in
+                    defer { state.nextRequest += 1 }
+                    return (try started(state), state.nextRequest)
+                }
+                // Started on the caller's thread, which makes the request up to its first wait.
+                let request = startImmediately { [self] in
+                    await post(frame, over: connection)
+                    state.withLock { state in
+                        if state.requests.removeValue(forKey: id) == nil { state.ended.insert(id) }
                     }
+                }
+                state.withLock { state in
+                    if state.ended.remove(id) == nil { state.requests[id] = request }
                 }
             case .cancelTask: await post(frame, over: try startedConnection())
             case .shutdown:

@@ -72,7 +72,9 @@
             /// `cancel_task`, by shutdown, or by the request's own task ending (the client left).
             @Sendable func perform(_ emit: @escaping @Sendable (WoveFrame) async -> Void) async {
                 defer { runs.end(runID) }
-                let work = Task {
+                // Started on this thread: a body that does not suspend has ended before the next
+                // line, with no other thread woken to run it or to resume the handler.
+                let work = startImmediately {
                     await worker.run(runID: runID, taskID: taskID, args: args, delivery: delivery, emit: emit)
                 }
                 canceller.attach(work)

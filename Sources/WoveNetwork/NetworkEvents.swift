@@ -43,7 +43,7 @@
                     throw DecodingError(description: "Network executor events must be dictionaries.")
                 }
                 do {
-                    frames.append(try event.decode(as: WoveFrame.self))
+                    frames.append(try WoveFrame(json: event))
                 } catch {
                     throw DecodingError(
                         description:
@@ -56,7 +56,7 @@
 
         /// `frames` as `{"events": [...]}`, the answer every peer reads.
         public static func encode(_ frames: [WoveFrame]) throws -> [UInt8] {
-            try JSONValue.object(["events": .array(try frames.map { try JSONValue(encoding: $0) })])
+            try JSONValue.object(["events": .array(frames.map(\.json))])
                 .serialized()
         }
     }

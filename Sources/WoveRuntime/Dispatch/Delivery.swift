@@ -64,12 +64,4 @@ public struct Delivery: Sendable, Hashable, Codable {
         }
         return nil
     }
-
-    enum CodingKeys: String, CodingKey {
-        case timeoutSeconds = "delivery_timeout"
-        case idempotencyKey = "delivery_idempotency_key"
-        case cancelMode = "delivery_cancel_mode"
-        case heartbeatSeconds = "delivery_heartbeat_seconds"
-        case orphanPolicy = "delivery_orphan_policy"
-    }
 }

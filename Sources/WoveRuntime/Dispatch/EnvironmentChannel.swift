@@ -1,6 +1,7 @@
 /// One started executor for one weave run: sends `run_task` frames under each run's delivery
 /// settings and routes the events its receive loop reads back to the runs waiting for them, by
-/// `run_id`.
+/// `run_id`. Events of an executor backed by a ``FrameInbox`` are routed as they are pushed,
+/// on the pushing thread, with no task woken to read them.
 ///
 /// A run's `run_task` is handed to the executor by the task that asked for the run, which waits
 /// for the outcome anyway. Everything the channel does in the background (starting the
@@ -263,6 +264,10 @@ final class EnvironmentChannel: Sendable {
     }
 
     private func receive() async {
+        // Events pushed into an inbox are routed on the pushing thread: no task wakes for each.
+        let inbox = (executor as? any InboxBackedExecutor)?.inbox
+        inbox?.deliverDirectly { [weak self] frame in self?.route(frame) }
+        defer { inbox?.deliverDirectly(to: nil) }
         do {
             while !Task.isCancelled {
                 let f = try await executor.recv()

@@ -22,6 +22,8 @@ public final class FrameInbox: Sendable {
         var head = 0
         var failure: (any Error)?
         var waiter: CheckedContinuation<WoveFrame, any Error>?
+        /// Set by ``deliverDirectly(to:)``: where pushed frames go instead of the queue.
+        var consumer: (@Sendable (WoveFrame) -> Void)?
     }
 
     private let state = LockedValue(State())
@@ -37,16 +39,34 @@ public final class FrameInbox: Sendable {
 
     /// Delivers `frame` to the waiting receiver, or queues it; ignored after ``fail(_:)``.
     public func push(_ frame: WoveFrame) {
-        let waiter = state.withLock { state -> CheckedContinuation<WoveFrame, any Error>? in
+        enum Delivery {
+            case waiter(CheckedContinuation<WoveFrame, any Error>)
+            case consumer(@Sendable (WoveFrame) -> Void)
+        }
+        let delivery = state.withLock { state -> Delivery? in
             guard state.failure == nil else { return nil }
+            if let consumer = state.consumer { return .consumer(consumer) }
             if let waiter = state.waiter {
                 state.waiter = nil
-                return waiter
+                return .waiter(waiter)
             }
             state.frames.append(frame)
             return nil
         }
-        waiter?.resume(returning: frame)
+        switch delivery {
+        case .waiter(let waiter): waiter.resume(returning: frame)
+        case .consumer(let consume): consume(frame)
+        case nil: break
+        }
+    }
+
+    /// From now on, hands every pushed frame to `consume` on the pushing thread, instead of
+    /// queueing it for ``next()``: the runtime's receive loop installs this to route events
+    /// without waking a task for each. Frames queued before are still returned by ``next()``,
+    /// which keeps waiting for ``fail(_:)`` after them.
+    /// `nil` turns direct delivery off again.
+    package func deliverDirectly(to consume: (@Sendable (WoveFrame) -> Void)?) {
+        state.withLock { $0.consumer = consume }
     }
 
     /// Ends the stream with `error` once the queued frames are taken; later failures are ignored.

@@ -62,33 +62,6 @@ public struct RemoteError: Sendable, Hashable, Codable, CustomStringConvertible 
             kind: String(reflecting: type(of: error)), message: String(describing: error), source: source)
     }
 
-    /// Decodes a payload leniently, as wove's runtime does: a worker in another language may
-    /// leave fields out, so a missing `kind` is `ExecutionError`, a missing `message` is
-    /// `Task execution failed.`, a missing `retryable` is `false`, and a missing `source` is
-    /// `executor`. An `error` that is not an object becomes the message.
-    public init(from decoder: any Decoder) throws {
-        guard let container = try? decoder.container(keyedBy: CodingKeys.self) else {
-            let value = try decoder.singleValueContainer().decode(JSONValue.self)
-            let message: String
-            if case .string(let text) = value { message = text } else { message = value.compactText }
-            self.init(kind: "ExecutionError", message: message, source: .executor)
-            return
-        }
-        let source = (try? container.decodeIfPresent(String.self, forKey: .source)).map(
-            Source.init(rawValue:))
-        self.init(
-            kind: (try? container.decodeIfPresent(String.self, forKey: .kind)) ?? "ExecutionError",
-            message: (try? container.decodeIfPresent(String.self, forKey: .message))
-                ?? "Task execution failed.",
-            traceback: try? container.decodeIfPresent(String.self, forKey: .traceback),
-            retryable: (try? container.decodeIfPresent(Bool.self, forKey: .retryable)) ?? false,
-            source: source ?? .executor)
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case kind, message, traceback, retryable, source
-    }
-
     /// `kind: message (source)`.
     public var description: String { "\(kind): \(message) (\(source.rawValue))" }
 }

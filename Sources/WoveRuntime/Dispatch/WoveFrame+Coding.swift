@@ -1,83 +1,93 @@
 extension WoveFrame {
-    enum CodingKeys: String, CodingKey {
-        case type, weave, args, delivery, result, error, message
-        case runID = "run_id"
-        case taskID = "task_id"
-        case cancelMode = "delivery_cancel_mode"
-        case orphanPolicy = "delivery_orphan_policy"
-    }
-
     /// Decodes a frame by its `type`; an unknown type is a `DecodingError` naming it.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let type = try container.decode(String.self, forKey: .type)
-        func run() throws -> String { try container.decode(String.self, forKey: .runID) }
-        func task() throws -> String { try container.decode(String.self, forKey: .taskID) }
-        switch type {
-        case "run_task":
-            self = .runTask(
-                runID: try run(), taskID: try task(),
-                weave: try container.decodeIfPresent(String.self, forKey: .weave),
-                args: try container.decodeIfPresent([String: JSONValue].self, forKey: .args) ?? [:],
-                delivery: try container.decodeIfPresent(Delivery.self, forKey: .delivery) ?? Delivery())
-        case "cancel_task":
-            self = .cancelTask(
-                runID: try run(), taskID: try task(),
-                cancelMode: try container.decodeIfPresent(Delivery.CancelMode.self, forKey: .cancelMode)
-                    ?? .bestEffort,
-                orphanPolicy: try container.decodeIfPresent(Delivery.OrphanPolicy.self, forKey: .orphanPolicy)
-                    ?? .cancel)
-        case "shutdown": self = .shutdown
-        case "task_started": self = .taskStarted(runID: try run(), taskID: try task())
-        case "task_result":
-            self = .taskResult(
-                runID: try run(), taskID: try task(),
-                result: try container.decodeIfPresent(JSONValue.self, forKey: .result) ?? .null)
-        case "task_error":
-            self = .taskError(
-                runID: try run(), taskID: try task(),
-                error: try container.decode(RemoteError.self, forKey: .error))
-        case "task_cancelled": self = .taskCancelled(runID: try run(), taskID: try task())
-        case "heartbeat": self = .heartbeat(runID: try run(), taskID: try task())
-        case "log": self = .log(message: try container.decode(String.self, forKey: .message))
-        default:
-            throw DecodingError.dataCorruptedError(
-                forKey: .type, in: container, debugDescription: "Unknown frame type '\(type)'.")
-        }
+        try self.init(json: try JSONValue(from: decoder))
     }
 
     /// Encodes the frame with its `type` and wove's field names.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(type, forKey: .type)
+        try json.encode(to: encoder)
+    }
+
+    /// The frame as a JSON object with wove's field names; optional fields left unset are left out.
+    package var json: JSONValue {
+        var fields: [String: JSONValue] = ["type": .string(type)]
+        func run(_ runID: String, _ taskID: String) {
+            fields["run_id"] = .string(runID)
+            fields["task_id"] = .string(taskID)
+        }
         switch self {
         case .runTask(let runID, let taskID, let weave, let args, let delivery):
-            try container.encode(runID, forKey: .runID)
-            try container.encode(taskID, forKey: .taskID)
-            try container.encodeIfPresent(weave, forKey: .weave)
-            try container.encode(args, forKey: .args)
-            try container.encode(delivery, forKey: .delivery)
+            run(runID, taskID)
+            if let weave { fields["weave"] = .string(weave) }
+            fields["args"] = .object(args)
+            fields["delivery"] = delivery.json
         case .cancelTask(let runID, let taskID, let cancelMode, let orphanPolicy):
-            try container.encode(runID, forKey: .runID)
-            try container.encode(taskID, forKey: .taskID)
-            try container.encode(cancelMode, forKey: .cancelMode)
-            try container.encode(orphanPolicy, forKey: .orphanPolicy)
+            run(runID, taskID)
+            fields["delivery_cancel_mode"] = .string(cancelMode.rawValue)
+            fields["delivery_orphan_policy"] = .string(orphanPolicy.rawValue)
         case .shutdown:
             break
         case .taskStarted(let runID, let taskID), .taskCancelled(let runID, let taskID),
             .heartbeat(let runID, let taskID):
-            try container.encode(runID, forKey: .runID)
-            try container.encode(taskID, forKey: .taskID)
+            run(runID, taskID)
         case .taskResult(let runID, let taskID, let result):
-            try container.encode(runID, forKey: .runID)
-            try container.encode(taskID, forKey: .taskID)
-            try container.encode(result, forKey: .result)
+            run(runID, taskID)
+            fields["result"] = result
         case .taskError(let runID, let taskID, let error):
-            try container.encode(runID, forKey: .runID)
-            try container.encode(taskID, forKey: .taskID)
-            try container.encode(error, forKey: .error)
+            run(runID, taskID)
+            fields["error"] = error.json
         case .log(let message):
-            try container.encode(message, forKey: .message)
+            fields["message"] = .string(message)
+        }
+        return .object(fields)
+    }
+
+    /// The frame `json` holds, read by its `type`.
+    ///
+    /// - Throws: a `DecodingError` naming the missing or mistyped field, or the unknown type.
+    package init(json: JSONValue) throws {
+        let fields = try JSONObjectReader(json)
+        let type = try fields.string("type")
+        func run() throws -> String { try fields.string("run_id") }
+        func task() throws -> String { try fields.string("task_id") }
+        switch type {
+        case "run_task":
+            let args: [String: JSONValue]
+            switch fields.value("args") {
+            case nil: args = [:]
+            case .object(let object)?: args = object
+            case let other?:
+                throw DecodingError.typeMismatch(
+                    [String: JSONValue].self,
+                    .init(
+                        codingPath: [NameKey("args")], debugDescription: "Expected an object, found \(other)."
+                    ))
+            }
+            self = .runTask(
+                runID: try run(), taskID: try task(), weave: try fields.optionalString("weave"), args: args,
+                delivery: try fields.object("delivery").map(Delivery.init(fields:)) ?? Delivery())
+        case "cancel_task":
+            self = .cancelTask(
+                runID: try run(), taskID: try task(),
+                cancelMode: try fields.optionalChoice("delivery_cancel_mode", as: Delivery.CancelMode.self)
+                    ?? .bestEffort,
+                orphanPolicy: try fields.optionalChoice(
+                    "delivery_orphan_policy", as: Delivery.OrphanPolicy.self)
+                    ?? .cancel)
+        case "shutdown": self = .shutdown
+        case "task_started": self = .taskStarted(runID: try run(), taskID: try task())
+        case "task_result":
+            self = .taskResult(runID: try run(), taskID: try task(), result: fields.value("result") ?? .null)
+        case "task_error":
+            guard let error = fields.value("error") else { throw fields.missing("error") }
+            self = .taskError(runID: try run(), taskID: try task(), error: RemoteError(json: error))
+        case "task_cancelled": self = .taskCancelled(runID: try run(), taskID: try task())
+        case "heartbeat": self = .heartbeat(runID: try run(), taskID: try task())
+        case "log": self = .log(message: try fields.string("message"))
+        default:
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: [NameKey("type")], debugDescription: "Unknown frame type '\(type)'."))
         }
     }
 }

@@ -14,19 +14,23 @@ enum JSONValueDecoder {
     )
         throws -> T
     {
-        switch type {
-        case is JSONValue.Type: return try cast(value, codingPath)
-        case is Data.Type:
+        switch (type, value) {
+        case (is JSONValue.Type, _): return try cast(value, codingPath)
+        // The common leaves first, without a decoder; a mismatch takes the general path for its error.
+        case (is Int.Type, .integer(let integer)): return try cast(integer, codingPath)
+        case (is String.Type, .string(let string)): return try cast(string, codingPath)
+        case (is Bool.Type, .bool(let bool)): return try cast(bool, codingPath)
+        case (is Data.Type, _):
             guard case .string(let text) = value, let data = Data(base64Encoded: text) else {
                 throw mismatch(type, value, codingPath, "a base64 string")
             }
             return try cast(data, codingPath)
-        case is URL.Type:
+        case (is URL.Type, _):
             guard case .string(let text) = value, let url = URL(string: text) else {
                 throw mismatch(type, value, codingPath, "a URL string")
             }
             return try cast(url, codingPath)
-        case is Decimal.Type:
+        case (is Decimal.Type, _):
             let double = try number(value, codingPath)
             return try cast(Decimal(double), codingPath)
         default:

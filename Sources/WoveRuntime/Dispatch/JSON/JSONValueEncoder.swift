@@ -17,6 +17,10 @@ enum JSONValueEncoder {
     {
         switch value {
         case let json as JSONValue: return json
+        // The common leaves first, without an encoder: they are most of what tasks send.
+        case let integer as Int: return .integer(integer)
+        case let string as String: return .string(string)
+        case let bool as Bool: return .bool(bool)
         case let data as Data: return .string(data.base64EncodedString())
         case let url as URL: return .string(url.absoluteString)
         case let decimal as Decimal:

@@ -5,14 +5,14 @@ import Foundation
 package enum FrameLine {
     /// `frame` as compact JSON followed by a newline.
     package static func encode(_ frame: WoveFrame) throws -> [UInt8] {
-        var bytes = try JSONValue(encoding: frame).serialized()
+        var bytes = try frame.json.serialized()
         bytes.append(UInt8(ascii: "\n"))
         return bytes
     }
 
     /// The frame in `line` (without its newline); throws for text that is not a frame.
     package static func decode(_ line: [UInt8]) throws -> WoveFrame {
-        try JSONValue(parsing: line).decode(as: WoveFrame.self)
+        try WoveFrame(json: JSONValue(parsing: line))
     }
 
     /// The run a line that is not a valid frame still names, if its `run_id` can be read.

@@ -17,7 +17,7 @@ import Foundation
 /// the caller's thread (see ``LineWriter``).
 ///
 /// One instance serves one weave run: processes are per-run state.
-final class StdioExecutor: EnvironmentExecutor {
+final class StdioExecutor: InboxBackedExecutor {
     private enum Phase {
         case idle
         case starting
@@ -58,7 +58,7 @@ final class StdioExecutor: EnvironmentExecutor {
     }
 
     private let state = LockedValue(State())
-    private let inbox = FrameInbox()
+    let inbox = FrameInbox()
 
     func start(environmentName: String, environmentConfig: [String: JSONValue], runConfig: RunConfig)
         async throws

@@ -1,0 +1,85 @@
+/// Reads the fields of one JSON object by name, for the types that decode themselves from a
+/// ``JSONValue`` without `Codable` (frames travel on every remote run, and the generic
+/// `Decoder` machinery costs more than the JSON text). Its errors are the `DecodingError`s a
+/// `Decoder` would throw, with the same coding paths, so their messages do not change.
+///
+/// A field that is absent or `null` is missing, as `decodeIfPresent` has it.
+struct JSONObjectReader {
+    private let fields: [String: JSONValue]
+    private let path: [any CodingKey]
+
+    /// The reader of `value`, found at `path`; throws if it is not an object.
+    init(_ value: JSONValue, at path: [any CodingKey] = []) throws {
+        guard case .object(let fields) = value else {
+            throw DecodingError.typeMismatch(
+                [String: JSONValue].self,
+                .init(codingPath: path, debugDescription: "Expected an object, found \(value)."))
+        }
+        self.fields = fields
+        self.path = path
+    }
+
+    /// The field `key`, unless it is absent or `null`.
+    func value(_ key: String) -> JSONValue? {
+        guard let value = fields[key], value != .null else { return nil }
+        return value
+    }
+
+    /// The reader of the object in field `key`, unless it is absent or `null`.
+    func object(_ key: String) throws -> JSONObjectReader? {
+        try value(key).map { try JSONObjectReader($0, at: path + [NameKey(key)]) }
+    }
+
+    func string(_ key: String) throws -> String {
+        guard let text = try optionalString(key) else { throw missing(key) }
+        return text
+    }
+
+    func optionalString(_ key: String) throws -> String? {
+        guard let value = value(key) else { return nil }
+        guard case .string(let text) = value else { throw mismatch(key, String.self, value) }
+        return text
+    }
+
+    func optionalDouble(_ key: String) throws -> Double? {
+        switch value(key) {
+        case nil: return nil
+        case .integer(let integer)?: return Double(integer)
+        case .number(let number)?: return number
+        case let value?: throw mismatch(key, Double.self, value)
+        }
+    }
+
+    func optionalBool(_ key: String) throws -> Bool? {
+        guard let value = value(key) else { return nil }
+        guard case .bool(let flag) = value else { throw mismatch(key, Bool.self, value) }
+        return flag
+    }
+
+    /// The field `key` as one of `Choice`'s raw values, unless it is absent or `null`.
+    func optionalChoice<Choice: RawRepresentable<String>>(_ key: String, as type: Choice.Type) throws
+        -> Choice?
+    {
+        guard let text = try optionalString(key) else { return nil }
+        guard let choice = Choice(rawValue: text) else {
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: path + [NameKey(key)],
+                    debugDescription: "Cannot initialize \(Choice.self) from invalid String value \(text)"))
+        }
+        return choice
+    }
+
+    /// The error for a required field that is not there.
+    func missing(_ key: String) -> DecodingError {
+        .keyNotFound(
+            NameKey(key),
+            .init(codingPath: path, debugDescription: "No value associated with key \"\(key)\"."))
+    }
+
+    private func mismatch(_ key: String, _ type: Any.Type, _ value: JSONValue) -> DecodingError {
+        .typeMismatch(
+            type,
+            .init(codingPath: path + [NameKey(key)], debugDescription: "Expected \(type), found \(value)."))
+    }
+}
