@@ -70,7 +70,7 @@ enum BenchmarkSuite {
                 for inFlight in [1, 64] {
                     try await Harness.compare(
                         "http_map_1000_tiny, \(inFlight) in flight", unit: "item", units: HTTPWorkloads.items,
-                        repetitions: 3, wove: HTTPWorkloads.wove(url: wove, inFlight: inFlight),
+                        repetitions: 5, wove: HTTPWorkloads.wove(url: wove, inFlight: inFlight),
                         baseline: (
                             "bare AsyncHTTPClient → Hummingbird",
                             HTTPWorkloads.bare(url: bare, inFlight: inFlight)

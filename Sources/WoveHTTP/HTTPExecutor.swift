@@ -182,7 +182,7 @@
                         status: Int(response.status.code), reason: response.status.reasonPhrase, body: text)
                     return finish(run, outcome, settings)
                 }
-                if response.headers.first(name: "Content-Type")?.contains("ndjson") == true {
+                if response.headers.first(name: "Content-Type")?.utf8.contains("ndjson".utf8) == true {
                     try await readLines(of: response.body, run: run, outcome: &outcome)
                 } else {
                     let bytes = Array(

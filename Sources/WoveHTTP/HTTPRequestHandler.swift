@@ -41,7 +41,7 @@
             }
             switch frame {
             case .runTask(let runID, let taskID, _, let args, let delivery):
-                let streams = request.headers[.accept]?.contains("application/x-ndjson") == true
+                let streams = request.headers[.accept]?.utf8.contains("application/x-ndjson".utf8) == true
                 return await run(
                     runID: runID, taskID: taskID, args: args, delivery: delivery, streaming: streams)
             case .cancelTask(let runID, _, _, _):

@@ -56,8 +56,13 @@
 
         /// `frames` as `{"events": [...]}`, the answer every peer reads.
         public static func encode(_ frames: [WoveFrame]) throws -> [UInt8] {
-            try JSONValue.object(["events": .array(frames.map(\.json))])
-                .serialized()
+            var bytes = Array(#"{"events":["#.utf8)
+            for (position, frame) in frames.enumerated() {
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(contentsOf: try frame.serialized())
+            }
+            bytes.append(contentsOf: "]}".utf8)
+            return bytes
         }
     }
 #endif

@@ -151,4 +151,37 @@ struct FrameTests {
         let text = try JSONDecoder().decode(RemoteError.self, from: Data(#""disk full""#.utf8))
         #expect(text.message == "disk full" && text.source == .executor)
     }
+
+    @Test("the direct frame writer writes what the JSON tree writer writes, for every frame type")
+    func directWriter() throws {
+        let error = RemoteError(
+            kind: "Quote\"Error", message: "line\nbreak \u{1} tab\t", traceback: nil, retryable: false,
+            source: .config)
+        let frames: [WoveFrame] = [
+            .runTask(
+                runID: "r:1", taskID: "t", weave: nil, args: [:], delivery: Delivery()),
+            .runTask(
+                runID: "r:2", taskID: "t/é", weave: "W",
+                args: [
+                    "b": .array([.null, .bool(true), .number(-0.25)]), "a": .object(["z": .integer(-7)]),
+                ],
+                delivery: Delivery(
+                    timeoutSeconds: 3, idempotencyKey: "k\\1", cancelMode: .requireAck, heartbeatSeconds: 0.5,
+                    orphanPolicy: .detach)),
+            .cancelTask(runID: "r", taskID: "t", cancelMode: .requireAck, orphanPolicy: .fail),
+            .shutdown,
+            .taskStarted(runID: "r", taskID: "t"),
+            .taskResult(runID: "r", taskID: "t", result: .string("\"quoted\"")),
+            .taskError(runID: "r", taskID: "t", error: error),
+            .taskCancelled(runID: "r", taskID: "t"),
+            .heartbeat(runID: "r", taskID: "t"),
+            .log(message: "a\rb"),
+        ]
+        for frame in frames {
+            let written = try FrameLine.encode(frame)
+            #expect(written.last == UInt8(ascii: "\n"))
+            #expect(Array(written.dropLast()) == (try frame.json.serialized()), "\(frame)")
+            #expect(try FrameLine.decode(Array(written.dropLast())) == frame)
+        }
+    }
 }

@@ -30,3 +30,22 @@ extension Delivery {
             orphanPolicy: try fields.optionalChoice("delivery_orphan_policy", as: OrphanPolicy.self))
     }
 }
+
+extension Delivery {
+    /// Writes ``json``'s text into `output`, without building it.
+    func write(into output: inout [UInt8]) throws(JSONWriter.InvalidNumberError) {
+        var object = JSONObjectWriter(&output)
+        if let cancelMode { object.field("delivery_cancel_mode", string: cancelMode.rawValue, into: &output) }
+        if let heartbeatSeconds {
+            try object.field("delivery_heartbeat_seconds", .number(heartbeatSeconds), into: &output)
+        }
+        if let idempotencyKey {
+            object.field("delivery_idempotency_key", string: idempotencyKey, into: &output)
+        }
+        if let orphanPolicy {
+            object.field("delivery_orphan_policy", string: orphanPolicy.rawValue, into: &output)
+        }
+        if let timeoutSeconds { try object.field("delivery_timeout", .number(timeoutSeconds), into: &output) }
+        object.end(&output)
+    }
+}

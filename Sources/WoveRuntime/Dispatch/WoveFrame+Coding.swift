@@ -91,3 +91,52 @@ extension WoveFrame {
         }
     }
 }
+
+extension WoveFrame {
+    /// The frame as compact JSON text, exactly as ``json`` serializes (keys sorted), written
+    /// directly: no tree of the envelope is built on the way.
+    ///
+    /// - Throws: for a number JSON cannot hold in its arguments or result.
+    package func serialized() throws -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(160)
+        var object = JSONObjectWriter(&output)
+        func run(_ runID: String, _ taskID: String) {
+            object.field("run_id", string: runID, into: &output)
+            object.field("task_id", string: taskID, into: &output)
+        }
+        switch self {
+        case .runTask(let runID, let taskID, let weave, let args, let delivery):
+            try object.field("args", .object(args), into: &output)
+            object.begin("delivery", &output)
+            try delivery.write(into: &output)
+            run(runID, taskID)
+            object.field("type", string: type, into: &output)
+            if let weave { object.field("weave", string: weave, into: &output) }
+        case .cancelTask(let runID, let taskID, let cancelMode, let orphanPolicy):
+            object.field("delivery_cancel_mode", string: cancelMode.rawValue, into: &output)
+            object.field("delivery_orphan_policy", string: orphanPolicy.rawValue, into: &output)
+            run(runID, taskID)
+            object.field("type", string: type, into: &output)
+        case .shutdown:
+            object.field("type", string: type, into: &output)
+        case .taskStarted(let runID, let taskID), .taskCancelled(let runID, let taskID),
+            .heartbeat(let runID, let taskID):
+            run(runID, taskID)
+            object.field("type", string: type, into: &output)
+        case .taskResult(let runID, let taskID, let result):
+            try object.field("result", result, into: &output)
+            run(runID, taskID)
+            object.field("type", string: type, into: &output)
+        case .taskError(let runID, let taskID, let error):
+            try object.field("error", error.json, into: &output)
+            run(runID, taskID)
+            object.field("type", string: type, into: &output)
+        case .log(let message):
+            object.field("message", string: message, into: &output)
+            object.field("type", string: type, into: &output)
+        }
+        object.end(&output)
+        return output
+    }
+}

@@ -5,7 +5,7 @@ import Foundation
 package enum FrameLine {
     /// `frame` as compact JSON followed by a newline.
     package static func encode(_ frame: WoveFrame) throws -> [UInt8] {
-        var bytes = try frame.json.serialized()
+        var bytes = try frame.serialized()
         bytes.append(UInt8(ascii: "\n"))
         return bytes
     }
