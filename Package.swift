@@ -16,6 +16,16 @@ func http(_ product: String, _ package: String) -> Target.Dependency {
     .product(name: product, package: package, condition: whenTraits("HTTP"))
 }
 
+/// `product` of `package`, only when the `WebSocket` trait is on.
+func webSocket(_ product: String, _ package: String) -> Target.Dependency {
+    .product(name: product, package: package, condition: whenTraits("WebSocket"))
+}
+
+/// `product` of `package`, when any network transport's trait is on.
+func network(_ product: String, _ package: String) -> Target.Dependency {
+    .product(name: product, package: package, condition: whenTraits("HTTP", "WebSocket"))
+}
+
 let package = Package(
     name: "Wove",
     platforms: [.macOS(.v15)],
@@ -24,11 +34,16 @@ let package = Package(
         .library(name: "WoveRuntime", targets: ["WoveRuntime"]),
         .library(name: "WoveHelpers", targets: ["WoveHelpers"]),
         .library(name: "WoveHTTP", targets: ["WoveHTTP"]),
+        .library(name: "WoveWebSocket", targets: ["WoveWebSocket"]),
     ],
     traits: [
         .trait(
             name: "HTTP",
             description: "The http and https executors (AsyncHTTPClient) and the HTTP worker service (Hummingbird)."),
+        .trait(
+            name: "WebSocket",
+            description:
+                "The websocket executor (WSClient) and the WebSocket worker service (hummingbird-websocket)."),
         .default(enabledTraits: []),
     ],
     dependencies: [
@@ -42,18 +57,22 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket.git", from: "1.6.2"),
     ],
     targets: [
         .target(name: "WoveRuntime", swiftSettings: strictSettings),
         .target(name: "WoveHelpers", dependencies: ["WoveRuntime"], swiftSettings: strictSettings),
         .target(
             name: "WoveDSL", dependencies: ["WoveRuntime", "WoveHelpers"], swiftSettings: strictSettings),
-        // Shared by every network transport: request signing and the security gate.
+        // Shared by every network transport: request signing, the security gate, the settings
+        // every network executor has, and what every worker service does with a frame.
         .target(
             name: "WoveNetwork",
             dependencies: [
-                "WoveRuntime",
-                http("Crypto", "swift-crypto"),
+                "WoveRuntime", "WoveDSL",
+                network("Crypto", "swift-crypto"),
+                network("NIOSSL", "swift-nio-ssl"),
             ],
             swiftSettings: strictSettings
         ),
@@ -70,6 +89,23 @@ let package = Package(
                 http("NIOSSL", "swift-nio-ssl"),
                 http("ServiceLifecycle", "swift-service-lifecycle"),
                 http("Logging", "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "WoveWebSocket",
+            dependencies: [
+                "WoveDSL", "WoveNetwork",
+                webSocket("WSClient", "swift-websocket"),
+                webSocket("HummingbirdWebSocket", "hummingbird-websocket"),
+                webSocket("Hummingbird", "hummingbird"),
+                webSocket("HummingbirdCore", "hummingbird"),
+                webSocket("HummingbirdTLS", "hummingbird"),
+                webSocket("HTTPTypes", "swift-http-types"),
+                webSocket("NIOCore", "swift-nio"),
+                webSocket("NIOSSL", "swift-nio-ssl"),
+                webSocket("ServiceLifecycle", "swift-service-lifecycle"),
+                webSocket("Logging", "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -115,6 +151,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "WebSocketWorker",
+            dependencies: [
+                "WoveDSL",
+                .target(name: "WoveWebSocket", condition: whenTraits("WebSocket")),
+                webSocket("ServiceLifecycle", "swift-service-lifecycle"),
+                webSocket("Logging", "swift-log"),
+            ],
+            path: "Playgrounds-linux/WebSocketWorker",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "CustomExecutor",
             dependencies: ["WoveDSL"],
             path: "Playgrounds-linux/CustomExecutor",
@@ -148,15 +195,19 @@ let package = Package(
             name: "WoveDSLTests", dependencies: ["WoveDSL", "WoveTestWorker"], swiftSettings: strictSettings),
         .testTarget(name: "WoveHelpersTests", dependencies: ["WoveHelpers"], swiftSettings: strictSettings),
         .testTarget(
-            name: "WoveHTTPTests",
+            name: "WoveNetworkTests",
             dependencies: [
-                "WoveHTTP", "WoveNetwork",
-                http("X509", "swift-certificates"),
-                http("SwiftASN1", "swift-asn1"),
-                http("Crypto", "swift-crypto"),
-                http("AsyncHTTPClient", "async-http-client"),
-                http("NIOSSL", "swift-nio-ssl"),
-                http("ServiceLifecycle", "swift-service-lifecycle"),
+                "WoveNetwork",
+                .target(name: "WoveHTTP", condition: whenTraits("HTTP")),
+                .target(name: "WoveWebSocket", condition: whenTraits("WebSocket")),
+                network("X509", "swift-certificates"),
+                network("SwiftASN1", "swift-asn1"),
+                network("Crypto", "swift-crypto"),
+                network("AsyncHTTPClient", "async-http-client"),
+                network("NIOSSL", "swift-nio-ssl"),
+                network("ServiceLifecycle", "swift-service-lifecycle"),
+                network("Logging", "swift-log"),
+                webSocket("WSClient", "swift-websocket"),
             ],
             swiftSettings: strictSettings),
     ]

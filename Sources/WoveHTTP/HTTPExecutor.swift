@@ -84,7 +84,10 @@
                 executor: name, environment: environmentName, host: settings.host, usesTLS: settings.usesTLS,
                 security: settings.security, insecure: settings.insecure)
             var configuration = HTTPClient.Configuration()
-            if settings.usesTLS { configuration.tlsConfiguration = try settings.tlsConfiguration() }
+            if settings.usesTLS {
+                configuration.tlsConfiguration = try ClientTLS.configuration(
+                    trustingOnly: settings.trustRootsPEM)
+            }
             configuration.timeout.connect = .seconds(10)
             let client = HTTPClient(
                 eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)

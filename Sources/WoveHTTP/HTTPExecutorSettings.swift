@@ -1,6 +1,5 @@
 #if HTTP
     import Foundation
-    import NIOSSL
     import WoveNetwork
     import WoveRuntime
 
@@ -41,79 +40,21 @@
 
         /// Checks `config` for the executor `name`; errors name the key under `path`.
         init(_ config: [String: JSONValue], name: String, at path: String) throws(WeaveError) {
-            func reject(_ message: String) -> WeaveError {
-                WeaveError(.invalidConfiguration, "\(path): \(message)")
+            let reader = try NetworkConfigReader(config, name: name, keys: Self.keys, at: path)
+            let (url, host) = try reader.url(
+                schemes: ["http", "https"],
+                empty: "executor_config.url must be a non-empty HTTP or HTTPS URL.",
+                invalid: "executor_config.url must be an HTTP or HTTPS URL.")
+            if name == "https", url.scheme?.lowercased() != "https" {
+                throw reader.reject("The https executor requires an https:// URL.")
             }
-            if let unknown = config.keys.sorted().first(where: { !Self.keys.contains($0) }) {
-                throw reject(
-                    "\(unknown) is not a setting of the \(name) executor. Its settings: \(Self.keys.joined(separator: ", "))."
-                )
-            }
-            guard case .string(let text)? = config["url"], !text.isEmpty else {
-                throw reject("executor_config.url must be a non-empty HTTP or HTTPS URL.")
-            }
-            guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
-                ["http", "https"].contains(scheme),
-                let host = url.host, !host.isEmpty
-            else { throw reject("executor_config.url must be an HTTP or HTTPS URL.") }
-            if name == "https", scheme != "https" {
-                throw reject("The https executor requires an https:// URL.")
-            }
-            var headers: [(String, String)] = []
-            switch config["headers"] {
-            case nil, .null?: break
-            case .object(let fields)?:
-                for (field, value) in fields.sorted(by: { $0.key < $1.key }) {
-                    if case .string(let text) = value {
-                        headers.append((field, text))
-                    } else {
-                        headers.append((field, value.description))
-                    }
-                }
-            default: throw reject("executor_config.headers must be a dictionary.")
-            }
-            var timeout: Duration?
-            if let value = config["timeout"], value != .null {
-                let seconds: Double? =
-                    switch value {
-                    case .integer(let seconds): Double(seconds)
-                    case .number(let seconds): seconds
-                    default: nil
-                    }
-                guard let seconds, seconds > 0, let limit = Duration(checkedSeconds: seconds) else {
-                    throw reject("executor_config.timeout must be a positive number of seconds.")
-                }
-                timeout = limit
-            }
-            let insecure: Bool
-            switch config["insecure"] {
-            case nil, .null?: insecure = false
-            case .bool(let value)?: insecure = value
-            default: throw reject("executor_config.insecure must be true or false.")
-            }
-            var roots: [UInt8]?
-            switch config["ca_file"] {
-            case nil, .null?: break
-            case .string(let file)?:
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw reject("executor_config.ca_file '\(file)' cannot be read.")
-                }
-                roots = Array(data)
-            default: throw reject("executor_config.ca_file must be the path of a PEM file.")
-            }
+            let headers = try reader.headers()
+            let timeout = try reader.duration("timeout")
+            let insecure = try reader.insecure()
+            let roots = try reader.trustRoots()
             self.init(
-                url: url, host: host,
-                security: try NetworkExecutorSecurity(configuration: config["security"], at: path),
-                headers: headers, timeout: timeout, insecure: insecure, trustRootsPEM: roots)
-        }
-
-        /// The TLS configuration of the client: the system's roots, or only `ca_file`'s.
-        func tlsConfiguration() throws -> TLSConfiguration {
-            var tls = TLSConfiguration.makeClientConfiguration()
-            if let trustRootsPEM {
-                tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(trustRootsPEM))
-            }
-            return tls
+                url: url, host: host, security: try reader.security(), headers: headers, timeout: timeout,
+                insecure: insecure, trustRootsPEM: roots)
         }
     }
 #endif

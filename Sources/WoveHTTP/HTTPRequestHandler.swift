@@ -4,16 +4,14 @@
     import Hummingbird
     import Logging
     import NIOCore
-    import WoveDSL
     import WoveNetwork
     import WoveRuntime
 
     /// Answers one request of an ``HTTPWorkerService``: size, security, frame, then the run.
     struct HTTPRequestHandler: Sendable {
-        let worker: WoveWorker
+        let core: WorkerServiceCore
         let security: NetworkExecutorSecurity
         let maximumRequestSize: Int
-        let runs: RunRegistry
         let logger: Logger
 
         func respond(to request: Request) async -> Response {
@@ -35,9 +33,12 @@
             }
             let frame: WoveFrame
             do {
-                frame = try FrameLine.decode(body)
+                switch try WorkerServiceCore.command(in: body) {
+                case .answered(let event): return answer([event])
+                case .frame(let command): frame = command
+                }
             } catch {
-                return refusal(.badRequest, "The request is not a Wove frame: \(FrameLine.reason(error)).")
+                return refusal(.badRequest, error.description)
             }
             switch frame {
             case .runTask(let runID, let taskID, _, let args, let delivery):
@@ -45,7 +46,7 @@
                 return await run(
                     runID: runID, taskID: taskID, args: args, delivery: delivery, streaming: streams)
             case .cancelTask(let runID, _, _, _):
-                runs.cancel(runID)
+                core.runs.cancel(runID)
                 return answer([])
             case .shutdown:
                 return answer([])
@@ -58,31 +59,18 @@
             runID: String, taskID: String, args: [String: JSONValue], delivery: Delivery, streaming: Bool
         ) async -> Response {
             let canceller: RunCanceller
-            switch runs.begin(runID) {
+            switch core.admit(runID) {
             case .alreadyCancelled: return answer([.taskCancelled(runID: runID, taskID: taskID)])
             case .busy:
                 return refusal(
                     .serviceUnavailable,
-                    "The worker service runs \(runs.maximumConcurrentRuns) tasks already.")
+                    "The worker service runs \(core.runs.maximumConcurrentRuns) tasks already.")
             case .run(let registered): canceller = registered
             }
-            let worker = self.worker
-            let runs = self.runs
-            /// Runs the task, handing each event to `emit`, until it ends or is cancelled: by a
-            /// `cancel_task`, by shutdown, or by the request's own task ending (the client left).
+            let core = self.core
             @Sendable func perform(_ emit: @escaping @Sendable (WoveFrame) async -> Void) async {
-                defer { runs.end(runID) }
-                // Started on this thread: a body that does not suspend has ended before the next
-                // line, with no other thread woken to run it or to resume the handler.
-                let work = startImmediately {
-                    await worker.run(runID: runID, taskID: taskID, args: args, delivery: delivery, emit: emit)
-                }
-                canceller.attach(work)
-                await withTaskCancellationHandler {
-                    await work.value
-                } onCancel: {
-                    work.cancel()
-                }
+                await core.run(
+                    canceller, runID: runID, taskID: taskID, args: args, delivery: delivery, emit: emit)
             }
             guard streaming else {
                 let events = LockedValue<[WoveFrame]>([])

@@ -89,23 +89,20 @@
             self.onServerRunning = onServerRunning
         }
 
-        /// A server TLS configuration from a PEM certificate chain and private key.
+        /// A server TLS configuration from a PEM certificate chain and private key: see
+        /// `ServerTLS.configuration(certificateChainPEM:privateKeyPEM:)`.
         public static func tls(certificateChainPEM: [UInt8], privateKeyPEM: [UInt8]) throws
             -> TLSConfiguration
         {
-            let chain = try NIOSSLCertificate.fromPEMBytes(certificateChainPEM).map {
-                NIOSSLCertificateSource.certificate($0)
-            }
-            let key = try NIOSSLPrivateKey(bytes: privateKeyPEM, format: .pem)
-            return TLSConfiguration.makeServerConfiguration(
-                certificateChain: chain, privateKey: .privateKey(key))
+            try ServerTLS.configuration(
+                certificateChainPEM: certificateChainPEM, privateKeyPEM: privateKeyPEM)
         }
 
         /// Serves until graceful shutdown or cancellation.
         public func run() async throws {
             let handler = HTTPRequestHandler(
-                worker: worker, security: security, maximumRequestSize: maximumRequestSize,
-                runs: RunRegistry(maximumConcurrentRuns: maximumConcurrentRuns), logger: logger)
+                core: WorkerServiceCore(worker: worker, maximumConcurrentRuns: maximumConcurrentRuns),
+                security: security, maximumRequestSize: maximumRequestSize, logger: logger)
             let router = Router()
             router.post(RouterPath(path)) { request, _ in await handler.respond(to: request) }
             let server: HTTPServerBuilder =
@@ -132,7 +129,7 @@
                     try await gracefulShutdown()
                     try await Task.sleep(for: grace)
                     logger.notice("Cancelling runs still under way after the shutdown grace period")
-                    handler.runs.cancelAll()
+                    handler.core.runs.cancelAll()
                 }
                 try await group.next()
                 group.cancelAll()

@@ -1,4 +1,4 @@
-#if HTTP
+#if HTTP || WebSocket
     public import WoveRuntime
     public import Foundation
 

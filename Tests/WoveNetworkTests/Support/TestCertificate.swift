@@ -1,4 +1,4 @@
-#if HTTP
+#if HTTP || WebSocket
     import Crypto
     import Foundation
     import SwiftASN1

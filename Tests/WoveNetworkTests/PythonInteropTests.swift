@@ -1,4 +1,4 @@
-#if HTTP
+#if HTTP || WebSocket
     import Foundation
     import Testing
     import WoveRuntime
@@ -87,9 +87,29 @@
             }
         }
 
-        static func run(request: [String: any Sendable]) throws -> [String: JSONValue] {
+        /// Whether `python3` can import `module` (an executor's own dependency, such as `websockets`).
+        static func canImport(_ module: String) -> Bool {
+            (try? output(of: ["-c", "import \(module); print('ok')"], input: Data()))?
+                .trimmingCharacters(in: .whitespacesAndNewlines) == "ok"
+        }
+
+        /// Fails the test, saying what to install, unless `python3` can import `module`.
+        static func require(_ module: String) throws {
+            try requireUsable()
+            guard canImport(module) else {
+                Issue.record(
+                    "python3 cannot import \(module): pip install -r Benchmarks/python/requirements.txt")
+                throw CancellationError()
+            }
+        }
+
+        /// Runs `program` (the signature check unless said otherwise) with `request` as JSON on its
+        /// standard input; returns the JSON object it prints.
+        static func run(_ program: String = script, request: [String: any Sendable]) throws -> [String:
+            JSONValue]
+        {
             let input = try JSONSerialization.data(withJSONObject: request)
-            let text = try output(of: ["-c", script], input: input)
+            let text = try output(of: ["-c", program], input: input)
             guard case .object(let object) = try JSONValue(parsing: Array(text.utf8)) else {
                 throw CocoaError(.coderReadCorrupt)
             }

@@ -1,4 +1,4 @@
-#if HTTP
+#if HTTP || WebSocket
     import Foundation
 
     /// Runs `body` on a thread of its own and awaits it, so a blocking wait (a child process, a

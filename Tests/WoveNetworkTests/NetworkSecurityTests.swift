@@ -1,4 +1,4 @@
-#if HTTP
+#if HTTP || WebSocket
     import Foundation
     import Testing
     import WoveRuntime

@@ -1,10 +1,10 @@
-#if HTTP
+#if HTTP || WebSocket
     import WoveRuntime
 
     /// The runs a worker service has under way, so a `cancel_task` can reach its run, and a cap on
     /// how many there may be. A cancellation for a run not seen yet is remembered (a bounded
     /// number of them), so a `run_task` that arrives after its `cancel_task` is cancelled at once.
-    final class RunRegistry: Sendable {
+    package final class RunRegistry: Sendable {
         /// How many early cancellations are remembered.
         static let rememberedCancellations = 10_000
 
@@ -14,13 +14,13 @@
             var cancelledOrder: [String] = []
         }
 
-        let maximumConcurrentRuns: Int
+        package let maximumConcurrentRuns: Int
         private let state = LockedValue(State())
 
-        init(maximumConcurrentRuns: Int) { self.maximumConcurrentRuns = maximumConcurrentRuns }
+        package init(maximumConcurrentRuns: Int) { self.maximumConcurrentRuns = maximumConcurrentRuns }
 
         /// What `begin` decided.
-        enum Admission {
+        package enum Admission {
             /// Run it; the canceller is how a `cancel_task` reaches it.
             case run(RunCanceller)
             /// Its `cancel_task` came first.
@@ -29,7 +29,7 @@
             case busy
         }
 
-        func begin(_ runID: String) -> Admission {
+        package func begin(_ runID: String) -> Admission {
             state.withLock { state in
                 if state.cancelledEarly.remove(runID) != nil { return .alreadyCancelled }
                 guard state.running.count < maximumConcurrentRuns else { return .busy }
@@ -39,10 +39,10 @@
             }
         }
 
-        func end(_ runID: String) { _ = state.withLock { $0.running.removeValue(forKey: runID) } }
+        package func end(_ runID: String) { _ = state.withLock { $0.running.removeValue(forKey: runID) } }
 
         /// Cancels `runID`, or remembers to cancel it when it arrives.
-        func cancel(_ runID: String) {
+        package func cancel(_ runID: String) {
             let canceller = state.withLock { state -> RunCanceller? in
                 if let canceller = state.running[runID] { return canceller }
                 if state.cancelledEarly.insert(runID).inserted {
@@ -56,17 +56,17 @@
             canceller?.cancel()
         }
 
-        func cancelAll() {
+        package func cancelAll() {
             for canceller in state.withLock({ Array($0.running.values) }) { canceller.cancel() }
         }
     }
 
     /// Cancels one run's work once it is attached, or at once if the cancellation came first.
-    final class RunCanceller: Sendable {
+    package final class RunCanceller: Sendable {
         private let state = LockedValue<(cancelled: Bool, work: Task<Void, Never>?)>((false, nil))
 
         /// Makes `work` the run's work: cancelled now if the run already is.
-        func attach(_ work: Task<Void, Never>) {
+        package func attach(_ work: Task<Void, Never>) {
             let cancelled = state.withLock { state in
                 state.work = work
                 return state.cancelled
@@ -74,7 +74,7 @@
             if cancelled { work.cancel() }
         }
 
-        func cancel() {
+        package func cancel() {
             let work = state.withLock { state in
                 state.cancelled = true
                 return state.work

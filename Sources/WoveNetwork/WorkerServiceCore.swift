@@ -1,0 +1,96 @@
+#if HTTP || WebSocket
+    package import WoveDSL
+    package import WoveRuntime
+
+    /// What every worker service does with the frames its clients send, whatever carries them:
+    /// reads each into a command, runs `run_task` frames under a ``RunRegistry`` (so a
+    /// `cancel_task` reaches its run, even one that has not arrived yet, and runs are capped), and
+    /// answers Python wove's pickled frames, which a Swift worker cannot run, with a clear error.
+    package struct WorkerServiceCore: Sendable {
+        package let worker: WoveWorker
+        package let runs: RunRegistry
+
+        package init(worker: WoveWorker, maximumConcurrentRuns: Int) {
+            self.worker = worker
+            self.runs = RunRegistry(maximumConcurrentRuns: maximumConcurrentRuns)
+        }
+
+        /// A request a client sent, read.
+        package enum Command: Sendable {
+            /// A command frame to act on.
+            case frame(WoveFrame)
+            /// A `run_task` that cannot run here, answered at once with this event.
+            case answered(WoveFrame)
+        }
+
+        /// Why a request is not a frame.
+        package struct UnreadableFrame: Error, CustomStringConvertible {
+            /// The reason, in one sentence.
+            package let description: String
+        }
+
+        /// The command in `body`, one JSON frame.
+        ///
+        /// - Throws: ``UnreadableFrame`` saying why it is not one.
+        package static func command(in body: [UInt8]) throws(UnreadableFrame) -> Command {
+            let json: JSONValue
+            let frame: WoveFrame
+            do {
+                json = try JSONValue(parsing: body)
+                if let answer = pickledRunAnswer(json) { return .answered(answer) }
+                frame = try WoveFrame(json: json)
+            } catch {
+                throw UnreadableFrame(
+                    description: "The request is not a Wove frame: \(FrameLine.reason(error)).")
+            }
+            return .frame(frame)
+        }
+
+        /// For a `run_task` whose callable or arguments are Python pickles (what Python wove's
+        /// executors send), the `config` error that says a Swift worker runs tasks by name, with
+        /// JSON arguments.
+        private static func pickledRunAnswer(_ json: JSONValue) -> WoveFrame? {
+            guard case .object(let fields) = json, fields["type"] == .string("run_task"),
+                case .string(let runID)? = fields["run_id"], case .string(let taskID)? = fields["task_id"]
+            else { return nil }
+            let pickles = fields.keys.filter { $0.hasSuffix("_pickle") }.sorted()
+            guard !pickles.isEmpty else { return nil }
+            let error = RemoteError(
+                kind: "PickledFrame",
+                message:
+                    "Task '\(taskID)' was sent with Python pickles (\(pickles.joined(separator: ", "))), which a "
+                    + "Swift worker cannot run: it runs the tasks it declares, by name, with JSON 'args'.",
+                source: .config)
+            return .taskError(runID: runID, taskID: taskID, error: error)
+        }
+
+        /// Registers the run `runID` before it starts: see ``RunRegistry/begin(_:)``.
+        package func admit(_ runID: String) -> RunRegistry.Admission { runs.begin(runID) }
+
+        /// Runs one admitted `run_task`, handing each event to `emit`, until it ends or is
+        /// cancelled: through `canceller` (a `cancel_task`, shutdown), or by the calling task's
+        /// cancellation (the client left).
+        package func run(
+            _ canceller: RunCanceller,
+            runID: String,
+            taskID: String,
+            args: [String: JSONValue],
+            delivery: Delivery,
+            emit: @escaping @Sendable (WoveFrame) async -> Void
+        ) async {
+            defer { runs.end(runID) }
+            let worker = self.worker
+            // Started on this thread: a body that does not suspend has ended before the next
+            // line, with no other thread woken to run it or to resume this one.
+            let work = startImmediately {
+                await worker.run(runID: runID, taskID: taskID, args: args, delivery: delivery, emit: emit)
+            }
+            canceller.attach(work)
+            await withTaskCancellationHandler {
+                await work.value
+            } onCancel: {
+                work.cancel()
+            }
+        }
+    }
+#endif
