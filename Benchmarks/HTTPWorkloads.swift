@@ -20,10 +20,6 @@
             Task("remote_tiny", over: 0..<items) { (item: Int) async in item + 1 }
         }
 
-        /// The body the bare client sends: a `run_task` frame as the executor sends it.
-        static let payload = Array(
-            #"{"args":{"item":7},"delivery":{"delivery_cancel_mode":"best_effort","delivery_orphan_policy":"cancel"},"run_id":"remote_tiny:0123456789abcdef0123456789abcdef","task_id":"remote_tiny","type":"run_task"}"#
-                .utf8)
         /// The answer the bare server gives: the events a worker service sends for it.
         static let answer = Array(
             #"{"events":[{"run_id":"remote_tiny:0","task_id":"remote_tiny","type":"task_started"},{"result":8,"run_id":"remote_tiny:0","task_id":"remote_tiny","type":"task_result"}]}"#
@@ -34,7 +30,7 @@
             let wovePort = OneShotPort()
             let barePort = OneShotPort()
             let service = HTTPWorkerService(
-                worker: WoveWorker { tasks }, logger: quiet, onServerRunning: { wovePort.set($0) })
+                worker: WoveWorker { tasks }, logger: NetworkWorkloads.quiet, onServerRunning: { wovePort.set($0) })
             let router = Router()
             router.post("bare") { request, _ -> Response in
                 _ = try await request.body.collect(upTo: 1 << 20)
@@ -42,8 +38,8 @@
             }
             let bare = Application(
                 router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                onServerRunning: { barePort.set($0.localAddress?.port ?? 0) }, logger: quiet)
-            let group = ServiceGroup(configuration: .init(services: [service, bare], logger: quiet))
+                onServerRunning: { barePort.set($0.localAddress?.port ?? 0) }, logger: NetworkWorkloads.quiet)
+            let group = ServiceGroup(configuration: .init(services: [service, bare], logger: NetworkWorkloads.quiet))
             try await withThrowingTaskGroup(of: Void.self) { running in
                 running.addTask { try await group.run() }
                 let woveURL = "http://127.0.0.1:\(try await wovePort.value)/wove"
@@ -86,7 +82,7 @@
                             var request = HTTPClientRequest(url: url)
                             request.method = .POST
                             request.headers.add(name: "Content-Type", value: "application/json")
-                            request.body = .bytes(ByteBuffer(bytes: payload))
+                            request.body = .bytes(ByteBuffer(bytes: NetworkWorkloads.payload))
                             let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
                             _ = try await response.body.collect(upTo: 1 << 20)
                         }
@@ -98,22 +94,6 @@
             }
         }
 
-        static let quiet: Logger = {
-            var logger = Logger(label: "wove.benchmarks")
-            logger.logLevel = .error
-            return logger
-        }()
     }
 
-    /// A port reported once by a server starting up.
-    final class OneShotPort: Sendable {
-        private let port = AsyncStream<Int>.makeStream()
-        func set(_ value: Int) { port.continuation.yield(value) }
-        var value: Int {
-            get async throws {
-                for await value in port.stream { return value }
-                throw CancellationError()
-            }
-        }
-    }
 #endif

@@ -21,6 +21,7 @@ enum BenchmarkSuite {
         if wanted("dispatch") { try await dispatch() }
         if wanted("stdio") { try await stdio() }
         if wanted("http") { try await http() }
+        if wanted("websocket") { try await webSocket() }
         if wanted("memory") { try MemoryWorkload.report() }
     }
 
@@ -74,6 +75,24 @@ enum BenchmarkSuite {
                         baseline: (
                             "bare AsyncHTTPClient → Hummingbird",
                             HTTPWorkloads.bare(url: bare, inFlight: inFlight)
+                        ))
+                }
+            }
+        #endif
+    }
+
+    /// The WebSocket rows, when the benchmarks are built with the WebSocket trait.
+    private static func webSocket() async throws {
+        #if WebSocket
+            try await WebSocketWorkloads.withServers { wove, bare in
+                for inFlight in [1, 64] {
+                    try await Harness.compare(
+                        "websocket_map_1000_tiny, \(inFlight) in flight", unit: "item",
+                        units: WebSocketWorkloads.items, repetitions: 5,
+                        wove: WebSocketWorkloads.wove(url: wove, inFlight: inFlight),
+                        baseline: (
+                            "bare WSClient → hummingbird-websocket",
+                            WebSocketWorkloads.bare(url: bare, inFlight: inFlight)
                         ))
                 }
             }
