@@ -30,7 +30,8 @@
             let wovePort = OneShotPort()
             let barePort = OneShotPort()
             let service = HTTPWorkerService(
-                worker: WoveWorker { tasks }, logger: NetworkWorkloads.quiet, onServerRunning: { wovePort.set($0) })
+                worker: WoveWorker { tasks }, logger: NetworkWorkloads.quiet,
+                onServerRunning: { wovePort.set($0) })
             let router = Router()
             router.post("bare") { request, _ -> Response in
                 _ = try await request.body.collect(upTo: 1 << 20)
@@ -39,7 +40,8 @@
             let bare = Application(
                 router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                 onServerRunning: { barePort.set($0.localAddress?.port ?? 0) }, logger: NetworkWorkloads.quiet)
-            let group = ServiceGroup(configuration: .init(services: [service, bare], logger: NetworkWorkloads.quiet))
+            let group = ServiceGroup(
+                configuration: .init(services: [service, bare], logger: NetworkWorkloads.quiet))
             try await withThrowingTaskGroup(of: Void.self) { running in
                 running.addTask { try await group.run() }
                 let woveURL = "http://127.0.0.1:\(try await wovePort.value)/wove"

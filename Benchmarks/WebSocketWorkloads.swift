@@ -32,7 +32,8 @@
             let wovePort = OneShotPort()
             let barePort = OneShotPort()
             let service = WebSocketWorkerService(
-                worker: WoveWorker { tasks }, logger: NetworkWorkloads.quiet, onServerRunning: { wovePort.set($0) })
+                worker: WoveWorker { tasks }, logger: NetworkWorkloads.quiet,
+                onServerRunning: { wovePort.set($0) })
             let router = Router(context: BasicWebSocketRequestContext.self)
             router.ws("bare") { inbound, outbound, _ in
                 for try await _ in inbound.messages(maxSize: 1 << 20) {
@@ -43,7 +44,8 @@
                 router: Router(), server: .http1WebSocketUpgrade(webSocketRouter: router),
                 configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                 onServerRunning: { barePort.set($0.localAddress?.port ?? 0) }, logger: NetworkWorkloads.quiet)
-            let group = ServiceGroup(configuration: .init(services: [service, bare], logger: NetworkWorkloads.quiet))
+            let group = ServiceGroup(
+                configuration: .init(services: [service, bare], logger: NetworkWorkloads.quiet))
             try await withThrowingTaskGroup(of: Void.self) { running in
                 running.addTask { try await group.run() }
                 let woveURL = "ws://127.0.0.1:\(try await wovePort.value)/ws"
@@ -73,7 +75,8 @@
         /// One connection; `inFlight` messages outstanding, the next sent as each answer completes.
         static func bare(url: String, inFlight: Int) -> () async throws -> Void {
             {
-                try await WebSocketClient.connect(url: url, logger: NetworkWorkloads.quiet) { inbound, outbound, _ in
+                try await WebSocketClient.connect(url: url, logger: NetworkWorkloads.quiet) {
+                    inbound, outbound, _ in
                     var sent = 0
                     while sent < min(inFlight, items) {
                         try await outbound.write(.text(payload))

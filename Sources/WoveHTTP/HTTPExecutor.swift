@@ -33,15 +33,12 @@
         private let preset: HTTPExecutorSettings?
         let inbox = FrameInbox()
         private let state = LockedValue(State())
+        /// The `run_task` requests under way.
+        private let requests = TaskTable()
 
         private struct State: Sendable {
             /// Set by `start`; nil again once stopped.
             var connection: Connection?
-            /// The `run_task` requests under way.
-            var requests: [UInt64: Task<Void, Never>] = [:]
-            /// Requests that ended before `send` could add them to `requests`.
-            var ended: Set<UInt64> = []
-            var nextRequest: UInt64 = 0
         }
 
         /// What every request of a started executor shares.
@@ -97,23 +94,11 @@
         func send(_ frame: WoveFrame) async throws {
             switch frame {
             case .runTask:
-                let (connection, id) = try state.withLock { state throws(HTTPExecutorError) in
-                    defer { state.nextRequest += 1 }
-                    return (try started(state), state.nextRequest)
-                }
+                let connection = try startedConnection()
                 // Started on the caller's thread, which makes the request up to its first wait.
-                let request = startImmediately { [self] in
-                    await post(frame, over: connection)
-                    state.withLock { state in
-                        if state.requests.removeValue(forKey: id) == nil { state.ended.insert(id) }
-                    }
-                }
-                state.withLock { state in
-                    if state.ended.remove(id) == nil { state.requests[id] = request }
-                }
+                requests.start { [self] in await post(frame, over: connection) }
             case .cancelTask: await post(frame, over: try startedConnection())
-            case .shutdown:
-                for request in state.withLock({ Array($0.requests.values) }) { request.cancel() }
+            case .shutdown: requests.cancelAll()
             default: throw HTTPExecutorError("Unsupported frame type: \(frame.type)")
             }
         }
@@ -136,15 +121,12 @@
 
         /// Cancels the requests in flight, closes the connections, and ends ``recv()``.
         func stop() async throws {
-            let (connection, requests) = state.withLock { state in
-                defer {
-                    state.connection = nil
-                    state.requests = [:]
-                }
-                return (state.connection, Array(state.requests.values))
+            let connection = state.withLock { state in
+                defer { state.connection = nil }
+                return state.connection
             }
-            for request in requests { request.cancel() }
-            for request in requests { await request.value }
+            requests.cancelAll()
+            await requests.waitForAll()
             try? await connection?.client.shutdown()
             inbox.fail(HTTPExecutorError("\(name) executor is stopped."))
         }

@@ -8,22 +8,20 @@
 
     /// One open WebSocket connection to a worker service, bridged to `send` and a message
     /// callback: WSClient's connection lives inside its handler closure, which a background task
-    /// keeps running; messages to send go to that closure's one writer, in order, so fragments of
-    /// two messages never interleave.
+    /// keeps running while it reads; each `send` writes through that closure's writer from its own
+    /// task, taking turns, so fragments of two messages never interleave.
     final class WebSocketConnection: Sendable {
-        private let outgoing: AsyncStream<(id: UInt64, bytes: [UInt8])>.Continuation
-        private let pending = PendingSends()
+        private let writer = LockedValue<WebSocketOutboundWriter?>(nil)
+        private let turns = WriteTurns()
         private let connection = LockedValue<Task<Void, Never>?>(nil)
 
-        private init(outgoing: AsyncStream<(id: UInt64, bytes: [UInt8])>.Continuation) {
-            self.outgoing = outgoing
-        }
+        private init() {}
 
         /// Opens a connection to `url`, within `timeout`.
         ///
         /// - Parameters:
         ///   - onMessage: Called with each message the service sends, in order.
-        ///   - onClose: Called once when the connection ends after it opened, with the reason.
+        ///   - onClose: Called once when the connection ends, with the reason.
         /// - Throws: The handshake's failure (a refused one is `WebSocketClientError.webSocketUpgradeFailed`),
         ///   or ``WebSocketExecutorError`` when the connection did not open within `timeout`.
         static func open(
@@ -46,40 +44,25 @@
                 maxFrameSize: maximumMessageSize, additionalHeaders: fields, closeTimeout: .seconds(1))
             // wss:// to an IP address cannot use it for SNI; the test certificates name localhost.
             configuration.sniHostname = tls == nil ? nil : "localhost"
-            let (messages, outgoing) = AsyncStream<(id: UInt64, bytes: [UInt8])>.makeStream()
-            let connection = WebSocketConnection(outgoing: outgoing)
+            let connection = WebSocketConnection()
             let opened = OneShotResult<Void>()
-            let pending = connection.pending
-            let task = Task {
+            let task = Task { [writer = connection.writer] in
                 do {
                     try await WebSocketClient.connect(
                         url: url, configuration: configuration, tlsConfiguration: tls,
                         logger: Logger(label: "wove.websocket-executor")
                     ) { inbound, outbound, _ in
+                        writer.withLock { $0 = outbound }
                         opened.resolve(.success(()))
-                        try await withThrowingTaskGroup(of: Void.self) { group in
-                            group.addTask {
-                                for await message in messages {
-                                    do {
-                                        try await WebSocketMessages.write(message.bytes, to: outbound)
-                                        pending.complete(message.id, with: .success(()))
-                                    } catch {
-                                        pending.complete(message.id, with: .failure(error))
-                                        throw error
-                                    }
-                                }
-                            }
-                            var iterator = inbound.messages(maxSize: maximumMessageSize).makeAsyncIterator()
-                            while let message = try await iterator.next() {
-                                onMessage(WebSocketMessages.bytes(of: message))
-                            }
-                            group.cancelAll()
+                        var iterator = inbound.messages(maxSize: maximumMessageSize).makeAsyncIterator()
+                        while let message = try await iterator.next() {
+                            onMessage(WebSocketMessages.bytes(of: message))
                         }
                     }
                     throw WebSocketExecutorError("The worker service closed the connection.")
                 } catch {
+                    writer.withLock { $0 = nil }
                     opened.resolve(.failure(error))
-                    pending.failAll(error)
                     onClose(error)
                 }
             }
@@ -105,21 +88,19 @@
 
         /// Sends `bytes` as one text message; returns once it is written.
         func send(_ bytes: [UInt8]) async throws {
-            try await withCheckedThrowingContinuation { (waiter: CheckedContinuation<Void, any Error>) in
-                guard let id = pending.register(waiter) else { return }
-                if case .terminated = outgoing.yield((id, bytes)) {
-                    pending.complete(id, with: .failure(WebSocketExecutorError("The connection is closed.")))
-                }
+            await turns.begin()
+            defer { turns.end() }
+            guard let outbound = writer.withLock({ $0 }) else {
+                throw WebSocketExecutorError("The connection is closed.")
             }
+            try await WebSocketMessages.write(bytes, to: outbound)
         }
 
         /// Closes the connection and waits for it to end.
         func close() async {
-            outgoing.finish()
             let task = connection.withLock { $0 }
             task?.cancel()
             await task?.value
-            pending.failAll(WebSocketExecutorError("The connection is closed."))
         }
     }
 

@@ -1,0 +1,89 @@
+#if WebSocket
+    import Logging
+    import WSCore
+    import WoveNetwork
+    import WoveRuntime
+
+    /// Writes a connection's events back to its client. The run that emits an event while no write
+    /// is under way writes it itself, with whatever other runs emitted meanwhile, in one message
+    /// (`{"events": […]}` for several): no task is woken to write, and a busy connection writes
+    /// fewer, larger messages.
+    final class EventWriter: Sendable {
+        private struct State: Sendable {
+            var queued: [WoveFrame] = []
+            var writing = false
+            /// Set once a write failed: the client is gone, later events go nowhere.
+            var failed = false
+        }
+
+        private let outbound: WebSocketOutboundWriter
+        private let logger: Logger
+        private let state = LockedValue(State())
+
+        init(outbound: WebSocketOutboundWriter, logger: Logger) {
+            self.outbound = outbound
+            self.logger = logger
+        }
+
+        /// Sends `event`: written before this returns if no other write is under way, else by the
+        /// write under way.
+        func emit(_ event: WoveFrame) async {
+            let writes = state.withLock { state -> Bool in
+                guard !state.failed else { return false }
+                state.queued.append(event)
+                guard !state.writing else { return false }
+                state.writing = true
+                return true
+            }
+            guard writes else { return }
+            while true {
+                let batch = state.withLock { state -> [WoveFrame] in
+                    defer { state.queued.removeAll(keepingCapacity: true) }
+                    if state.queued.isEmpty { state.writing = false }
+                    return state.queued
+                }
+                guard !batch.isEmpty else { return }
+                do {
+                    try await WebSocketMessages.write(try Self.message(of: batch), to: outbound)
+                } catch {
+                    logger.debug("WebSocket client left", metadata: ["reason": "\(error)"])
+                    state.withLock { state in
+                        state.failed = true
+                        state.writing = false
+                        state.queued = []
+                    }
+                    return
+                }
+            }
+        }
+
+        /// One event as its JSON object, several as `{"events": […]}`.
+        private static func message(of batch: [WoveFrame]) throws -> [UInt8] {
+            guard batch.count > 1 else { return try bytes(of: batch[0]) }
+            var message = Array(#"{"events":["#.utf8)
+            for (position, event) in batch.enumerated() {
+                if position > 0 { message.append(UInt8(ascii: ",")) }
+                message.append(contentsOf: try bytes(of: event))
+            }
+            message.append(contentsOf: "]}".utf8)
+            return message
+        }
+
+        /// The event as JSON; one that cannot be written (a number JSON cannot hold) becomes its
+        /// run's `task_error`, so the run still ends.
+        private static func bytes(of event: WoveFrame) throws -> [UInt8] {
+            do {
+                return try event.serialized()
+            } catch {
+                guard let runID = event.runID, case .taskResult(_, let taskID, _) = event else { throw error }
+                return try WoveFrame.taskError(
+                    runID: runID, taskID: taskID,
+                    error: RemoteError(
+                        kind: "UnencodableResult",
+                        message: "The result could not be written as JSON: \(error).",
+                        source: .task)
+                ).serialized()
+            }
+        }
+    }
+#endif
