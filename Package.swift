@@ -73,6 +73,8 @@ let package = Package(
                 "WoveRuntime", "WoveDSL",
                 network("Crypto", "swift-crypto"),
                 network("NIOSSL", "swift-nio-ssl"),
+                network("Logging", "swift-log"),
+                network("ServiceLifecycle", "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),

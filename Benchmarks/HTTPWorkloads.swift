@@ -30,8 +30,9 @@
             let wovePort = OneShotPort()
             let barePort = OneShotPort()
             let service = HTTPWorkerService(
-                worker: WoveWorker { tasks }, logger: NetworkWorkloads.quiet,
-                onServerRunning: { wovePort.set($0) })
+                worker: WoveWorker { tasks },
+                settings: WorkerServiceSettings(
+                    logger: NetworkWorkloads.quiet, onServerRunning: { wovePort.set($0) }))
             let router = Router()
             router.post("bare") { request, _ -> Response in
                 _ = try await request.body.collect(upTo: 1 << 20)

@@ -32,8 +32,9 @@
             let wovePort = OneShotPort()
             let barePort = OneShotPort()
             let service = WebSocketWorkerService(
-                worker: WoveWorker { tasks }, logger: NetworkWorkloads.quiet,
-                onServerRunning: { wovePort.set($0) })
+                worker: WoveWorker { tasks },
+                settings: WorkerServiceSettings(
+                    logger: NetworkWorkloads.quiet, onServerRunning: { wovePort.set($0) }))
             let router = Router(context: BasicWebSocketRequestContext.self)
             router.ws("bare") { inbound, outbound, _ in
                 for try await _ in inbound.messages(maxSize: 1 << 20) {

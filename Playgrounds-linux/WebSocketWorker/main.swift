@@ -24,8 +24,9 @@
     let port = AsyncStream<Int>.makeStream()
     let service = WebSocketWorkerService(
         worker: WoveWorker { Scoring().tasks },
-        security: try NetworkExecutorSecurity(mode: .signed, secret: secret, key: "example"),
-        logger: logger, onServerRunning: { port.continuation.yield($0) })
+        settings: WorkerServiceSettings(
+            security: try NetworkExecutorSecurity(mode: .signed, secret: secret, key: "example"),
+            logger: logger, onServerRunning: { port.continuation.yield($0) }))
     let services = ServiceGroup(configuration: .init(services: [service], logger: logger))
 
     try await withThrowingTaskGroup(of: Void.self) { group in

@@ -94,3 +94,37 @@
         }
     }
 #endif
+
+#if HTTP || WebSocket
+    import ServiceLifecycle
+
+    extension WorkerServiceCore {
+        /// Runs `serve` (the service's server) until it ends. Once graceful shutdown begins, runs
+        /// get the settings' grace period, then those still going are cancelled.
+        package func serve(
+            with settings: WorkerServiceSettings, _ serve: @escaping @Sendable () async throws -> Void
+        )
+            async throws
+        {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await serve() }
+                group.addTask { [runs] in
+                    try await gracefulShutdown()
+                    try await Task.sleep(for: settings.shutdownGracePeriod)
+                    settings.logger.notice("Cancelling runs still under way after the shutdown grace period")
+                    runs.cancelAll()
+                }
+                try await group.next()
+                group.cancelAll()
+            }
+        }
+    }
+
+    extension WorkerServiceSettings {
+        /// Logs that the `transport` service listens on `port`, and tells ``onServerRunning``.
+        package func serverRunning(on port: Int, transport: String) async {
+            logger.info("Wove \(transport) worker service listening", metadata: ["port": "\(port)"])
+            await onServerRunning(port)
+        }
+    }
+#endif

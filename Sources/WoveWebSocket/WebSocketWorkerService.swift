@@ -5,9 +5,7 @@
     import HummingbirdCore
     import HummingbirdTLS
     import HummingbirdWebSocket
-    public import Logging
     import NIOCore
-    public import NIOSSL
     public import ServiceLifecycle
     public import WoveDSL
     public import WoveNetwork
@@ -19,8 +17,8 @@
     /// ```swift
     /// let service = WebSocketWorkerService(
     ///     worker: WoveWorker { ReportTasks().tasks },
-    ///     security: try NetworkExecutorSecurity(mode: .signed, secret: Array(secret.utf8)),
-    ///     port: 8081)
+    ///     settings: WorkerServiceSettings(
+    ///         port: 8081, security: try NetworkExecutorSecurity(mode: .signed, secret: Array(secret.utf8))))
     /// try await ServiceGroup(services: [service], gracefulShutdownSignals: [.sigterm], logger: logger).run()
     /// ```
     ///
@@ -29,74 +27,43 @@
     /// open connection every message is one command frame, each `run_task` runs concurrently with
     /// the others, and every event goes back as a message of its own as soon as it happens
     /// (heartbeats included, when the run's delivery asks for them). Messages above
-    /// ``maximumMessageSize`` end the connection. When a client leaves, the runs it started are
+    /// the settings' `maximumMessageSize` end the connection. When a client leaves, the runs it started are
     /// cancelled.
     ///
     /// On graceful shutdown the service stops accepting connections and closes the open ones,
     /// which cancels the runs they started (their executors fail them with a retryable
     /// `transport` error, so a retry may run them elsewhere); a run still going after
-    /// ``shutdownGracePeriod`` is cancelled too.
+    /// the settings' `shutdownGracePeriod` is cancelled too.
     public struct WebSocketWorkerService: Service {
-        /// The largest message accepted.
-        public let maximumMessageSize: Int
-        /// How many runs may be under way at once, over all connections.
-        public let maximumConcurrentRuns: Int
-        /// How long after shutdown has begun any run still going is cancelled.
-        public let shutdownGracePeriod: Duration
+        /// How the service listens, authenticates and bounds its work.
+        public let settings: WorkerServiceSettings
         private let worker: WoveWorker
         private let path: String
-        private let host: String
-        private let port: Int
-        private let security: NetworkExecutorSecurity
-        private let tlsConfiguration: TLSConfiguration?
-        private let logger: Logger
-        private let onServerRunning: @Sendable (Int) async -> Void
 
         /// A service for `worker`.
         ///
         /// - Parameters:
         ///   - worker: The tasks it serves.
         ///   - path: The path clients connect to (default `/ws`).
-        ///   - host: The address to listen on (default `127.0.0.1`).
-        ///   - port: The port to listen on; 0 picks a free one, reported to `onServerRunning`.
-        ///   - security: How handshakes must be authenticated (default: not at all).
-        ///   - tlsConfiguration: Serves `wss://` with it (see `ServerTLS.configuration(certificateChainPEM:privateKeyPEM:)`).
-        ///   - maximumMessageSize: The largest message accepted (default 16 MiB).
-        ///   - maximumConcurrentRuns: How many runs may be under way at once (default 256).
-        ///   - shutdownGracePeriod: How long after shutdown has begun any run still going is cancelled (default 10 s).
-        ///   - logger: Where connections, refusals and shutdown are logged.
-        ///   - onServerRunning: Called with the bound port once the service listens.
+        ///   - settings: How it listens, authenticates and bounds its work (default: on an ephemeral
+        ///     port of 127.0.0.1, without security).
         public init(
-            worker: WoveWorker,
-            path: String = "/ws",
-            host: String = "127.0.0.1",
-            port: Int = 0,
-            security: NetworkExecutorSecurity = .none(),
-            tlsConfiguration: TLSConfiguration? = nil,
-            maximumMessageSize: Int = 16 << 20,
-            maximumConcurrentRuns: Int = 256,
-            shutdownGracePeriod: Duration = .seconds(10),
-            logger: Logger = Logger(label: "wove.websocket-worker"),
-            onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+            worker: WoveWorker, path: String = "/ws",
+            settings: WorkerServiceSettings = WorkerServiceSettings()
         ) {
             self.worker = worker
             self.path = path.hasPrefix("/") ? path : "/" + path
-            self.host = host
-            self.port = port
-            self.security = security
-            self.tlsConfiguration = tlsConfiguration
-            self.maximumMessageSize = max(1024, maximumMessageSize)
-            self.maximumConcurrentRuns = max(1, maximumConcurrentRuns)
-            self.shutdownGracePeriod = shutdownGracePeriod
-            self.logger = logger
-            self.onServerRunning = onServerRunning
+            self.settings = settings
         }
 
         /// Serves until graceful shutdown or cancellation.
         public func run() async throws {
-            let core = WorkerServiceCore(worker: worker, maximumConcurrentRuns: maximumConcurrentRuns)
-            let session = WebSocketSession(core: core, maximumMessageSize: maximumMessageSize, logger: logger)
-            let gate = HandshakeGate(security: security, logger: logger)
+            let settings = self.settings
+            let core = WorkerServiceCore(
+                worker: worker, maximumConcurrentRuns: settings.maximumConcurrentRuns)
+            let session = WebSocketSession(
+                core: core, maximumMessageSize: settings.maximumMessageSize, logger: settings.logger)
+            let gate = HandshakeGate(security: settings.security, logger: settings.logger)
             let upgrades = Router(context: BasicWebSocketRequestContext.self)
             upgrades.ws(
                 RouterPath(path),
@@ -110,35 +77,21 @@
             refusals.get(RouterPath(path)) { request, _ in gate.response(refusing: request) }
             let webSocket = HTTPServerBuilder.http1WebSocketUpgrade(
                 webSocketRouter: upgrades,
-                configuration: .init(ws: WebSocketServerConfiguration(maxFrameSize: maximumMessageSize)))
-            let server = try tlsConfiguration.map { try .tls(webSocket, tlsConfiguration: $0) } ?? webSocket
-            let onServerRunning = self.onServerRunning
-            let logger = self.logger
+                configuration: .init(
+                    ws: WebSocketServerConfiguration(maxFrameSize: settings.maximumMessageSize)))
+            let server =
+                try settings.tlsConfiguration.map { try .tls(webSocket, tlsConfiguration: $0) } ?? webSocket
             let application = Application(
                 router: refusals, server: server,
                 configuration: ApplicationConfiguration(
-                    address: .hostname(host, port: port), serverName: "wove"),
+                    address: .hostname(settings.host, port: settings.port), serverName: "wove"),
                 onServerRunning: { channel in
-                    let port = channel.localAddress?.port ?? 0
-                    logger.info("Wove WebSocket worker service listening", metadata: ["port": "\(port)"])
-                    await onServerRunning(port)
+                    await settings.serverRunning(on: channel.localAddress?.port ?? 0, transport: "WebSocket")
                 },
-                logger: logger)
-            let grace = shutdownGracePeriod
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                // `run()`, not `runService()`: signals belong to the service group this service
-                // runs in, which passes its graceful shutdown on to the application's.
-                group.addTask { try await application.run() }
-                group.addTask {
-                    // Once shutdown begins, runs get the grace period; then those left are cancelled.
-                    try await gracefulShutdown()
-                    try await Task.sleep(for: grace)
-                    logger.notice("Cancelling runs still under way after the shutdown grace period")
-                    core.runs.cancelAll()
-                }
-                try await group.next()
-                group.cancelAll()
-            }
+                logger: settings.logger)
+            // `run()`, not `runService()`: signals belong to the service group this service runs
+            // in, which passes its graceful shutdown on to the application's.
+            try await core.serve(with: settings) { try await application.run() }
         }
     }
 #endif

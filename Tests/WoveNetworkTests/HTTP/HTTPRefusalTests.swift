@@ -36,7 +36,7 @@
         func signedRefusals() async throws {
             let probe = ServiceProbe()
             let service = try NetworkExecutorSecurity(mode: .signed, secret: Self.secret, key: "k")
-            try await withWorkerService(RemoteTasks(probe: probe), security: service) { url, _ in
+            try await withService(.http, RemoteTasks(probe: probe), security: service) { url, _ in
                 let client = try NetworkExecutorSecurity(mode: .signed, secret: Self.secret, key: "k")
                 let signed = client.headers(transport: .http, target: "/wove", body: Self.body)
                 let tampered = try await post(url, headers: signed, body: Self.body + Array(" ".utf8))
@@ -73,7 +73,7 @@
         @Test("a wrong or missing bearer token is refused; the right one runs the task")
         func bearerRefusals() async throws {
             let service = try NetworkExecutorSecurity(mode: .bearer, token: "secret-token")
-            try await withWorkerService(RemoteTasks(probe: ServiceProbe()), security: service) { url, _ in
+            try await withService(.http, RemoteTasks(probe: ServiceProbe()), security: service) { url, _ in
                 let wrong = try await post(url, headers: [("Authorization", "Bearer guess")])
                 #expect(wrong.status == 403 && wrong.error == "Invalid Wove network executor bearer token.")
                 let missing = try await post(url, headers: [])

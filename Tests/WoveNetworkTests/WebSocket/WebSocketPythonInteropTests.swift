@@ -47,7 +47,8 @@
             try PythonWove.require("websockets")
             let secret = "interop-secret"
             let security = try NetworkExecutorSecurity(mode: .signed, secret: Array(secret.utf8), key: "py")
-            try await withWebSocketService(RemoteTasks(probe: ServiceProbe()), security: security) { url, _ in
+            try await withService(.webSocket, RemoteTasks(probe: ServiceProbe()), security: security) {
+                url, _ in
                 let request: [String: any Sendable] = ["url": url.absoluteString, "secret": secret]
                 let answer = try await offThePool { try PythonWove.run(Self.program, request: request) }
                 guard case .array(let events)? = answer["events"], case .object(let last)? = events.last

@@ -30,7 +30,8 @@
         @Test("tampered, wrong-key, expired, replayed and unsigned handshakes are refused with their reasons")
         func signedRefusals() async throws {
             let service = try NetworkExecutorSecurity(mode: .signed, secret: Self.secret, key: "k")
-            try await withWebSocketService(RemoteTasks(probe: ServiceProbe()), security: service) { url, _ in
+            try await withService(.webSocket, RemoteTasks(probe: ServiceProbe()), security: service) {
+                url, _ in
                 let client = try NetworkExecutorSecurity(mode: .signed, secret: Self.secret, key: "k")
                 let tampered = try await handshake(
                     url, headers: client.headers(transport: .websocket, target: "/elsewhere", body: []))
@@ -81,7 +82,8 @@
         @Test("a wrong or missing bearer token is refused; the right one runs the task")
         func bearerRefusals() async throws {
             let service = try NetworkExecutorSecurity(mode: .bearer, token: "secret-token")
-            try await withWebSocketService(RemoteTasks(probe: ServiceProbe()), security: service) { url, _ in
+            try await withService(.webSocket, RemoteTasks(probe: ServiceProbe()), security: service) {
+                url, _ in
                 let wrong = try await handshake(url, headers: [("Authorization", "Bearer guess")])
                 #expect(wrong.status == 403 && wrong.error == "Invalid Wove network executor bearer token.")
                 let guess = try NetworkExecutorSecurity(mode: .bearer, token: "guess")

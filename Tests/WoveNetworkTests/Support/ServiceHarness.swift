@@ -1,0 +1,92 @@
+#if HTTP || WebSocket
+    import Foundation
+    import Logging
+    import NIOSSL
+    import ServiceLifecycle
+    import Testing
+    import WoveDSL
+    import WoveNetwork
+    import WoveRuntime
+
+    #if HTTP
+        import WoveHTTP
+    #endif
+    #if WebSocket
+        import WoveWebSocket
+    #endif
+
+    /// A network transport under test: how to start its worker service, and the executor that
+    /// reaches it.
+    struct Transport: Sendable, CustomStringConvertible {
+        let description: String
+        /// The URL scheme, plain and with TLS.
+        let schemes: (plain: String, secure: String)
+        let path: String
+        let makeService: @Sendable (WoveWorker, WorkerServiceSettings) -> any Service
+        let executor: @Sendable (URL) -> ExecutorProvider
+
+        /// Every transport built in.
+        static var all: [Transport] {
+            var all: [Transport] = []
+            #if HTTP
+                all.append(http)
+            #endif
+            #if WebSocket
+                all.append(webSocket)
+            #endif
+            return all
+        }
+
+        #if HTTP
+            static let http = Transport(
+                description: "HTTP", schemes: ("http", "https"), path: "/wove",
+                makeService: { HTTPWorkerService(worker: $0, settings: $1) }, executor: { .http(url: $0) })
+        #endif
+        #if WebSocket
+            static let webSocket = Transport(
+                description: "WebSocket", schemes: ("ws", "wss"), path: "/ws",
+                makeService: { WebSocketWorkerService(worker: $0, settings: $1) },
+                executor: { .webSocket(url: $0) })
+        #endif
+    }
+
+    /// Runs `body` with `transport`'s worker service serving `tasks` on 127.0.0.1 (an ephemeral
+    /// port; `localhost` in the URL with TLS, which the test certificate names), and stops the
+    /// service gracefully afterwards.
+    func withService<T: Sendable>(
+        _ transport: Transport,
+        _ tasks: RemoteTasks,
+        security: NetworkExecutorSecurity = .none(),
+        tls: TLSConfiguration? = nil,
+        maximumMessageSize: Int = 16 << 20,
+        _ body: @Sendable (_ url: URL, _ stop: @escaping @Sendable () async -> Void) async throws -> T
+    ) async throws -> T {
+        let port = OneShotResult<Int>()
+        let service = transport.makeService(
+            WoveWorker { tasks.tasks },
+            WorkerServiceSettings(
+                security: security, tlsConfiguration: tls, maximumMessageSize: maximumMessageSize,
+                shutdownGracePeriod: .seconds(1), logger: Logger(label: "wove.test.worker-service"),
+                onServerRunning: { port.resolve(.success($0)) }))
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(services: [service], logger: Logger(label: "wove.test")))
+        return try await withThrowingTaskGroup(of: Void.self) { running in
+            running.addTask { try await group.run() }
+            let bound = try await port.value
+            let address =
+                tls == nil
+                ? "\(transport.schemes.plain)://127.0.0.1" : "\(transport.schemes.secure)://localhost"
+            let url = try #require(URL(string: "\(address):\(bound)\(transport.path)"))
+            do {
+                let result = try await body(url) { await group.triggerGracefulShutdown() }
+                await group.triggerGracefulShutdown()
+                try await running.waitForAll()
+                return result
+            } catch {
+                await group.triggerGracefulShutdown()
+                running.cancelAll()
+                throw error
+            }
+        }
+    }
+#endif
