@@ -142,25 +142,15 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
-            name: "HTTPWorker",
+            name: "NetworkWorker",
             dependencies: [
                 "WoveDSL",
                 .target(name: "WoveHTTP", condition: whenTraits("HTTP")),
-                http("ServiceLifecycle", "swift-service-lifecycle"),
-                http("Logging", "swift-log"),
-            ],
-            path: "Playgrounds-linux/HTTPWorker",
-            swiftSettings: strictSettings
-        ),
-        .executableTarget(
-            name: "WebSocketWorker",
-            dependencies: [
-                "WoveDSL",
                 .target(name: "WoveWebSocket", condition: whenTraits("WebSocket")),
-                webSocket("ServiceLifecycle", "swift-service-lifecycle"),
-                webSocket("Logging", "swift-log"),
+                network("ServiceLifecycle", "swift-service-lifecycle"),
+                network("Logging", "swift-log"),
             ],
-            path: "Playgrounds-linux/WebSocketWorker",
+            path: "Playgrounds-linux/NetworkWorker",
             swiftSettings: strictSettings
         ),
         .executableTarget(

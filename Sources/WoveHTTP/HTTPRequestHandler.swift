@@ -109,7 +109,7 @@
         private func refusal(_ status: HTTPResponse.Status, _ message: String) -> Response {
             var headers = HTTPFields()
             headers[.contentType] = "application/json"
-            let body = (try? JSONValue.object(["error": .string(message)]).serialized()) ?? []
+            let body = WorkerServiceCore.refusalBody(message)
             return Response(
                 status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
         }

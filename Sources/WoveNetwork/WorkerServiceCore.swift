@@ -46,6 +46,11 @@
             return .frame(frame)
         }
 
+        /// The body of a refusal: `{"error": message}`, which executors quote in the task's error.
+        package static func refusalBody(_ message: String) -> [UInt8] {
+            (try? JSONValue.object(["error": .string(message)]).serialized()) ?? Array(#"{"error":""}"#.utf8)
+        }
+
         /// For a `run_task` whose callable or arguments are Python pickles (what Python wove's
         /// executors send), the `config` error that says a Swift worker runs tasks by name, with
         /// JSON arguments.

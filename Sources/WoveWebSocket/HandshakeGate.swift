@@ -38,7 +38,7 @@
                 }
             var headers = HTTPFields()
             headers[.contentType] = "application/json"
-            let body = (try? JSONValue.object(["error": .string(message)]).serialized()) ?? []
+            let body = WorkerServiceCore.refusalBody(message)
             return Response(
                 status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
         }
