@@ -135,18 +135,13 @@
 
         private func post(_ frame: WoveFrame, over connection: Connection) async {
             let settings = connection.settings
-            let run: (runID: String, taskID: String)?
             var streams = false
-            if case .runTask(let runID, let taskID, _, _, let delivery) = frame {
-                run = (runID, taskID)
+            if case .runTask(_, _, _, _, let delivery) = frame {
                 streams = (delivery.heartbeatSeconds ?? 0) > 0
-            } else {
-                run = nil
             }
-            var outcome = RunOutcome()
+            var outcome = RequestOutcome(of: frame, service: "HTTP worker service")
             do {
-                var body = try FrameLine.encode(frame)
-                body.removeLast()  // the newline that ends a stdio line
+                let body = try frame.serialized()
                 var request = connection.template
                 if streams {
                     // Heartbeats must arrive while the run goes on, so its events are read as they come.
@@ -163,28 +158,30 @@
                     request, deadline: NIODeadline.after(settings.timeout))
                 guard (200..<300).contains(Int(response.status.code)) else {
                     let text = try await String(buffer: response.body.collect(upTo: 64 << 10))
+                    let status = Int(response.status.code)
+                    let detail = HTTPWorkerService.errorMessage(in: text) ?? text.prefix(200).description
                     outcome.refused(
-                        status: Int(response.status.code), reason: response.status.reasonPhrase, body: text)
-                    return finish(run, outcome, settings)
+                        "HTTP worker service answered \(status) \(response.status.reasonPhrase)"
+                            + (detail.isEmpty ? "" : ": \(detail)"),
+                        retryable: ![401, 403, 413].contains(status))
+                    return outcome.finish(into: inbox, endpoint: settings.url.absoluteString)
                 }
                 if response.headers.first(name: "Content-Type")?.utf8.contains("ndjson".utf8) == true {
-                    try await readLines(of: response.body, run: run, outcome: &outcome)
+                    try await readLines(of: response.body, outcome: &outcome)
                 } else {
                     let bytes = Array(
                         buffer: try await response.body.collect(upTo: Self.maximumResponseBytes))
-                    for event in try NetworkEvents.decode(bytes) {
-                        deliver(event, run: run, outcome: &outcome)
-                    }
+                    for event in try NetworkEvents.decode(bytes) { outcome.deliver(event, to: inbox) }
                 }
             } catch {
                 outcome.failed(error)
             }
-            finish(run, outcome, settings)
+            outcome.finish(into: inbox, endpoint: settings.url.absoluteString)
         }
 
         /// Delivers each line of a newline-delimited JSON body as it arrives.
         private func readLines(
-            of body: HTTPClientResponse.Body, run: (runID: String, taskID: String)?, outcome: inout RunOutcome
+            of body: HTTPClientResponse.Body, outcome: inout RequestOutcome
         ) async throws {
             var pending: [UInt8] = []
             for try await chunk in body {
@@ -192,67 +189,13 @@
                 while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
                     let line = Array(pending[..<newline])
                     pending.removeSubrange(...newline)
-                    for event in try NetworkEvents.decode(line) {
-                        deliver(event, run: run, outcome: &outcome)
-                    }
+                    for event in try NetworkEvents.decode(line) { outcome.deliver(event, to: inbox) }
                 }
                 guard pending.count <= Self.maximumResponseBytes else {
                     throw NetworkEvents.DecodingError(description: "A response line is longer than 64 MiB.")
                 }
             }
-            for event in try NetworkEvents.decode(pending) { deliver(event, run: run, outcome: &outcome) }
-        }
-
-        private func deliver(
-            _ event: WoveFrame, run: (runID: String, taskID: String)?, outcome: inout RunOutcome
-        ) {
-            if let run, event.runID == run.runID {
-                switch event {
-                case .taskResult, .taskError, .taskCancelled: outcome.ended = true
-                default: break
-                }
-            }
-            outcome.sawEvent = true
-            inbox.push(event)
-        }
-
-        /// Fails the run of a `run_task` request that ended without its outcome.
-        private func finish(
-            _ run: (runID: String, taskID: String)?, _ outcome: RunOutcome, _ settings: HTTPExecutorSettings
-        ) {
-            guard let run, !outcome.ended else { return }
-            let (message, retryable) = outcome.explanation(url: settings.url)
-            inbox.push(
-                .taskError(
-                    runID: run.runID, taskID: run.taskID,
-                    error: RemoteError(
-                        kind: "HTTPTransportError", message: message, retryable: retryable, source: .transport
-                    )))
-        }
-    }
-
-    /// What became of one request, as far as its run is concerned.
-    private struct RunOutcome {
-        var ended = false
-        var sawEvent = false
-        private var failure: (message: String, retryable: Bool)?
-
-        mutating func refused(status: Int, reason: String, body: String) {
-            let detail = HTTPWorkerService.errorMessage(in: body) ?? body.prefix(200).description
-            failure = (
-                "HTTP worker service answered \(status) \(reason)\(detail.isEmpty ? "" : ": \(detail)")",
-                ![401, 403, 413].contains(status)
-            )
-        }
-
-        mutating func failed(_ error: any Error) { failure = ("\(error)", true) }
-
-        func explanation(url: URL) -> (String, Bool) {
-            if let failure {
-                return ("Request to \(url.absoluteString) failed: \(failure.message)", failure.retryable)
-            }
-            if !sawEvent { return ("HTTP worker service returned an empty response.", true) }
-            return ("HTTP worker service ended its response before the run finished.", true)
+            for event in try NetworkEvents.decode(pending) { outcome.deliver(event, to: inbox) }
         }
     }
 

@@ -1,4 +1,4 @@
-#if HTTP || WebSocket
+#if HTTP || WebSocket || GRPC
     package import NIOSSL
 
     /// The TLS configuration of a network executor's client.

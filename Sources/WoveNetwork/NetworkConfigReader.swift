@@ -1,4 +1,4 @@
-#if HTTP || WebSocket
+#if HTTP || WebSocket || GRPC
     package import Foundation
     package import WoveRuntime
 

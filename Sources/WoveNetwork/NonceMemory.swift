@@ -1,4 +1,4 @@
-#if HTTP || WebSocket
+#if HTTP || WebSocket || GRPC
     import WoveRuntime
 
     /// The nonces a verifier has seen recently, oldest first, so pruning is cheap.

@@ -1,4 +1,4 @@
-#if HTTP || WebSocket
+#if HTTP || WebSocket || GRPC
     public import NIOSSL
 
     /// The TLS configuration of a worker service.

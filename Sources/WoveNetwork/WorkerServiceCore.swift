@@ -1,4 +1,4 @@
-#if HTTP || WebSocket
+#if HTTP || WebSocket || GRPC
     package import WoveDSL
     package import WoveRuntime
 
@@ -100,7 +100,7 @@
     }
 #endif
 
-#if HTTP || WebSocket
+#if HTTP || WebSocket || GRPC
     import ServiceLifecycle
 
     extension WorkerServiceCore {

@@ -1,4 +1,4 @@
-#if HTTP || WebSocket
+#if HTTP || WebSocket || GRPC
     public import Logging
     public import NIOSSL
 

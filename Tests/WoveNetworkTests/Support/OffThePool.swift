@@ -1,4 +1,4 @@
-#if HTTP || WebSocket
+#if HTTP || WebSocket || GRPC
     import Foundation
 
     /// Runs `body` on a thread of its own and awaits it, so a blocking wait (a child process, a
