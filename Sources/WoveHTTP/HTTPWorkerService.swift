@@ -5,7 +5,6 @@
     import HummingbirdCore
     import HummingbirdTLS
     import NIOCore
-    public import NIOSSL
     public import ServiceLifecycle
     public import WoveDSL
     public import WoveNetwork
@@ -54,15 +53,6 @@
             self.settings = settings
         }
 
-        /// A server TLS configuration from a PEM certificate chain and private key: see
-        /// `ServerTLS.configuration(certificateChainPEM:privateKeyPEM:)`.
-        public static func tls(certificateChainPEM: [UInt8], privateKeyPEM: [UInt8]) throws
-            -> TLSConfiguration
-        {
-            try ServerTLS.configuration(
-                certificateChainPEM: certificateChainPEM, privateKeyPEM: privateKeyPEM)
-        }
-
         /// Serves until graceful shutdown or cancellation.
         public func run() async throws {
             let settings = self.settings
@@ -74,7 +64,8 @@
             let router = Router()
             router.post(RouterPath(path)) { request, _ in await handler.respond(to: request) }
             let server: HTTPServerBuilder =
-                try settings.tlsConfiguration.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1()
+                try settings.tls.map { try .tls(.http1(), tlsConfiguration: $0.serverConfiguration()) }
+                ?? .http1()
             let application = Application(
                 router: router, server: server,
                 configuration: ApplicationConfiguration(

@@ -1,6 +1,5 @@
 #if HTTP || WebSocket || GRPC
     public import Logging
-    public import NIOSSL
 
     /// How a worker service listens, authenticates and bounds its work, whatever its transport
     /// (`HTTPWorkerService`, `WebSocketWorkerService`).
@@ -11,8 +10,8 @@
         public var port: Int
         /// How requests (HTTP) or handshakes (WebSocket) must be authenticated.
         public var security: NetworkExecutorSecurity
-        /// Serves TLS with it (see ``ServerTLS/configuration(certificateChainPEM:privateKeyPEM:)``).
-        public var tlsConfiguration: TLSConfiguration?
+        /// Serves TLS, presenting this identity.
+        public var tls: ServerTLSIdentity?
         /// The largest request (HTTP) or message (WebSocket) accepted, at least 1 KiB.
         public var maximumMessageSize: Int
         /// How many runs may be under way at once, at least 1.
@@ -30,7 +29,7 @@
         ///   - host: The address to listen on (default `127.0.0.1`).
         ///   - port: The port to listen on; 0 (the default) picks a free one, reported to `onServerRunning`.
         ///   - security: How requests or handshakes must be authenticated (default: not at all).
-        ///   - tlsConfiguration: Serves TLS with it (default: plain text).
+        ///   - tls: Serves TLS, presenting this identity (default: plain text).
         ///   - maximumMessageSize: The largest request or message accepted (default 16 MiB).
         ///   - maximumConcurrentRuns: How many runs may be under way at once (default 256).
         ///   - shutdownGracePeriod: How long after graceful shutdown has begun runs still going are
@@ -41,7 +40,7 @@
             host: String = "127.0.0.1",
             port: Int = 0,
             security: NetworkExecutorSecurity = .none(),
-            tlsConfiguration: TLSConfiguration? = nil,
+            tls: ServerTLSIdentity? = nil,
             maximumMessageSize: Int = 16 << 20,
             maximumConcurrentRuns: Int = 256,
             shutdownGracePeriod: Duration = .seconds(10),
@@ -51,7 +50,7 @@
             self.host = host
             self.port = port
             self.security = security
-            self.tlsConfiguration = tlsConfiguration
+            self.tls = tls
             self.maximumMessageSize = max(1024, maximumMessageSize)
             self.maximumConcurrentRuns = max(1, maximumConcurrentRuns)
             self.shutdownGracePeriod = shutdownGracePeriod

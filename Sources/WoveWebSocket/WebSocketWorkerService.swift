@@ -80,7 +80,8 @@
                 configuration: .init(
                     ws: WebSocketServerConfiguration(maxFrameSize: settings.maximumMessageSize)))
             let server =
-                try settings.tlsConfiguration.map { try .tls(webSocket, tlsConfiguration: $0) } ?? webSocket
+                try settings.tls.map { try .tls(webSocket, tlsConfiguration: $0.serverConfiguration()) }
+                ?? webSocket
             let application = Application(
                 router: refusals, server: server,
                 configuration: ApplicationConfiguration(

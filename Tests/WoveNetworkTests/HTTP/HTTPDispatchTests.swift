@@ -42,7 +42,7 @@
         @Test("HTTPS with a certificate made at test time, the client trusting only that root")
         func https() async throws {
             let certificate = try TestCertificate()
-            let tls = try HTTPWorkerService.tls(
+            let tls = ServerTLSIdentity(
                 certificateChainPEM: certificate.certificatePEM, privateKeyPEM: certificate.privateKeyPEM)
             let tasks = RemoteTasks(probe: ServiceProbe())
             try await withService(.http, tasks, tls: tls) { url, _ in

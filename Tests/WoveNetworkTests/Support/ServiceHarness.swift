@@ -1,7 +1,6 @@
 #if HTTP || WebSocket || GRPC
     import Foundation
     import Logging
-    import NIOSSL
     import ServiceLifecycle
     import Testing
     import WoveDSL
@@ -57,7 +56,7 @@
         _ transport: Transport,
         _ tasks: RemoteTasks,
         security: NetworkExecutorSecurity = .none(),
-        tls: TLSConfiguration? = nil,
+        tls: ServerTLSIdentity? = nil,
         maximumMessageSize: Int = 16 << 20,
         _ body: @Sendable (_ url: URL, _ stop: @escaping @Sendable () async -> Void) async throws -> T
     ) async throws -> T {
@@ -65,7 +64,7 @@
         let service = transport.makeService(
             WoveWorker { tasks.tasks },
             WorkerServiceSettings(
-                security: security, tlsConfiguration: tls, maximumMessageSize: maximumMessageSize,
+                security: security, tls: tls, maximumMessageSize: maximumMessageSize,
                 shutdownGracePeriod: .seconds(1), logger: Logger(label: "wove.test.worker-service"),
                 onServerRunning: { port.resolve(.success($0)) }))
         let group = ServiceGroup(

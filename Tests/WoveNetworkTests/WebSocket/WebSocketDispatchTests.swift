@@ -40,7 +40,7 @@
         @Test("WSS with a certificate made at test time, the client trusting only that root")
         func secureWebSocket() async throws {
             let certificate = try TestCertificate()
-            let tls = try ServerTLS.configuration(
+            let tls = ServerTLSIdentity(
                 certificateChainPEM: certificate.certificatePEM, privateKeyPEM: certificate.privateKeyPEM)
             try await withService(.webSocket, RemoteTasks(probe: ServiceProbe()), tls: tls) { url, _ in
                 #expect(url.scheme == "wss")
