@@ -21,9 +21,14 @@ func webSocket(_ product: String, _ package: String) -> Target.Dependency {
     .product(name: product, package: package, condition: whenTraits("WebSocket"))
 }
 
+/// `product` of `package`, only when the `GRPC` trait is on.
+func grpc(_ product: String, _ package: String) -> Target.Dependency {
+    .product(name: product, package: package, condition: whenTraits("GRPC"))
+}
+
 /// `product` of `package`, when any network transport's trait is on.
 func network(_ product: String, _ package: String) -> Target.Dependency {
-    .product(name: product, package: package, condition: whenTraits("HTTP", "WebSocket"))
+    .product(name: product, package: package, condition: whenTraits("HTTP", "WebSocket", "GRPC"))
 }
 
 let package = Package(
@@ -35,6 +40,7 @@ let package = Package(
         .library(name: "WoveHelpers", targets: ["WoveHelpers"]),
         .library(name: "WoveHTTP", targets: ["WoveHTTP"]),
         .library(name: "WoveWebSocket", targets: ["WoveWebSocket"]),
+        .library(name: "WoveGRPC", targets: ["WoveGRPC"]),
     ],
     traits: [
         .trait(
@@ -44,6 +50,9 @@ let package = Package(
             name: "WebSocket",
             description:
                 "The websocket executor (WSClient) and the WebSocket worker service (hummingbird-websocket)."),
+        .trait(
+            name: "GRPC",
+            description: "The grpc executor and the gRPC worker service (grpc-swift-2 over HTTP/2)."),
         .default(enabledTraits: []),
     ],
     dependencies: [
@@ -59,6 +68,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket.git", from: "1.6.2"),
+        .package(url: "https://github.com/grpc/grpc-swift-2.git", from: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport.git", from: "2.9.2"),
     ],
     targets: [
         .target(name: "WoveRuntime", swiftSettings: strictSettings),
@@ -108,6 +119,18 @@ let package = Package(
                 webSocket("NIOSSL", "swift-nio-ssl"),
                 webSocket("ServiceLifecycle", "swift-service-lifecycle"),
                 webSocket("Logging", "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "WoveGRPC",
+            dependencies: [
+                "WoveDSL", "WoveNetwork",
+                grpc("GRPCCore", "grpc-swift-2"),
+                grpc("GRPCNIOTransportHTTP2", "grpc-swift-nio-transport"),
+                grpc("NIOSSL", "swift-nio-ssl"),
+                grpc("ServiceLifecycle", "swift-service-lifecycle"),
+                grpc("Logging", "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -195,6 +218,7 @@ let package = Package(
                 "WoveNetwork",
                 .target(name: "WoveHTTP", condition: whenTraits("HTTP")),
                 .target(name: "WoveWebSocket", condition: whenTraits("WebSocket")),
+                .target(name: "WoveGRPC", condition: whenTraits("GRPC")),
                 network("X509", "swift-certificates"),
                 network("SwiftASN1", "swift-asn1"),
                 network("Crypto", "swift-crypto"),

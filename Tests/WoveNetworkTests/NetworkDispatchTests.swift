@@ -79,7 +79,7 @@
         }
 
         @Test(
-            "a delivery timeout cancels the run in the service; heartbeats keep a long run alive",
+            "a delivery timeout cancels the run in the service; heartbeats keep a long run alive where events stream",
             arguments: Transport.all)
         func delivery(transport: Transport) async throws {
             let probe = ServiceProbe()
@@ -94,6 +94,7 @@
                 }
                 #expect(timedOut.errors["slow"] is DeliveryTimeoutError)
                 try await probe.wait(for: "slow cancelled")
+                guard transport.streamsEvents else { return }
                 let alive = try await Wove.withConfiguration(remote(transport.executor(url))) {
                     try await weave(["ms": 2_500]) {
                         Task("slow", after: "ms") { (ms: Int) async throws -> Int in ms }.environment(

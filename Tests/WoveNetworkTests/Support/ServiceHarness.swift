@@ -13,6 +13,9 @@
     #if WebSocket
         import WoveWebSocket
     #endif
+    #if GRPC
+        import WoveGRPC
+    #endif
 
     /// A network transport under test: how to start its worker service, and the executor that
     /// reaches it.
@@ -21,8 +24,11 @@
         /// The URL scheme, plain and with TLS.
         let schemes: (plain: String, secure: String)
         let path: String
-        let makeService: @Sendable (WoveWorker, WorkerServiceSettings) -> any Service
+        let makeService: @Sendable (WoveWorker, WorkerServiceSettings) throws -> any Service
         let executor: @Sendable (URL) -> ExecutorProvider
+        /// Whether events reach the caller while a run goes on (heartbeats among them). A unary
+        /// gRPC call answers once, when the run has ended.
+        var streamsEvents = true
 
         /// Every transport built in.
         static var all: [Transport] {
@@ -33,6 +39,9 @@
             #if WebSocket
                 all.append(webSocket)
             #endif
+            #if GRPC
+                all.append(grpc)
+            #endif
             return all
         }
 
@@ -40,6 +49,13 @@
             static let http = Transport(
                 description: "HTTP", schemes: ("http", "https"), path: "/wove",
                 makeService: { HTTPWorkerService(worker: $0, settings: $1) }, executor: { .http(url: $0) })
+        #endif
+        #if GRPC
+            /// gRPC has no URL: the harness's `grpc://host:port` URL gives the executor its target.
+            static let grpc = Transport(
+                description: "gRPC", schemes: ("grpc", "grpcs"), path: "",
+                makeService: { try GRPCWorkerService(worker: $0, settings: $1) },
+                executor: { .grpc(target: "\($0.host ?? ""):\($0.port ?? 0)") }, streamsEvents: false)
         #endif
         #if WebSocket
             static let webSocket = Transport(
@@ -61,7 +77,7 @@
         _ body: @Sendable (_ url: URL, _ stop: @escaping @Sendable () async -> Void) async throws -> T
     ) async throws -> T {
         let port = OneShotResult<Int>()
-        let service = transport.makeService(
+        let service = try transport.makeService(
             WoveWorker { tasks.tasks },
             WorkerServiceSettings(
                 security: security, tls: tls, maximumMessageSize: maximumMessageSize,
