@@ -227,6 +227,8 @@ let package = Package(
                 network("ServiceLifecycle", "swift-service-lifecycle"),
                 network("Logging", "swift-log"),
                 webSocket("WSClient", "swift-websocket"),
+                grpc("GRPCCore", "grpc-swift-2"),
+                grpc("GRPCNIOTransportHTTP2", "grpc-swift-nio-transport"),
             ],
             swiftSettings: strictSettings),
     ]

@@ -10,7 +10,8 @@
     /// - `timeout`: seconds one call may take (default: no limit);
     /// - `metadata`: extra metadata, an object of strings or a list of `[name, value]` pairs;
     /// - `security`: see `NetworkExecutorSecurity.init(configuration:environment:at:)`;
-    /// - `secure`: `true` for TLS with the system's roots, or the roots to trust as a PEM string;
+    /// - `secure`: `true` for TLS, trusting the system's roots unless told otherwise;
+    /// - `root_certificates`: with `secure`, the roots to trust instead, as a PEM string (Python's key);
     /// - `ca_file`: with `secure`, a PEM file of the roots to trust instead;
     /// - `insecure`: allow plain text or no security to another machine, for development.
     struct GRPCExecutorSettings: Sendable {
@@ -76,17 +77,17 @@
                 throw reader.reject("executor_config.metadata must be a dictionary or sequence of pairs.")
             }
             let timeout = try reader.duration("timeout")
-            var usesTLS = false
-            var roots = try reader.trustRoots()
+            let usesTLS: Bool
             switch config["secure"] {
-            case nil, .null?, .bool(false)?: break
-            case .bool(true)?: usesTLS = true
-            case .string(let pem)?:
-                usesTLS = true
-                roots = Array(pem.utf8)
-            default:
-                throw reader.reject(
-                    "executor_config.secure must be true, false, or the root certificates as PEM.")
+            case nil, .null?: usesTLS = false
+            case .bool(let secure)?: usesTLS = secure
+            default: throw reader.reject("executor_config.secure must be true or false.")
+            }
+            var roots = try reader.trustRoots()
+            switch config["root_certificates"] {
+            case nil, .null?: break
+            case .string(let pem)?: roots = Array(pem.utf8)
+            default: throw reader.reject("executor_config.root_certificates must be PEM text.")
             }
             guard let target = GRPCTarget(text, secure: usesTLS) else {
                 throw reader.reject("executor_config.target '\(text)' names no host.")

@@ -24,7 +24,8 @@
                     Task("summary", after: "profile") { (profile: Profile) in "\(profile.id):\(profile.score)"
                     }
                 }
-                let remoteResult = try await Wove.withConfiguration(remote(transport.executor(url))) {
+                let remoteResult = try await Wove.withConfiguration(remote(transport.executor(url, .none())))
+                {
                     try await weave(["seed": 4]) { graph(remote: true) }
                 }
                 let local = try await weave(["seed": 4]) { graph(remote: false) }
@@ -38,7 +39,7 @@
             arguments: Transport.all)
         func mappedRemote(transport: Transport) async throws {
             try await withService(transport, RemoteTasks(probe: ServiceProbe())) { url, _ in
-                let result = try await Wove.withConfiguration(remote(transport.executor(url))) {
+                let result = try await Wove.withConfiguration(remote(transport.executor(url, .none()))) {
                     try await weave(["values": Array(0..<200)]) {
                         Task("plus_one", mapping: "values") { (value: Int) in value + 1 }.environment(
                             "remote")
@@ -56,7 +57,7 @@
             try await withService(transport, RemoteTasks(probe: probe)) { url, stop in
                 let clock = ContinuousClock()
                 let start = clock.now
-                let result = try await Wove.withConfiguration(remote(transport.executor(url))) {
+                let result = try await Wove.withConfiguration(remote(transport.executor(url, .none()))) {
                     try await weave(["ms": 10_000], options: .errorMode(.return)) {
                         Task("local") { 7 }
                         Task("slow", after: "ms") { (ms: Int) async throws -> Int in ms }.environment(
@@ -84,7 +85,7 @@
         func delivery(transport: Transport) async throws {
             let probe = ServiceProbe()
             try await withService(transport, RemoteTasks(probe: probe)) { url, _ in
-                let timedOut = try await Wove.withConfiguration(remote(transport.executor(url))) {
+                let timedOut = try await Wove.withConfiguration(remote(transport.executor(url, .none()))) {
                     try await weave(["ms": 5_000], options: .errorMode(.return)) {
                         Task("slow", after: "ms") { (ms: Int) async throws -> Int in ms }.environment(
                             "remote"
@@ -95,7 +96,7 @@
                 #expect(timedOut.errors["slow"] is DeliveryTimeoutError)
                 try await probe.wait(for: "slow cancelled")
                 guard transport.streamsEvents else { return }
-                let alive = try await Wove.withConfiguration(remote(transport.executor(url))) {
+                let alive = try await Wove.withConfiguration(remote(transport.executor(url, .none()))) {
                     try await weave(["ms": 2_500]) {
                         Task("slow", after: "ms") { (ms: Int) async throws -> Int in ms }.environment(
                             "remote"
@@ -112,7 +113,7 @@
             let probe = ServiceProbe()
             try await withService(transport, RemoteTasks(probe: probe)) { url, _ in
                 let running = Task {
-                    try await Wove.withConfiguration(remote(transport.executor(url))) {
+                    try await Wove.withConfiguration(remote(transport.executor(url, .none()))) {
                         try await weave(["ms": 10_000]) {
                             Task("slow", after: "ms") { (ms: Int) async throws -> Int in ms }.environment(
                                 "remote")

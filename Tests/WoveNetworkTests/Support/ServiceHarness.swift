@@ -25,7 +25,7 @@
         let schemes: (plain: String, secure: String)
         let path: String
         let makeService: @Sendable (WoveWorker, WorkerServiceSettings) throws -> any Service
-        let executor: @Sendable (URL) -> ExecutorProvider
+        let executor: @Sendable (URL, NetworkExecutorSecurity) -> ExecutorProvider
         /// Whether events reach the caller while a run goes on (heartbeats among them). A unary
         /// gRPC call answers once, when the run has ended.
         var streamsEvents = true
@@ -48,20 +48,22 @@
         #if HTTP
             static let http = Transport(
                 description: "HTTP", schemes: ("http", "https"), path: "/wove",
-                makeService: { HTTPWorkerService(worker: $0, settings: $1) }, executor: { .http(url: $0) })
+                makeService: { HTTPWorkerService(worker: $0, settings: $1) },
+                executor: { .http(url: $0, security: $1) })
         #endif
         #if GRPC
             /// gRPC has no URL: the harness's `grpc://host:port` URL gives the executor its target.
             static let grpc = Transport(
                 description: "gRPC", schemes: ("grpc", "grpcs"), path: "",
                 makeService: { try GRPCWorkerService(worker: $0, settings: $1) },
-                executor: { .grpc(target: "\($0.host ?? ""):\($0.port ?? 0)") }, streamsEvents: false)
+                executor: { .grpc(target: "\($0.host ?? ""):\($0.port ?? 0)", security: $1) },
+                streamsEvents: false)
         #endif
         #if WebSocket
             static let webSocket = Transport(
                 description: "WebSocket", schemes: ("ws", "wss"), path: "/ws",
                 makeService: { WebSocketWorkerService(worker: $0, settings: $1) },
-                executor: { .webSocket(url: $0) })
+                executor: { .webSocket(url: $0, security: $1) })
         #endif
     }
 

@@ -1,30 +1,54 @@
-#if WebSocket
+#if WebSocket || GRPC
     import Foundation
     import Testing
     import WoveDSL
     import WoveNetwork
     import WoveRuntime
-    import WoveWebSocket
 
-    /// Python wove's own `WebSocketEnvironmentExecutor`, signing its handshake, pointed at the Swift
-    /// worker service. It needs `python3` with `wove==2.0.3` and `websockets`; skipped, saying so,
-    /// without them, unless `WOVE_REQUIRE_INTEROP=1` (as `.ci/run` sets).
+    /// Python wove's own network executors, signing their requests, pointed at the Swift worker
+    /// services. They need `python3` with `wove==2.0.3` and the executor's module (`websockets`,
+    /// `grpc`); skipped, saying so, without them, unless `WOVE_REQUIRE_INTEROP=1` (as `.ci/run` sets).
     @Suite(
-        "Python wove's WebSocket executor against the Swift service",
+        "Python wove's executors against the Swift worker services",
         .enabled(if: PythonWove.isUsable, PythonWove.skipReason))
-    struct WebSocketPythonInteropTests {
+    struct PythonExecutorInteropTests {
+        /// A Python executor: its class, the module it needs, and its `executor_config` for a URL.
+        struct PythonExecutor: Sendable, CustomStringConvertible {
+            let transport: Transport
+            let className: String
+            let module: String
+            let config: @Sendable (URL) -> [String: String]
+            var description: String { className }
+        }
+
+        static var executors: [PythonExecutor] {
+            var executors: [PythonExecutor] = []
+            #if WebSocket
+                executors.append(
+                    PythonExecutor(
+                        transport: .webSocket, className: "WebSocketEnvironmentExecutor",
+                        module: "websockets",
+                        config: { ["url": $0.absoluteString] }))
+            #endif
+            #if GRPC
+                executors.append(
+                    PythonExecutor(
+                        transport: .grpc, className: "GrpcEnvironmentExecutor", module: "grpc",
+                        config: { ["target": "\($0.host ?? ""):\($0.port ?? 0)"] }))
+            #endif
+            return executors
+        }
+
         static let program = """
             import asyncio, json, sys
-            from wove.environment import WebSocketEnvironmentExecutor
+            import wove.environment
             request = json.load(sys.stdin)
 
             async def main():
-                executor = WebSocketEnvironmentExecutor()
-                await executor.start(
-                    environment_name="remote",
-                    environment_config={"url": request["url"], "open_timeout": 10,
-                                        "security": {"type": "signed", "secret": request["secret"], "key": "py"}},
-                    run_config={})
+                executor = getattr(wove.environment, request["executor"])()
+                config = dict(request["config"])
+                config["security"] = {"type": "signed", "secret": request["secret"], "key": "py"}
+                await executor.start(environment_name="remote", environment_config=config, run_config={})
                 await executor.send({"type": "run_task", "run_id": "double:py", "task_id": "double",
                                      "callable": abs, "args": {"value": 21}, "delivery": {}})
                 events = []
@@ -42,14 +66,17 @@
             """
 
         @Test(
-            "the service verifies Python's signed handshake and answers its pickled run with a config error")
-        func pythonExecutor() async throws {
-            try PythonWove.require("websockets")
+            "the service verifies Python's signature and answers its pickled run with a config error",
+            arguments: executors)
+        func pythonExecutor(executor: PythonExecutor) async throws {
+            try PythonWove.require(executor.module)
             let secret = "interop-secret"
             let security = try NetworkExecutorSecurity(mode: .signed, secret: Array(secret.utf8), key: "py")
-            try await withService(.webSocket, RemoteTasks(probe: ServiceProbe()), security: security) {
-                url, _ in
-                let request: [String: any Sendable] = ["url": url.absoluteString, "secret": secret]
+            try await withService(executor.transport, RemoteTasks(probe: ServiceProbe()), security: security)
+            { url, _ in
+                let request: [String: any Sendable] = [
+                    "executor": executor.className, "config": executor.config(url), "secret": secret,
+                ]
                 let answer = try await offThePool { try PythonWove.run(Self.program, request: request) }
                 guard case .array(let events)? = answer["events"], case .object(let last)? = events.last
                 else {
@@ -66,7 +93,7 @@
                 #expect(message.contains("Python pickles") && message.contains("args_pickle"), "\(message)")
                 // The service is still serving.
                 let result = try await Wove.withConfiguration(
-                    remote(.webSocket(url: url, security: security))
+                    remote(executor.transport.executor(url, security))
                 ) {
                     try await weave(["value": 4]) {
                         Task("double", after: "value") { (value: Int) in value * 2 }.environment("remote")
