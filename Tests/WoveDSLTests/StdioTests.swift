@@ -300,12 +300,13 @@ struct StdioTests {
         }
         #expect(unknown.message.contains("environments.remote.executor is 'carrier-pigeon'"), "\(unknown)")
         #expect(unknown.message.contains("local") && unknown.message.contains("stdio"), "\(unknown)")
+        // An integration not registered in this process (the network ones may be, by their tests).
         let integration = try #require(throws: MissingDispatchFeatureError.self) {
-            try ExecutorProvider.named("grpc", at: "environments.remote")
+            try ExecutorProvider.named("slurm", at: "environments.remote")
         }
-        #expect(integration.trait == "GRPC")
-        #expect(integration.description.contains("traits: [\"GRPC\"]"), "\(integration)")
-        #expect(integration.reason.contains("ExecutorProvider.registerGRPCExecutors()"), "\(integration)")
+        #expect(integration.trait == "Slurm")
+        #expect(integration.description.contains("traits: [\"Slurm\"]"), "\(integration)")
+        #expect(integration.reason.contains("ExecutorProvider.registerSlurmExecutors()"), "\(integration)")
         let valid = EnvironmentSettings(executor: .stdio(command: ["w"], workers: 3))
         try WoveConfiguration(environments: ["remote": valid]).validate()
         #expect(!valid.isLocal)
