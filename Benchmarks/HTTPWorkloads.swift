@@ -20,11 +20,6 @@
             Task("remote_tiny", over: 0..<items) { (item: Int) async in item + 1 }
         }
 
-        /// The answer the bare server gives: the events a worker service sends for it.
-        static let answer = Array(
-            #"{"events":[{"run_id":"remote_tiny:0","task_id":"remote_tiny","type":"task_started"},{"result":8,"run_id":"remote_tiny:0","task_id":"remote_tiny","type":"task_result"}]}"#
-                .utf8)
-
         /// Runs `body` with a Wove worker service and a bare server listening; `body` gets their URLs.
         static func withServers(_ body: (_ wove: String, _ bare: String) async throws -> Void) async throws {
             let wovePort = OneShotPort()
@@ -36,7 +31,8 @@
             let router = Router()
             router.post("bare") { request, _ -> Response in
                 _ = try await request.body.collect(upTo: 1 << 20)
-                return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer)))
+                return Response(
+                    status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(bytes: NetworkWorkloads.answer)))
             }
             let bare = Application(
                 router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),

@@ -22,6 +22,7 @@ enum BenchmarkSuite {
         if wanted("stdio") { try await stdio() }
         if wanted("http") { try await http() }
         if wanted("websocket") { try await webSocket() }
+        if wanted("grpc") { try await grpc() }
         if wanted("memory") { try MemoryWorkload.report() }
     }
 
@@ -93,6 +94,22 @@ enum BenchmarkSuite {
                         baseline: (
                             "bare WSClient → hummingbird-websocket",
                             WebSocketWorkloads.bare(url: bare, inFlight: inFlight)
+                        ))
+                }
+            }
+        #endif
+    }
+
+    /// The gRPC rows, when the benchmarks are built with the GRPC trait.
+    private static func grpc() async throws {
+        #if GRPC
+            try await GRPCWorkloads.withServers { wove, bare in
+                for inFlight in [1, 64] {
+                    try await Harness.compare(
+                        "grpc_map_1000_tiny, \(inFlight) in flight", unit: "item", units: GRPCWorkloads.items,
+                        repetitions: 5, wove: GRPCWorkloads.wove(port: wove, inFlight: inFlight),
+                        baseline: (
+                            "bare grpc-swift unary call", GRPCWorkloads.bare(port: bare, inFlight: inFlight)
                         ))
                 }
             }

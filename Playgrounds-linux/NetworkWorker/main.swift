@@ -1,9 +1,10 @@
 // One program, two roles: worker services that run a task, and weaves that send that task to
-// them. The same worker is served over HTTP (every request signed) and over WebSocket (one
-// connection, its handshake signed) at once, by whichever of the two traits are enabled.
+// them. The same worker is served over HTTP (every request signed), WebSocket (one connection,
+// its handshake signed) and gRPC (every call's metadata signed) at once, by whichever of the
+// three traits are enabled.
 //
-// Run it with: swift run --traits HTTP,WebSocket NetworkWorker
-#if HTTP || WebSocket
+// Run it with: swift run --traits HTTP,WebSocket,GRPC NetworkWorker
+#if HTTP || WebSocket || GRPC
     import Foundation
     import Logging
     import ServiceLifecycle
@@ -13,6 +14,9 @@
     #endif
     #if WebSocket
         import WoveWebSocket
+    #endif
+    #if GRPC
+        import WoveGRPC
     #endif
 
     /// The task both sides declare: the services run it, the weaves send it there by name.
@@ -25,7 +29,7 @@
     /// A way to reach a worker: its service, and the executor for the URL it listens at.
     struct Transport {
         let name: String
-        let service: (WorkerServiceSettings) -> any Service
+        let service: (WorkerServiceSettings) throws -> any Service
         let url: (Int) -> String
         let executor: (URL) -> ExecutorProvider
     }
@@ -50,10 +54,18 @@
                 url: { "ws://127.0.0.1:\($0)/ws" }, executor: { .webSocket(url: $0, security: security) }))
     #endif
 
+    #if GRPC
+        transports.append(
+            Transport(
+                name: "signed gRPC", service: { try GRPCWorkerService(worker: worker, settings: $0) },
+                url: { "grpc://127.0.0.1:\($0)" },
+                executor: { .grpc(target: "\($0.host ?? ""):\($0.port ?? 0)", security: security) }))
+    #endif
+
     // One service per transport, all serving the same worker, in one service group.
     let ports = transports.map { _ in AsyncStream<Int>.makeStream() }
-    let services = zip(transports, ports).map { transport, port in
-        transport.service(
+    let services = try zip(transports, ports).map { transport, port in
+        try transport.service(
             WorkerServiceSettings(
                 security: security, logger: logger, onServerRunning: { port.continuation.yield($0) }))
     }
@@ -77,5 +89,5 @@
         try await running.waitForAll()
     }
 #else
-    print("This example needs the HTTP or WebSocket trait: swift run --traits HTTP,WebSocket NetworkWorker")
+    print("This example needs a network trait: swift run --traits HTTP,WebSocket,GRPC NetworkWorker")
 #endif
