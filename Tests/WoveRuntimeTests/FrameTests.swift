@@ -184,4 +184,15 @@ struct FrameTests {
             #expect(try FrameLine.decode(Array(written.dropLast())) == frame)
         }
     }
+
+    @Test("run ids are the task id and 32 lowercase hex digits, and never repeat")
+    func runIdentifiers() {
+        let ids = (0..<10_000).map { _ in RunIdentifier.make(taskID: "report") }
+        #expect(Set(ids).count == ids.count)
+        for id in ids.prefix(100) {
+            let digits = id.dropFirst("report:".count)
+            #expect(id.hasPrefix("report:") && digits.count == 32, "\(id)")
+            #expect(digits.allSatisfy { "0123456789abcdef".contains($0) }, "\(id)")
+        }
+    }
 }
