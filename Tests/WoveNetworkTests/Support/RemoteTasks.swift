@@ -10,10 +10,23 @@
         func record(_ event: String) { events.withLock { $0.append(event) } }
         var all: [String] { events.withLock { $0 } }
 
-        /// Waits (politely, in real time) until `event` was recorded.
+        /// Waits (politely, in real time) until `event` was recorded; throws after 10 s without it,
+        /// so a test fails rather than hangs.
         func wait(for event: String) async throws {
-            while !all.contains(event) { try await Task.sleep(for: .milliseconds(5)) }
+            let deadline = ContinuousClock.now + .seconds(10)
+            while !all.contains(event) {
+                guard ContinuousClock.now < deadline else {
+                    throw ProbeTimeout(
+                        description: "'\(event)' was not recorded within 10 s; recorded: \(all)")
+                }
+                try await Task.sleep(for: .milliseconds(5))
+            }
         }
+    }
+
+    /// An event a test waited for did not happen.
+    struct ProbeTimeout: Error, CustomStringConvertible {
+        let description: String
     }
 
     /// The tasks both sides declare by name: the service runs them, the weaves route them there.
