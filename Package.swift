@@ -26,9 +26,15 @@ func grpc(_ product: String, _ package: String) -> Target.Dependency {
     .product(name: product, package: package, condition: whenTraits("GRPC"))
 }
 
-/// `product` of `package`, when any network transport's trait is on.
+/// `product` of `package`, when any network transport's trait is on, or the backends' (whose
+/// callback server is a network service too).
 func network(_ product: String, _ package: String) -> Target.Dependency {
-    .product(name: product, package: package, condition: whenTraits("HTTP", "WebSocket", "GRPC"))
+    .product(name: product, package: package, condition: whenTraits("HTTP", "WebSocket", "GRPC", "Backends"))
+}
+
+/// `product` of `package`, only when the `Backends` trait is on (`Slurm` and `Ray` turn it on).
+func backends(_ product: String, _ package: String) -> Target.Dependency {
+    .product(name: product, package: package, condition: whenTraits("Backends"))
 }
 
 let package = Package(
@@ -41,6 +47,9 @@ let package = Package(
         .library(name: "WoveHTTP", targets: ["WoveHTTP"]),
         .library(name: "WoveWebSocket", targets: ["WoveWebSocket"]),
         .library(name: "WoveGRPC", targets: ["WoveGRPC"]),
+        .library(name: "WoveBackends", targets: ["WoveBackends"]),
+        .library(name: "WoveSlurm", targets: ["WoveSlurm"]),
+        .library(name: "WoveRay", targets: ["WoveRay"]),
     ],
     traits: [
         .trait(
@@ -53,6 +62,17 @@ let package = Package(
         .trait(
             name: "GRPC",
             description: "The grpc executor and the gRPC worker service (grpc-swift-2 over HTTP/2)."),
+        .trait(
+            name: "Backends",
+            description:
+                "Cluster scheduler support: the BackendAdapter protocol, its executor and callback server "
+                + "(Hummingbird), and the backend worker mode of WoveWorker.runIfRequested()."),
+        .trait(
+            name: "Slurm", description: "The slurm executor: tasks run as Slurm jobs (sbatch, scancel).",
+            enabledTraits: ["Backends"]),
+        .trait(
+            name: "Ray", description: "The ray executor: tasks run as Ray jobs (the Jobs REST API).",
+            enabledTraits: ["Backends"]),
         .default(enabledTraits: []),
     ],
     dependencies: [
@@ -131,6 +151,36 @@ let package = Package(
                 grpc("NIOSSL", "swift-nio-ssl"),
                 grpc("ServiceLifecycle", "swift-service-lifecycle"),
                 grpc("Logging", "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Shared by every cluster scheduler: the adapter protocol, the executor that submits
+        // jobs and hears back from them, the callback server, and the worker side of a job.
+        .target(
+            name: "WoveBackends",
+            dependencies: [
+                "WoveDSL", "WoveNetwork",
+                backends("AsyncHTTPClient", "async-http-client"),
+                backends("Hummingbird", "hummingbird"),
+                backends("HTTPTypes", "swift-http-types"),
+                backends("NIOCore", "swift-nio"),
+                backends("ServiceLifecycle", "swift-service-lifecycle"),
+                backends("Logging", "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "WoveSlurm",
+            dependencies: ["WoveDSL", "WoveBackends", backends("Logging", "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "WoveRay",
+            dependencies: [
+                "WoveDSL", "WoveBackends",
+                backends("AsyncHTTPClient", "async-http-client"),
+                backends("NIOCore", "swift-nio"),
+                backends("Logging", "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -31,10 +33,27 @@ extension WoveWorker {
     /// A weave started with `weaveInBackground(…, options: .fork)` continues in a child started the
     /// same way; there this runs that weave with these tasks instead of serving frames.
     ///
+    /// A job started by a cluster scheduler for a `slurm`, `ray` or other backend executor
+    /// (its payload in `WOVE_BACKEND_PAYLOAD`, `WOVE_BACKEND_PAYLOAD_FILE` or after a
+    /// `--wove-backend-payload` argument) runs its one task here instead, reports back to the
+    /// submitting process, and exits; that needs the `WoveBackends` module's
+    /// `BackendWorker.enable()` to have been called first.
+    ///
     /// In worker mode, stdout carries frames only: write diagnostics to stderr. `WOVE_WORKER` is
     /// removed from the environment before serving, so processes the tasks start do not
     /// inherit it.
     public func runIfRequested() async {
+        if let payload = BackendWorkerMode.requested() {
+            // Processes the task starts are not jobs, even if they are Wove programs too.
+            for variable in [BackendWorkerMode.payloadVariable, BackendWorkerMode.payloadFileVariable] {
+                unsetenv(variable)
+            }
+            guard let runner = BackendWorkerMode.runner.withLock({ $0 }) else {
+                FileHandle.standardError.write(Data(BackendWorkerMode.notEnabledMessage.utf8))
+                exit(BackendWorkerMode.notEnabledStatus)
+            }
+            exit(await runner(self, payload))
+        }
         guard WorkerMode.isRequested else { return }
         // Processes the tasks start are not workers, even if they are Wove programs too.
         unsetenv(WorkerMode.variable)

@@ -1,4 +1,4 @@
-#if HTTP || WebSocket || GRPC
+#if HTTP || WebSocket || GRPC || Backends
     package import NIOSSL
 
     /// The TLS configuration of a network executor's client.

@@ -1,4 +1,4 @@
-#if HTTP || WebSocket || GRPC
+#if HTTP || WebSocket || GRPC || Backends
     package import Foundation
     package import WoveRuntime
 

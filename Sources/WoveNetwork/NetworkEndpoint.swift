@@ -1,4 +1,4 @@
-#if HTTP || WebSocket || GRPC
+#if HTTP || WebSocket || GRPC || Backends
     public import WoveRuntime
     public import Foundation
 

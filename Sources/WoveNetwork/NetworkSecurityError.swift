@@ -1,4 +1,4 @@
-#if HTTP || WebSocket || GRPC
+#if HTTP || WebSocket || GRPC || Backends
     /// A request that failed verification; its description is the exact reason, as Python wove
     /// words it.
     public struct NetworkSecurityError: Error, Sendable, Hashable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-#if HTTP || WebSocket || GRPC
+#if HTTP || WebSocket || GRPC || Backends
     import WoveRuntime
 
     /// The nonces a verifier has seen recently, oldest first, so pruning is cheap.

@@ -1,4 +1,4 @@
-#if HTTP || WebSocket || GRPC
+#if HTTP || WebSocket || GRPC || Backends
     package import WoveRuntime
 
     /// What became of one request of a request-per-frame executor (HTTP, gRPC), as far as the run

@@ -1,4 +1,4 @@
-#if HTTP || WebSocket || GRPC
+#if HTTP || WebSocket || GRPC || Backends
     import WoveRuntime
 
     /// The runs a worker service has under way, so a `cancel_task` can reach its run, and a cap on

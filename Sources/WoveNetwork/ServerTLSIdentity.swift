@@ -1,4 +1,4 @@
-#if HTTP || WebSocket || GRPC
+#if HTTP || WebSocket || GRPC || Backends
     package import NIOSSL
 
     /// What a worker service proves itself with over TLS: its certificate chain and private key,

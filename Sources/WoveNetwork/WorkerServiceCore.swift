@@ -1,4 +1,4 @@
-#if HTTP || WebSocket || GRPC
+#if HTTP || WebSocket || GRPC || Backends
     package import WoveDSL
     package import WoveRuntime
 
@@ -100,7 +100,7 @@
     }
 #endif
 
-#if HTTP || WebSocket || GRPC
+#if HTTP || WebSocket || GRPC || Backends
     import ServiceLifecycle
 
     extension WorkerServiceCore {

@@ -1,4 +1,4 @@
-#if HTTP || WebSocket || GRPC
+#if HTTP || WebSocket || GRPC || Backends
     public import Logging
 
     /// How a worker service listens, authenticates and bounds its work, whatever its transport

@@ -9,7 +9,7 @@ import Foundation
 /// - `workers`: how many worker processes to start, from 1 to 1,024 (default 1).
 /// - `write_timeout`: how many seconds a frame may wait for a worker that stopped reading its
 ///   stdin before that worker counts as broken (default 10).
-struct StdioConfiguration: Sendable, Equatable {
+package struct StdioConfiguration: Sendable, Equatable {
     static let keys = ["command", "workers", "write_timeout"]
     /// The most worker processes one environment may start.
     static let maximumWorkers = 1024
@@ -33,37 +33,7 @@ struct StdioConfiguration: Sendable, Equatable {
                 "\(path).\(unknown) is not a setting of the stdio executor. Its settings: "
                     + "\(Self.keys.joined(separator: ", ")).")
         }
-        let commandRule = "it must be a non-empty array of strings or a non-empty command string"
-        switch config["command"] {
-        case nil, .null?:
-            command = nil
-        case .string(let text)?:
-            do {
-                command = try ShellWords.split(text)
-            } catch {
-                let problem =
-                    switch error {
-                    case .unterminatedQuote(let quote): "its \(quote) quote is never closed"
-                    case .danglingBackslash: "it ends with a lone backslash"
-                    }
-                throw reject("command", .string(text), problem)
-            }
-            if command?.isEmpty ?? true { throw reject("command", .string(text), commandRule) }
-        case .array(let items)?:
-            var words: [String] = []
-            for item in items {
-                guard case .string(let word) = item else {
-                    throw reject("command", .array(items), commandRule)
-                }
-                words.append(word)
-            }
-            guard let executable = words.first, !executable.isEmpty else {
-                throw reject("command", .array(items), commandRule)
-            }
-            command = words
-        case let other?:
-            throw reject("command", other, commandRule)
-        }
+        command = try Self.command(config["command"], at: path)
         switch config["workers"] {
         case nil, .null?:
             workers = 1
@@ -93,12 +63,54 @@ struct StdioConfiguration: Sendable, Equatable {
         self.writeTimeout = writeTimeout
     }
 
+    /// A `command` setting (an array of strings, or one string split like a shell command
+    /// line), as the executable and its arguments; `nil` when absent. Backend executors read
+    /// their job command the same way.
+    ///
+    /// - Throws: `WeaveError` naming `path.command` and what is wrong with it.
+    package static func command(_ value: JSONValue?, at path: String) throws(WeaveError) -> [String]? {
+        func reject(_ value: JSONValue, _ rule: String) -> WeaveError {
+            WeaveError(.invalidConfiguration, "\(path).command is \(render(value)); \(rule).")
+        }
+        let commandRule = "it must be a non-empty array of strings or a non-empty command string"
+        switch value {
+        case nil, .null?:
+            return nil
+        case .string(let text)?:
+            let words: [String]
+            do {
+                words = try ShellWords.split(text)
+            } catch {
+                let problem =
+                    switch error {
+                    case .unterminatedQuote(let quote): "its \(quote) quote is never closed"
+                    case .danglingBackslash: "it ends with a lone backslash"
+                    }
+                throw reject(.string(text), problem)
+            }
+            if words.isEmpty { throw reject(.string(text), commandRule) }
+            return words
+        case .array(let items)?:
+            var words: [String] = []
+            for item in items {
+                guard case .string(let word) = item else { throw reject(.array(items), commandRule) }
+                words.append(word)
+            }
+            guard let executable = words.first, !executable.isEmpty else {
+                throw reject(.array(items), commandRule)
+            }
+            return words
+        case let other?:
+            throw reject(other, commandRule)
+        }
+    }
+
     /// The command to start: ``command``, else the current executable.
     var resolvedCommand: [String] { command ?? [Self.currentExecutable] }
 
     /// The path of the running executable: `/proc/self/exe` on Linux, else the main bundle's
     /// executable, else `CommandLine.arguments[0]` made absolute.
-    static var currentExecutable: String {
+    package static var currentExecutable: String {
         #if os(Linux)
             if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
                 return path

@@ -1,0 +1,3 @@
+#if Backends
+    @_exported public import WoveNetwork
+#endif

@@ -1,0 +1,3 @@
+#if Ray
+    @_exported public import WoveBackends
+#endif

@@ -1,0 +1,3 @@
+#if Slurm
+    @_exported public import WoveBackends
+#endif
