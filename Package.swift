@@ -171,7 +171,7 @@ let package = Package(
         ),
         .target(
             name: "WoveSlurm",
-            dependencies: ["WoveDSL", "WoveBackends", backends("Logging", "swift-log")],
+            dependencies: ["WoveDSL", "WoveBackends"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -180,7 +180,7 @@ let package = Package(
                 "WoveDSL", "WoveBackends",
                 backends("AsyncHTTPClient", "async-http-client"),
                 backends("NIOCore", "swift-nio"),
-                backends("Logging", "swift-log"),
+                backends("NIOHTTP1", "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),

@@ -41,6 +41,9 @@
             self.insecure = insecure
         }
 
+        /// The `executor_config` names of the shared settings, for adapters that check their own.
+        package static let settingNames = BackendSettings.keys
+
         /// The options as `executor_config` settings.
         public var configuration: [String: JSONValue] {
             var settings: [String: JSONValue] = [

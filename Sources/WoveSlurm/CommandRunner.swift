@@ -1,0 +1,72 @@
+#if Slurm
+    import Foundation
+
+    /// Runs a scheduler command to its end without holding a thread: its input comes from a file
+    /// and its output goes to files, so nothing is read or written while it runs, and its exit is
+    /// awaited through Foundation's termination handler.
+    enum CommandRunner {
+        struct Output: Sendable {
+            let status: Int32
+            let stdout: String
+            let stderr: String
+        }
+
+        /// Why a command could not be run at all.
+        struct LaunchError: Error, CustomStringConvertible {
+            let description: String
+        }
+
+        /// Runs `command` with `extraEnvironment` added to this process's, `input` as its stdin.
+        static func run(_ command: [String], input: [UInt8] = [], extraEnvironment: [String: String] = [:])
+            async throws -> Output
+        {
+            guard let name = command.first, !name.isEmpty else { throw LaunchError(description: "the command is empty") }
+            let directory = FileManager.default.temporaryDirectory
+                .appendingPathComponent("wove-command-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let files = ["in", "out", "err"].map { directory.appendingPathComponent($0) }
+            guard FileManager.default.createFile(atPath: files[0].path, contents: Data(input)),
+                FileManager.default.createFile(atPath: files[1].path, contents: nil),
+                FileManager.default.createFile(atPath: files[2].path, contents: nil)
+            else { throw LaunchError(description: "cannot create files in \(directory.path)") }
+            let handles = try files.enumerated().map { index, url in
+                index == 0 ? try FileHandle(forReadingFrom: url) : try FileHandle(forWritingTo: url)
+            }
+            defer { for handle in handles { try? handle.close() } }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: try resolve(name))
+            process.arguments = Array(command.dropFirst())
+            process.environment = ProcessInfo.processInfo.environment.merging(extraEnvironment) { $1 }
+            process.standardInput = handles[0]
+            process.standardOutput = handles[1]
+            process.standardError = handles[2]
+            let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+                process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
+                do {
+                    try process.run()
+                } catch {
+                    process.terminationHandler = nil
+                    continuation.resume(
+                        throwing: LaunchError(description: "\(name) could not be started: \(error.localizedDescription)"))
+                }
+            }
+            func text(_ url: URL) -> String {
+                String(decoding: FileManager.default.contents(atPath: url.path) ?? Data(), as: UTF8.self)
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            return Output(status: status, stdout: text(files[1]), stderr: text(files[2]))
+        }
+
+        /// `name` when it is a path, else its first match on `PATH`.
+        private static func resolve(_ name: String) throws -> String {
+            if name.contains("/") { return name }
+            let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+            for directory in path.split(separator: ":") {
+                let candidate = "\(directory)/\(name)"
+                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            }
+            throw LaunchError(description: "'\(name)' was not found on PATH")
+        }
+    }
+#endif

@@ -1,0 +1,87 @@
+#if Slurm
+    import Foundation
+    import WoveBackends
+    import WoveRuntime
+
+    /// Submits each run as a Slurm batch job: `sbatch --parsable --job-name <prefix>-<run id>`
+    /// with a job script read from stdin that `exec`s the job command; the payload reaches the job
+    /// in the environment `sbatch` passes on (`--export=ALL`, Slurm's default), inline or as a
+    /// file path. Cancelling is `scancel <job id>`; job states come from one `squeue` for all
+    /// pending jobs, and `scontrol show job` for those that left the queue.
+    struct SlurmAdapter: BackendAdapter {
+        let settings: SlurmSettings
+
+        var engineName: String { "Slurm" }
+
+        func submit(_ job: BackendJob) async throws -> BackendSubmission {
+            let script = "#!/bin/sh\nexec " + job.command.map(Self.quoted).joined(separator: " ") + "\n"
+            let command =
+                settings.sbatch + ["--parsable", "--job-name", "\(settings.prefix)-\(job.runID)"] + settings.arguments
+            let output = try await CommandRunner.run(
+                command, input: Array(script.utf8), extraEnvironment: job.environment)
+            guard output.status == 0 else {
+                throw SlurmError("\(Self.render(command)) exited with status \(output.status): \(output.stderr)")
+            }
+            let id = output.stdout.split(separator: ";").first.map(String.init) ?? ""
+            guard !id.isEmpty, id.allSatisfy(\.isNumber) else {
+                throw SlurmError("\(Self.render(command)) printed '\(output.stdout.prefix(200))', not a job id")
+            }
+            return BackendSubmission(runID: job.runID, id: id)
+        }
+
+        func cancel(runID: String, submission: BackendSubmission) async throws {
+            let output = try await CommandRunner.run(settings.scancel + [submission.id])
+            guard output.status == 0 else {
+                throw SlurmError("scancel of job \(submission.id) exited with status \(output.status): \(output.stderr)")
+            }
+        }
+
+        func statuses(of submissions: [BackendSubmission]) async throws -> [BackendSubmission: BackendJobStatus] {
+            let ids = submissions.map(\.id).joined(separator: ",")
+            let queue = try await CommandRunner.run(settings.squeue + ["-h", "-j", ids, "-o", "%i %T"])
+            var queued: [String: String] = [:]
+            if queue.status == 0 {
+                for line in queue.stdout.split(separator: "\n") {
+                    let words = line.split(separator: " ")
+                    if words.count == 2 { queued[String(words[0])] = String(words[1]) }
+                }
+            }
+            var statuses: [BackendSubmission: BackendJobStatus] = [:]
+            for submission in submissions {
+                if let state = queued[submission.id] {
+                    statuses[submission] = Self.ended.contains(state) ? .ended(state: state) : .active
+                } else {
+                    statuses[submission] = try await finalStatus(of: submission)
+                }
+            }
+            return statuses
+        }
+
+        /// The state of a job that is not in the queue: `scontrol`'s, or `GONE` once Slurm has forgotten it.
+        private func finalStatus(of submission: BackendSubmission) async throws -> BackendJobStatus {
+            let output = try await CommandRunner.run(settings.scontrol + ["show", "job", submission.id, "-o"])
+            guard output.status == 0 else { return .ended(state: "GONE (no longer known to Slurm)") }
+            let state = output.stdout.split(separator: " ").first { $0.hasPrefix("JobState=") }
+                .map { String($0.dropFirst("JobState=".count)) }
+            guard let state else { return .active }
+            return Self.ended.contains(state) ? .ended(state: state) : .active
+        }
+
+        /// Slurm's final job states.
+        static let ended: Set<String> = [
+            "COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "NODE_FAIL", "OUT_OF_MEMORY", "PREEMPTED", "BOOT_FAIL",
+            "DEADLINE", "REVOKED", "SPECIAL_EXIT",
+        ]
+
+        /// `word` single-quoted for `sh`.
+        static func quoted(_ word: String) -> String { "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+        static func render(_ command: [String]) -> String { command.joined(separator: " ") }
+    }
+
+    /// A Slurm command failed.
+    struct SlurmError: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+#endif
