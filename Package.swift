@@ -258,7 +258,7 @@ let package = Package(
         // the tests, into the same products directory, where the tests find it.
         .executableTarget(
             name: "WoveTestWorker",
-            dependencies: ["WoveDSL"],
+            dependencies: ["WoveDSL", .target(name: "WoveBackends", condition: whenTraits("Backends"))],
             path: "Tests/WoveTestWorker",
             swiftSettings: strictSettings
         ),
@@ -283,6 +283,17 @@ let package = Package(
                 webSocket("WSClient", "swift-websocket"),
                 grpc("GRPCCore", "grpc-swift-2"),
                 grpc("GRPCNIOTransportHTTP2", "grpc-swift-nio-transport"),
+            ],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "WoveBackendsTests",
+            dependencies: [
+                "WoveDSL", "WoveTestWorker",
+                .target(name: "WoveBackends", condition: whenTraits("Backends")),
+                .target(name: "WoveSlurm", condition: whenTraits("Slurm")),
+                .target(name: "WoveRay", condition: whenTraits("Ray")),
+                backends("AsyncHTTPClient", "async-http-client"),
+                backends("NIOCore", "swift-nio"),
             ],
             swiftSettings: strictSettings),
     ]

@@ -1,6 +1,10 @@
 import Foundation
 import WoveDSL
 
+#if Backends
+    import WoveBackends
+#endif
+
 // A stdio worker for the tests in Tests/WoveDSLTests/StdioTests.swift, which declare the same
 // tasks under the same names (a task crosses processes by name). Started with WOVE_WORKER=1 it
 // serves them over stdin/stdout. With `--host` it is a program whose `remote` environment has no
@@ -53,6 +57,12 @@ let worker = WoveWorker {
         return Int(getpid())
     }
     Task("plus_one", mapping: "values") { (item: Int) in item + 1 }
+    // Writes its pid to `path`, then sleeps: a job for the backend tests to cancel or kill.
+    Task("pid_then_sleep", after: "path") { (path: String) async throws -> Int in
+        try Data("\(getpid())".utf8).write(to: URL(fileURLWithPath: path))
+        try await Task.sleep(for: .seconds(300))
+        return 0
+    }
     Task("worker_variable") { () -> String in ProcessInfo.processInfo.environment["WOVE_WORKER"] ?? "unset" }
     // The forked weave of ForkTests, declared by the program and found here by name.
     ForkedTasks().tasks
@@ -64,6 +74,11 @@ let worker = WoveWorker {
         }
     }
 }
+
+// A backend job (Tests/WoveBackendsTests) runs its one task and exits in runIfRequested().
+#if Backends
+    BackendWorker.enable()
+#endif
 
 // `--forgetful` and `--forgetful-host` play a program that forgot this call, to test the guard
 // against self-spawning.
