@@ -30,7 +30,7 @@
             return slurm(configuration: configuration)
         }
 
-        private static func slurm(configuration: [String: JSONValue]) -> ExecutorProvider {
+        static func slurm(configuration: [String: JSONValue]) -> ExecutorProvider {
             backend(name: "slurm", configuration: configuration, adapterKeys: SlurmSettings.keys) { path in
                 SlurmAdapter(settings: try SlurmSettings(configuration, at: path))
             }
