@@ -68,7 +68,11 @@
                 report("Invalid Wove backend payload: callback_url '\(payload.callbackURL)' is not a URL.")
                 return .invalidPayload
             }
-            let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
+            var configuration = HTTPClient.Configuration()
+            // A submitter that is gone refuses connections, which the client retries until this
+            // passes: each try gives up after it, so a job ends within seconds.
+            configuration.timeout.connect = .seconds(2)
+            let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
             let poster = CallbackPoster(url: url, security: security, client: client)
             let outcome = LockedValue<(last: WoveFrame?, failure: String?)>((nil, nil))
             let run = Task {

@@ -81,3 +81,57 @@
         }
     }
 #endif
+
+#if Ray
+    import WoveRay
+
+    /// `wove_config.json` names: `ray` once registered, with its own settings checked.
+    @Suite("Ray executor configuration")
+    struct RayConfigurationTests {
+        @Test func registeredNameReadsItsSettings() throws {
+            ExecutorProvider.registerRayExecutors()
+            let provider = try ExecutorProvider.named(
+                "ray", configuration: ["address": "http://127.0.0.1:8265", "prefix": "p"], at: "environments.r")
+            #expect(provider.name == "ray")
+            for (configuration, message) in [
+                (["address": JSONValue.string("ftp://x")], "address must be an http:// or https:// URL"),
+                (["address": "http://ray.example:8265"], "another machine over plain HTTP"),
+                (["metadata": ["n": 1]], "metadata.n must be a string"),
+                (["token_env": "WOVE_TEST_UNSET_VARIABLE"], "'WOVE_TEST_UNSET_VARIABLE', which is not set"),
+                (["speed": 1], "speed is not a setting of the ray executor"),
+            ] as [([String: JSONValue], String)] {
+                let error = try #require(throws: WeaveError.self) {
+                    try ExecutorProvider.named("ray", configuration: configuration, at: "environments.r")
+                }
+                #expect(error.message.contains(message), "\(error.message)")
+            }
+        }
+    }
+#endif
+
+#if Slurm
+    @testable import WoveSlurm
+
+    /// The `slurm` executor's own settings (tests never register the name: another test expects it unregistered).
+    @Suite("Slurm executor configuration")
+    struct SlurmConfigurationTests {
+        @Test func settingsNameTheKey() throws {
+            for (configuration, message) in [
+                (["sbatch_arguments": JSONValue.string("--mem=1G")], "sbatch_arguments must be an array of strings"),
+                (["partition": 3], "partition must be a non-empty string"),
+                (["sbatch": []], "sbatch.command is []"),
+                (["walltime": "1"], "walltime is not a setting of the slurm executor"),
+            ] as [([String: JSONValue], String)] {
+                let error = try #require(throws: WeaveError.self) {
+                    try WoveConfiguration(environments: [
+                        "c": EnvironmentSettings(executor: .slurm(configuration: configuration))
+                    ]).validate()
+                }
+                #expect(error.message.contains(message), "\(error.message)")
+            }
+            let typed = ExecutorProvider.slurm(partition: "debug", timeLimit: "5", sbatchArguments: ["--mem=1G"])
+            let settings = try SlurmSettings(typed.configuration, at: "c")
+            #expect(settings.arguments == ["--partition", "debug", "--time", "5", "--mem=1G"])
+        }
+    }
+#endif
