@@ -228,6 +228,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "CustomBackend",
+            dependencies: ["WoveDSL", .target(name: "WoveBackends", condition: whenTraits("Backends"))],
+            path: "Playgrounds-linux/CustomBackend",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "CustomExecutor",
             dependencies: ["WoveDSL"],
             path: "Playgrounds-linux/CustomExecutor",

@@ -24,7 +24,12 @@
             var token = CallbackServer.makeToken()
             var security = NetworkExecutorSecurity.none()
             var maximumBodySize = 16 << 20
-            var logger = Logger(label: "wove.backend.callbacks")
+            /// Refusals are warnings; the server's own start and stop messages stay below this level.
+            var logger: Logger = {
+                var logger = Logger(label: "wove.backend.callbacks")
+                logger.logLevel = .warning
+                return logger
+            }()
         }
 
         /// What became of a frame the server accepted.
