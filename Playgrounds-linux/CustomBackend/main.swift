@@ -43,7 +43,8 @@ import WoveDSL
     /// Tasks both processes know; the job looks its task up by name.
     struct ScoringTasks: Weave {
         var tasks: some WeaveContent {
-            Task("score", after: "user_id") { (id: Int) in Score(user: id, points: id * 10, jobPID: getpid()) }
+            Task("score", after: "user_id") { (id: Int) in Score(user: id, points: id * 10, jobPID: getpid())
+            }
         }
     }
 

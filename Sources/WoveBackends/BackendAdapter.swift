@@ -43,7 +43,8 @@
         /// The executor asks while runs are pending, so that a job that ends without reporting
         /// (killed, lost with its node) fails its run instead of leaving it waiting; a job left
         /// out of the answer is taken as still active.
-        func statuses(of submissions: [BackendSubmission]) async throws -> [BackendSubmission: BackendJobStatus]
+        func statuses(of submissions: [BackendSubmission]) async throws -> [BackendSubmission:
+            BackendJobStatus]
 
         /// Releases what ``start(_:)`` acquired; called once, when the weave run is over.
         func close() async throws

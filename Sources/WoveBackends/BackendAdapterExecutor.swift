@@ -53,7 +53,9 @@
             self.adapterKeys = adapterKeys
         }
 
-        package func start(environmentName: String, environmentConfig: [String: JSONValue], runConfig: RunConfig)
+        package func start(
+            environmentName: String, environmentConfig: [String: JSONValue], runConfig: RunConfig
+        )
             async throws
         {
             let settings = try BackendSettings(
@@ -78,13 +80,15 @@
                 }
             }
             state.withLock {
-                $0.started = Started(settings: settings, server: server, callbackURL: callbackURL, poller: poller)
+                $0.started = Started(
+                    settings: settings, server: server, callbackURL: callbackURL, poller: poller)
             }
         }
 
         package func send(_ frame: WoveFrame) async throws {
             switch frame {
-            case .runTask(let runID, let taskID, _, _, _): try await submit(frame, runID: runID, taskID: taskID)
+            case .runTask(let runID, let taskID, _, _, _):
+                try await submit(frame, runID: runID, taskID: taskID)
             case .cancelTask(let runID, _, _, _):
                 let submission = state.withLock { state -> BackendSubmission? in
                     state.runs[runID]?.cancelRequested = true
@@ -137,7 +141,8 @@
         private func submit(_ frame: WoveFrame, runID: String, taskID: String) async throws {
             let started = try started()
             let payload = BackendPayload(
-                adapter: name, callbackURL: started.callbackURL, callbackSecurity: started.settings.callbackSecurity,
+                adapter: name, callbackURL: started.callbackURL,
+                callbackSecurity: started.settings.callbackSecurity,
                 run: frame)
             var environment: [String: String] = [:]
             var payloadFile: String?
@@ -147,7 +152,9 @@
             } else {
                 let path = URL(fileURLWithPath: started.settings.payloadDirectory)
                     .appendingPathComponent("wove-payload-\(UUID().uuidString).json").path
-                guard FileManager.default.createFile(atPath: path, contents: Data(try payload.json.serialized()))
+                guard
+                    FileManager.default.createFile(
+                        atPath: path, contents: Data(try payload.json.serialized()))
                 else {
                     throw BackendExecutorError(
                         "\(name) executor could not write the payload of task '\(taskID)' to \(path) "
@@ -166,7 +173,8 @@
             } catch {
                 forget(runID)
                 throw BackendExecutorError(
-                    "\(adapter.engineName) could not take the job of task '\(taskID)' (run \(runID)): \(error)")
+                    "\(adapter.engineName) could not take the job of task '\(taskID)' (run \(runID)): \(error)"
+                )
             }
             state.withLock { $0.runs[runID]?.submission = submission }
         }
@@ -196,7 +204,8 @@
                 inbox.push(
                     lost(
                         runID: runID, taskID: taskID, tracked,
-                        "was cancelled outside Wove (a scheduler command, a time limit, or the node going away)"))
+                        "was cancelled outside Wove (a scheduler command, a time limit, or the node going away)"
+                    ))
             } else {
                 inbox.push(frame)
             }
@@ -252,7 +261,8 @@
                 runID: runID, taskID: taskID,
                 error: RemoteError(
                     kind: "BackendJobLost",
-                    message: "\(adapter.engineName) job \(run.submission?.id ?? "(not yet submitted)") of task "
+                    message:
+                        "\(adapter.engineName) job \(run.submission?.id ?? "(not yet submitted)") of task "
                         + "'\(taskID)' (run \(runID)) \(what).",
                     retryable: true, source: .executor))
         }

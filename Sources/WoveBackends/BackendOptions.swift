@@ -28,7 +28,8 @@
         /// Options with the given values; the defaults suit jobs on this machine.
         public init(
             command: [String]? = nil, callbackHost: String = "127.0.0.1", callbackPort: Int = 0,
-            callbackURL: String? = nil, callbackSecretVariable: String? = nil, pollInterval: Duration = .seconds(2),
+            callbackURL: String? = nil, callbackSecretVariable: String? = nil,
+            pollInterval: Duration = .seconds(2),
             payloadDirectory: String? = nil, insecure: Bool = false
         ) {
             self.command = command
@@ -75,12 +76,14 @@
         ///     has both).
         ///   - makeAdapter: Makes the adapter of one weave run.
         public static func backend(
-            name: String, options: BackendOptions = BackendOptions(), configuration: [String: JSONValue] = [:],
+            name: String, options: BackendOptions = BackendOptions(),
+            configuration: [String: JSONValue] = [:],
             _ makeAdapter: @escaping @Sendable () -> any BackendAdapter
         ) -> ExecutorProvider {
             let keys = Array(configuration.keys)
             return backend(
-                name: name, configuration: options.configuration.merging(configuration) { $1 }, adapterKeys: keys,
+                name: name, configuration: options.configuration.merging(configuration) { $1 },
+                adapterKeys: keys,
                 makeAdapter: { _ in makeAdapter() })
         }
 

@@ -28,7 +28,8 @@
         public var run: WoveFrame
 
         /// A payload for `run`.
-        public init(adapter: String, callbackURL: String, callbackSecurity: JSONValue? = nil, run: WoveFrame) {
+        public init(adapter: String, callbackURL: String, callbackSecurity: JSONValue? = nil, run: WoveFrame)
+        {
             self.adapter = adapter
             self.callbackURL = callbackURL
             self.callbackSecurity = callbackSecurity
@@ -73,7 +74,8 @@
             }
             guard fields["version"] == .integer(Self.version) else {
                 throw BackendPayloadError(
-                    "the payload's version is \(fields["version"]?.description ?? "missing"), not \(Self.version)")
+                    "the payload's version is \(fields["version"]?.description ?? "missing"), not \(Self.version)"
+                )
             }
             guard case .string(let callbackURL)? = fields["callback_url"], !callbackURL.isEmpty else {
                 throw BackendPayloadError("the payload has no callback_url")
@@ -81,7 +83,9 @@
             let adapter: String
             if case .string(let name)? = fields["adapter"] { adapter = name } else { adapter = "backend" }
             let security = fields["callback_security"]
-            for key in ["version", "adapter", "callback_url", "callback_security", "task_name"] { fields[key] = nil }
+            for key in ["version", "adapter", "callback_url", "callback_security", "task_name"] {
+                fields[key] = nil
+            }
             fields["type"] = .string("run_task")
             if fields["args"] == nil { fields["args"] = .object([:]) }
             let run: WoveFrame
@@ -91,7 +95,8 @@
                 throw BackendPayloadError("the payload's run is not a run_task: \(error)")
             }
             self.init(
-                adapter: adapter, callbackURL: callbackURL, callbackSecurity: security == .null ? nil : security,
+                adapter: adapter, callbackURL: callbackURL,
+                callbackSecurity: security == .null ? nil : security,
                 run: run)
         }
     }

@@ -38,57 +38,80 @@
 
         /// Reads `config` for the executor `name`, whose adapter adds `adapterKeys`; errors name
         /// the key under `path`.
-        init(_ config: [String: JSONValue], name: String, adapterKeys: [String], at path: String) throws(WeaveError) {
+        init(_ config: [String: JSONValue], name: String, adapterKeys: [String], at path: String)
+            throws(WeaveError)
+        {
             let reader = try NetworkConfigReader(config, name: name, keys: Self.keys + adapterKeys, at: path)
-            command = try StdioConfiguration.command(config["command"], at: path) ?? [StdioConfiguration.currentExecutable]
+            command =
+                try StdioConfiguration.command(config["command"], at: path) ?? [
+                    StdioConfiguration.currentExecutable
+                ]
             var callbacks = CallbackServer.Settings()
             if let host = try Self.string(config, "callback_host", reader) { callbacks.host = host }
             switch config["callback_port"] {
             case nil, .null?: break
             case .integer(let port)? where (0...65_535).contains(port): callbacks.port = port
-            case let other?: throw reader.reject("executor_config.callback_port must be a port from 0 to 65535, not \(other).")
+            case let other?:
+                throw reader.reject(
+                    "executor_config.callback_port must be a port from 0 to 65535, not \(other).")
             }
             if let url = try Self.string(config, "callback_url", reader) {
-                guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
-                    throw reader.reject("executor_config.callback_url must be an http:// or https:// URL, not '\(url)'.")
+                guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""),
+                    parsed.host != nil
+                else {
+                    throw reader.reject(
+                        "executor_config.callback_url must be an http:// or https:// URL, not '\(url)'.")
                 }
                 callbacks.publicURL = url
             }
             if let token = try Self.string(config, "callback_token", reader) {
-                guard token.count >= 16, token.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+                guard token.count >= 16,
+                    token.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+                else {
                     throw reader.reject(
                         "executor_config.callback_token must be at least 16 letters, digits, '-' or '_'.")
                 }
                 callbacks.token = token
             }
             callbackSecurity = config["security"].flatMap { $0 == .null ? nil : $0 }
-            if case .object(let fields)? = callbackSecurity, fields["secret"] != nil || fields["token"] != nil {
+            if case .object(let fields)? = callbackSecurity, fields["secret"] != nil || fields["token"] != nil
+            {
                 throw reader.reject(
                     "security must name its secret by environment variable (secret_env, token_env or "
-                        + "'env:VARIABLE'): jobs read it from their own environment, and the payload never carries it.")
+                        + "'env:VARIABLE'): jobs read it from their own environment, and the payload never carries it."
+                )
             }
             callbacks.security = try reader.security()
             let insecure = try reader.insecure()
             if !insecure, !NetworkEndpoint.isLocal(host: callbacks.host), callbacks.security.mode == .none {
                 throw reader.reject(
                     "the callback server listens on \(callbacks.host), beyond this machine, without security: "
-                        + "set executor_config.security (e.g. 'env:VARIABLE') or executor_config.insecure=true for development.")
+                        + "set executor_config.security (e.g. 'env:VARIABLE') or executor_config.insecure=true for development."
+                )
             }
             pollInterval = try reader.duration("poll_interval") ?? .seconds(2)
             switch config["max_callback_bytes"] {
             case nil, .null?: break
             case .integer(let bytes)? where bytes >= 1024: callbacks.maximumBodySize = bytes
-            case let other?: throw reader.reject("executor_config.max_callback_bytes must be a whole number of at least 1024, not \(other).")
+            case let other?:
+                throw reader.reject(
+                    "executor_config.max_callback_bytes must be a whole number of at least 1024, not \(other)."
+                )
             }
-            payloadDirectory = try Self.string(config, "payload_directory", reader) ?? FileManager.default.temporaryDirectory.path
+            payloadDirectory =
+                try Self.string(config, "payload_directory", reader)
+                ?? FileManager.default.temporaryDirectory.path
             self.callbacks = callbacks
         }
 
-        private static func string(_ config: [String: JSONValue], _ key: String, _ reader: NetworkConfigReader) throws(WeaveError) -> String? {
+        private static func string(
+            _ config: [String: JSONValue], _ key: String, _ reader: NetworkConfigReader
+        ) throws(WeaveError) -> String? {
             switch config[key] {
             case nil, .null?: return nil
             case .string(let text)? where !text.isEmpty: return text
-            case let other?: throw reader.reject("executor_config.\(key) must be a non-empty string, not \(other).")
+            case let other?:
+                throw reader.reject("executor_config.\(key) must be a non-empty string, not \(other).")
             }
         }
     }

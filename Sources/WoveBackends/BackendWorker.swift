@@ -72,7 +72,8 @@
             // A submitter that is gone refuses connections, which the client retries until this
             // passes: each try gives up after it, so a job ends within seconds.
             configuration.timeout.connect = .seconds(2)
-            let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+            let client = HTTPClient(
+                eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
             let poster = CallbackPoster(url: url, security: security, client: client)
             let outcome = LockedValue<(last: WoveFrame?, failure: String?)>((nil, nil))
             let run = Task {
@@ -114,7 +115,9 @@
         }
 
         /// Calls `handler` once on `SIGTERM`, which no longer ends the process by itself.
-        private static func onTermination(_ handler: @escaping @Sendable () -> Void) -> any DispatchSourceSignal {
+        private static func onTermination(_ handler: @escaping @Sendable () -> Void)
+            -> any DispatchSourceSignal
+        {
             signal(SIGTERM, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: SIGTERM, queue: .global())
             source.setEventHandler(handler: handler)

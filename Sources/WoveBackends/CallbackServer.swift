@@ -86,7 +86,8 @@
             let task = Task {
                 do {
                     try await group.run()
-                    _ = bound.resolve(.failure(CallbackServerError("the callback server stopped before it listened")))
+                    _ = bound.resolve(
+                        .failure(CallbackServerError("the callback server stopped before it listened")))
                 } catch {
                     _ = bound.resolve(.failure(error))
                     throw error
@@ -137,13 +138,16 @@
             let expected = Array(settings.token.utf8)
             let given = Array(token.utf8)
             var difference = expected.count ^ given.count
-            for index in expected.indices { difference |= Int(expected[index] ^ (index < given.count ? given[index] : 0)) }
+            for index in expected.indices {
+                difference |= Int(expected[index] ^ (index < given.count ? given[index] : 0))
+            }
             guard difference == 0 else { return refusal(.notFound, "Not found.") }
             let body: [UInt8]
             do {
                 body = Array(buffer: try await request.body.collect(upTo: settings.maximumBodySize))
             } catch {
-                return refusal(.contentTooLarge, "The callback is larger than \(settings.maximumBodySize) bytes.")
+                return refusal(
+                    .contentTooLarge, "The callback is larger than \(settings.maximumBodySize) bytes.")
             }
             if settings.security.mode != .none {
                 let target = request.uri.path + (request.uri.query.map { "?\($0)" } ?? "")

@@ -10,23 +10,23 @@
         ///
         /// ```swift
         /// try Wove.config(environments: [
-        ///     "ray": EnvironmentSettings(executor: .ray(address: URL(string: "http://127.0.0.1:8265")!))
+        ///     "ray": EnvironmentSettings(executor: .ray(address: URL(string: "https://ray-head.internal:8265")))
         /// ])
         /// ```
         ///
         /// - Parameters:
-        ///   - address: The Ray dashboard.
+        ///   - address: The Ray dashboard; `nil` for `http://127.0.0.1:8265`.
         ///   - headers: Extra request headers.
         ///   - runtimeEnvironment: Merged into every job's `runtime_env`.
         ///   - prefix: Submission ids are `<prefix>-<run id>`.
         ///   - options: The settings every backend executor shares.
         public static func ray(
-            address: URL = URL(string: "http://127.0.0.1:8265")!, headers: [String: String] = [:],
+            address: URL? = nil, headers: [String: String] = [:],
             runtimeEnvironment: [String: JSONValue] = [:], prefix: String = "wove",
             options: BackendOptions = BackendOptions()
         ) -> ExecutorProvider {
             var configuration = options.configuration
-            configuration["address"] = .string(address.absoluteString)
+            configuration["address"] = .string(address?.absoluteString ?? RaySettings.defaultAddress)
             configuration["headers"] = .object(headers.mapValues(JSONValue.string))
             configuration["runtime_env"] = .object(runtimeEnvironment)
             configuration["prefix"] = .string(prefix)
@@ -35,7 +35,9 @@
 
         private static func ray(configuration: [String: JSONValue]) -> ExecutorProvider {
             backend(name: "ray", configuration: configuration, adapterKeys: RaySettings.keys) { path in
-                RayAdapter(settings: try RaySettings(configuration, sharedKeys: BackendOptions.settingNames, at: path))
+                RayAdapter(
+                    settings: try RaySettings(
+                        configuration, sharedKeys: BackendOptions.settingNames, at: path))
             }
         }
 

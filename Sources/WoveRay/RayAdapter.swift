@@ -21,7 +21,8 @@
         func start(_ context: BackendContext) async throws {
             var configuration = HTTPClient.Configuration()
             configuration.timeout.connect = .seconds(10)
-            let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+            let client = HTTPClient(
+                eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
             self.client.withLock { $0 = client }
         }
 
@@ -48,7 +49,8 @@
             if !settings.metadata.isEmpty { body["metadata"] = .object(settings.metadata) }
             let (status, text) = try await request(.POST, "/api/jobs/", body: .object(body))
             guard (200..<300).contains(status) else {
-                throw RayError("the Jobs API answered \(status) to the submission of \(id): \(text.prefix(500))")
+                throw RayError(
+                    "the Jobs API answered \(status) to the submission of \(id): \(text.prefix(500))")
             }
             return BackendSubmission(runID: job.runID, id: id)
         }
@@ -56,11 +58,14 @@
         func cancel(runID: String, submission: BackendSubmission) async throws {
             let (status, text) = try await request(.POST, "/api/jobs/\(submission.id)/stop", body: nil)
             guard (200..<300).contains(status) || status == 404 else {
-                throw RayError("the Jobs API answered \(status) to stopping \(submission.id): \(text.prefix(500))")
+                throw RayError(
+                    "the Jobs API answered \(status) to stopping \(submission.id): \(text.prefix(500))")
             }
         }
 
-        func statuses(of submissions: [BackendSubmission]) async throws -> [BackendSubmission: BackendJobStatus] {
+        func statuses(of submissions: [BackendSubmission]) async throws -> [BackendSubmission:
+            BackendJobStatus]
+        {
             var statuses: [BackendSubmission: BackendJobStatus] = [:]
             for submission in submissions {
                 let (status, text) = try await request(.GET, "/api/jobs/\(submission.id)", body: nil)
@@ -79,8 +84,12 @@
         }
 
         /// Sends one request to the Jobs API; returns its status and at most 1 MiB of its body.
-        private func request(_ method: HTTPMethod, _ path: String, body: JSONValue?) async throws -> (Int, String) {
-            guard let client = client.withLock({ $0 }) else { throw RayError("the ray adapter is not started") }
+        private func request(_ method: HTTPMethod, _ path: String, body: JSONValue?) async throws -> (
+            Int, String
+        ) {
+            guard let client = client.withLock({ $0 }) else {
+                throw RayError("the ray adapter is not started")
+            }
             var request = HTTPClientRequest(url: settings.address.absoluteString + path)
             request.method = method
             for (field, value) in settings.headers { request.headers.add(name: field, value: value) }
@@ -95,11 +104,14 @@
 
         /// `runID` with every character but letters, digits, `-` and `_` made `-`.
         static func safe(_ runID: String) -> String {
-            String(runID.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") ? $0 : "-" })
+            String(
+                runID.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") ? $0 : "-" })
         }
 
         /// `word` single-quoted for the shell Ray runs the entrypoint in.
-        static func quoted(_ word: String) -> String { "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        static func quoted(_ word: String) -> String {
+            "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
     }
 
     /// A Jobs API call failed.

@@ -14,6 +14,8 @@
     /// - `prefix`: submission ids are `<prefix>-<run id>` (default `wove`).
     struct RaySettings: Sendable {
         static let keys = ["address", "headers", "token_env", "runtime_env", "metadata", "prefix"]
+        /// The dashboard of a Ray head started on this machine with its defaults.
+        static let defaultAddress = "http://127.0.0.1:8265"
 
         var address: URL
         var headers: [(String, String)] = []
@@ -26,16 +28,21 @@
             let reader = try NetworkConfigReader(config, name: "ray", keys: Self.keys + sharedKeys, at: path)
             switch config["address"] {
             case nil, .null?:
-                address = URL(string: "http://127.0.0.1:8265")!
+                address = URL(string: Self.defaultAddress) ?? URL(fileURLWithPath: "/")
             case .string(let text)?:
                 guard let url = URL(string: text.hasSuffix("/") ? String(text.dropLast()) : text),
                     ["http", "https"].contains(url.scheme ?? ""), let host = url.host, !host.isEmpty
-                else { throw reader.reject("executor_config.address must be an http:// or https:// URL, not '\(text)'.") }
+                else {
+                    throw reader.reject(
+                        "executor_config.address must be an http:// or https:// URL, not '\(text)'.")
+                }
                 address = url
             case let other?:
                 throw reader.reject("executor_config.address must be the Ray dashboard's URL, not \(other).")
             }
-            if address.scheme == "http", !NetworkEndpoint.isLocal(host: address.host ?? ""), !(try reader.insecure()) {
+            if address.scheme == "http", !NetworkEndpoint.isLocal(host: address.host ?? ""),
+                !(try reader.insecure())
+            {
                 throw reader.reject(
                     "executor_config.address \(address.absoluteString) is another machine over plain HTTP: use https:// "
                         + "or set executor_config.insecure=true for development.")
@@ -48,21 +55,27 @@
                     throw reader.reject("executor_config.token_env names '\(name)', which is not set.")
                 }
                 headers.append(("Authorization", "Bearer \(token)"))
-            case let other?: throw reader.reject("executor_config.token_env must name an environment variable, not \(other).")
+            case let other?:
+                throw reader.reject(
+                    "executor_config.token_env must name an environment variable, not \(other).")
             }
             runtimeEnvironment = try Self.object(config, "runtime_env", reader)
             metadata = try Self.object(config, "metadata", reader)
             if let bad = metadata.first(where: { if case .string = $0.value { false } else { true } }) {
-                throw reader.reject("executor_config.metadata.\(bad.key) must be a string, as Ray's job metadata is.")
+                throw reader.reject(
+                    "executor_config.metadata.\(bad.key) must be a string, as Ray's job metadata is.")
             }
             switch config["prefix"] {
             case nil, .null?: break
             case .string(let text)? where !text.isEmpty: prefix = text
-            case let other?: throw reader.reject("executor_config.prefix must be a non-empty string, not \(other).")
+            case let other?:
+                throw reader.reject("executor_config.prefix must be a non-empty string, not \(other).")
             }
         }
 
-        private static func object(_ config: [String: JSONValue], _ key: String, _ reader: NetworkConfigReader)
+        private static func object(
+            _ config: [String: JSONValue], _ key: String, _ reader: NetworkConfigReader
+        )
             throws(WeaveError) -> [String: JSONValue]
         {
             switch config[key] {

@@ -20,7 +20,9 @@
         static func run(_ command: [String], input: [UInt8] = [], extraEnvironment: [String: String] = [:])
             async throws -> Output
         {
-            guard let name = command.first, !name.isEmpty else { throw LaunchError(description: "the command is empty") }
+            guard let name = command.first, !name.isEmpty else {
+                throw LaunchError(description: "the command is empty")
+            }
             let directory = FileManager.default.temporaryDirectory
                 .appendingPathComponent("wove-command-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -42,13 +44,16 @@
             process.standardOutput = handles[1]
             process.standardError = handles[2]
             let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-                process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
+                process.terminationHandler = { finished in
+                    continuation.resume(returning: finished.terminationStatus)
+                }
                 do {
                     try process.run()
                 } catch {
                     process.terminationHandler = nil
                     continuation.resume(
-                        throwing: LaunchError(description: "\(name) could not be started: \(error.localizedDescription)"))
+                        throwing: LaunchError(
+                            description: "\(name) could not be started: \(error.localizedDescription)"))
                 }
             }
             func text(_ url: URL) -> String {

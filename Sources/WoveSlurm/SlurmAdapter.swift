@@ -16,15 +16,18 @@
         func submit(_ job: BackendJob) async throws -> BackendSubmission {
             let script = "#!/bin/sh\nexec " + job.command.map(Self.quoted).joined(separator: " ") + "\n"
             let command =
-                settings.sbatch + ["--parsable", "--job-name", "\(settings.prefix)-\(job.runID)"] + settings.arguments
+                settings.sbatch + ["--parsable", "--job-name", "\(settings.prefix)-\(job.runID)"]
+                + settings.arguments
             let output = try await CommandRunner.run(
                 command, input: Array(script.utf8), extraEnvironment: job.environment)
             guard output.status == 0 else {
-                throw SlurmError("\(Self.render(command)) exited with status \(output.status): \(output.stderr)")
+                throw SlurmError(
+                    "\(Self.render(command)) exited with status \(output.status): \(output.stderr)")
             }
             let id = output.stdout.split(separator: ";").first.map(String.init) ?? ""
             guard !id.isEmpty, id.allSatisfy(\.isNumber) else {
-                throw SlurmError("\(Self.render(command)) printed '\(output.stdout.prefix(200))', not a job id")
+                throw SlurmError(
+                    "\(Self.render(command)) printed '\(output.stdout.prefix(200))', not a job id")
             }
             return BackendSubmission(runID: job.runID, id: id)
         }
@@ -32,11 +35,14 @@
         func cancel(runID: String, submission: BackendSubmission) async throws {
             let output = try await CommandRunner.run(settings.scancel + [submission.id])
             guard output.status == 0 else {
-                throw SlurmError("scancel of job \(submission.id) exited with status \(output.status): \(output.stderr)")
+                throw SlurmError(
+                    "scancel of job \(submission.id) exited with status \(output.status): \(output.stderr)")
             }
         }
 
-        func statuses(of submissions: [BackendSubmission]) async throws -> [BackendSubmission: BackendJobStatus] {
+        func statuses(of submissions: [BackendSubmission]) async throws -> [BackendSubmission:
+            BackendJobStatus]
+        {
             let ids = submissions.map(\.id).joined(separator: ",")
             let queue = try await CommandRunner.run(settings.squeue + ["-h", "-j", ids, "-o", "%i %T"])
             var queued: [String: String] = [:]
@@ -59,7 +65,8 @@
 
         /// The state of a job that is not in the queue: `scontrol`'s, or `GONE` once Slurm has forgotten it.
         private func finalStatus(of submission: BackendSubmission) async throws -> BackendJobStatus {
-            let output = try await CommandRunner.run(settings.scontrol + ["show", "job", submission.id, "-o"])
+            let output = try await CommandRunner.run(
+                settings.scontrol + ["show", "job", submission.id, "-o"])
             guard output.status == 0 else { return .ended(state: "GONE (no longer known to Slurm)") }
             let state = output.stdout.split(separator: " ").first { $0.hasPrefix("JobState=") }
                 .map { String($0.dropFirst("JobState=".count)) }
@@ -69,12 +76,15 @@
 
         /// Slurm's final job states.
         static let ended: Set<String> = [
-            "COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "NODE_FAIL", "OUT_OF_MEMORY", "PREEMPTED", "BOOT_FAIL",
+            "COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "NODE_FAIL", "OUT_OF_MEMORY", "PREEMPTED",
+            "BOOT_FAIL",
             "DEADLINE", "REVOKED", "SPECIAL_EXIT",
         ]
 
         /// `word` single-quoted for `sh`.
-        static func quoted(_ word: String) -> String { "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        static func quoted(_ word: String) -> String {
+            "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
 
         static func render(_ command: [String]) -> String { command.joined(separator: " ") }
     }

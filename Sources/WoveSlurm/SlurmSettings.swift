@@ -13,7 +13,8 @@
     /// - `prefix`: job names are `<prefix>-<run id>` (default `wove`).
     struct SlurmSettings: Sendable {
         static let keys = [
-            "sbatch", "scancel", "squeue", "scontrol", "partition", "time_limit", "sbatch_arguments", "prefix",
+            "sbatch", "scancel", "squeue", "scontrol", "partition", "time_limit", "sbatch_arguments",
+            "prefix",
         ]
 
         var sbatch = ["sbatch"]
@@ -51,7 +52,8 @@
             case .array(let items)?:
                 for item in items {
                     guard case .string(let argument) = item else {
-                        throw reject("sbatch_arguments must be an array of strings, not \(JSONValue.array(items)).")
+                        throw reject(
+                            "sbatch_arguments must be an array of strings, not \(JSONValue.array(items)).")
                     }
                     arguments.append(argument)
                 }

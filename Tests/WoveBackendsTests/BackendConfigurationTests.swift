@@ -9,22 +9,34 @@
     @Suite("Backend executor configuration")
     struct BackendConfigurationTests {
         static func check(_ configuration: [String: JSONValue]) throws {
-            _ = try BackendSettings(configuration, name: "slurm", adapterKeys: ["partition"], at: "environments.c.executor_config")
+            _ = try BackendSettings(
+                configuration, name: "slurm", adapterKeys: ["partition"], at: "environments.c.executor_config"
+            )
         }
 
-        @Test(arguments: [
-            (["nope": JSONValue.integer(1)], "nope is not a setting of the slurm executor"),
-            (["command": .array([])], "environments.c.executor_config.command is []"),
-            (["callback_port": .integer(70_000)], "callback_port must be a port from 0 to 65535"),
-            (["callback_url": .string("ftp://x")], "callback_url must be an http:// or https:// URL"),
-            (["callback_token": .string("short")], "callback_token must be at least 16"),
-            (["security": .object(["secret": .string("inline")])], "security must name its secret by environment variable"),
-            (["security": .string("env:WOVE_TEST_UNSET_VARIABLE")], "'WOVE_TEST_UNSET_VARIABLE' is not set"),
-            (["callback_host": .string("0.0.0.0")], "beyond this machine, without security"),
-            (["poll_interval": .integer(0)], "poll_interval must be a positive number of seconds"),
-            (["max_callback_bytes": .integer(10)], "max_callback_bytes must be a whole number of at least 1024"),
-            (["payload_directory": .integer(1)], "payload_directory must be a non-empty string"),
-        ] as [([String: JSONValue], String)])
+        @Test(
+            arguments: [
+                (["nope": JSONValue.integer(1)], "nope is not a setting of the slurm executor"),
+                (["command": .array([])], "environments.c.executor_config.command is []"),
+                (["callback_port": .integer(70_000)], "callback_port must be a port from 0 to 65535"),
+                (["callback_url": .string("ftp://x")], "callback_url must be an http:// or https:// URL"),
+                (["callback_token": .string("short")], "callback_token must be at least 16"),
+                (
+                    ["security": .object(["secret": .string("inline")])],
+                    "security must name its secret by environment variable"
+                ),
+                (
+                    ["security": .string("env:WOVE_TEST_UNSET_VARIABLE")],
+                    "'WOVE_TEST_UNSET_VARIABLE' is not set"
+                ),
+                (["callback_host": .string("0.0.0.0")], "beyond this machine, without security"),
+                (["poll_interval": .integer(0)], "poll_interval must be a positive number of seconds"),
+                (
+                    ["max_callback_bytes": .integer(10)],
+                    "max_callback_bytes must be a whole number of at least 1024"
+                ),
+                (["payload_directory": .integer(1)], "payload_directory must be a non-empty string"),
+            ] as [([String: JSONValue], String)])
         func invalidSettingsNameTheKey(configuration: [String: JSONValue], message: String) throws {
             let error = try #require(throws: WeaveError.self) { try Self.check(configuration) }
             #expect(error.code == .invalidConfiguration)
@@ -58,7 +70,8 @@
                 runID: "double:1", taskID: "double", weave: "Report", args: ["value": 21],
                 delivery: Delivery(timeoutSeconds: 5))
             let payload = BackendPayload(
-                adapter: "slurm", callbackURL: "http://127.0.0.1:1/wove/events/t", callbackSecurity: "env:SECRET",
+                adapter: "slurm", callbackURL: "http://127.0.0.1:1/wove/events/t",
+                callbackSecurity: "env:SECRET",
                 run: run)
             #expect(try BackendPayload(decoding: Array(payload.encoded().utf8)) == payload)
             #expect(try BackendPayload(decoding: payload.json.serialized()) == payload)
@@ -76,7 +89,9 @@
             (#"{"version":1,"callback_url":"http://x","task_id":"t"}"#, "not a run_task"),
         ])
         func badPayloadsSayWhatIsWrong(text: String, message: String) {
-            let error = #expect(throws: BackendPayloadError.self) { try BackendPayload(decoding: Array(text.utf8)) }
+            let error = #expect(throws: BackendPayloadError.self) {
+                try BackendPayload(decoding: Array(text.utf8))
+            }
             #expect(error?.description.contains(message) == true, "\(error?.description ?? "")")
         }
     }
@@ -91,7 +106,8 @@
         @Test func registeredNameReadsItsSettings() throws {
             ExecutorProvider.registerRayExecutors()
             let provider = try ExecutorProvider.named(
-                "ray", configuration: ["address": "http://127.0.0.1:8265", "prefix": "p"], at: "environments.r")
+                "ray", configuration: ["address": "http://127.0.0.1:8265", "prefix": "p"],
+                at: "environments.r")
             #expect(provider.name == "ray")
             for (configuration, message) in [
                 (["address": JSONValue.string("ftp://x")], "address must be an http:// or https:// URL"),
@@ -117,7 +133,10 @@
     struct SlurmConfigurationTests {
         @Test func settingsNameTheKey() throws {
             for (configuration, message) in [
-                (["sbatch_arguments": JSONValue.string("--mem=1G")], "sbatch_arguments must be an array of strings"),
+                (
+                    ["sbatch_arguments": JSONValue.string("--mem=1G")],
+                    "sbatch_arguments must be an array of strings"
+                ),
                 (["partition": 3], "partition must be a non-empty string"),
                 (["sbatch": []], "sbatch.command is []"),
                 (["walltime": "1"], "walltime is not a setting of the slurm executor"),
@@ -129,7 +148,8 @@
                 }
                 #expect(error.message.contains(message), "\(error.message)")
             }
-            let typed = ExecutorProvider.slurm(partition: "debug", timeLimit: "5", sbatchArguments: ["--mem=1G"])
+            let typed = ExecutorProvider.slurm(
+                partition: "debug", timeLimit: "5", sbatchArguments: ["--mem=1G"])
             let settings = try SlurmSettings(typed.configuration, at: "c")
             #expect(settings.arguments == ["--partition", "debug", "--time", "5", "--mem=1G"])
         }

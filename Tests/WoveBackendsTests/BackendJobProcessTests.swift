@@ -10,7 +10,8 @@
     struct BackendJobProcessTests {
         /// Runs the test worker with `environment` added; returns its exit status and stderr.
         static func runJob(_ environment: [String: String]) async throws -> (status: Int32, stderr: String) {
-            let errors = FileManager.default.temporaryDirectory.appendingPathComponent("wove-job-\(UUID().uuidString)")
+            let errors = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "wove-job-\(UUID().uuidString)")
             _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
             defer { try? FileManager.default.removeItem(at: errors) }
             let handle = try FileHandle(forWritingTo: errors)
@@ -24,7 +25,10 @@
                 process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
                 do { try process.run() } catch { continuation.resume(throwing: error) }
             }
-            return (status, String(decoding: FileManager.default.contents(atPath: errors.path) ?? Data(), as: UTF8.self))
+            return (
+                status,
+                String(decoding: FileManager.default.contents(atPath: errors.path) ?? Data(), as: UTF8.self)
+            )
         }
 
         @Test func unreadablePayloadExitsWith65SayingWhy() async throws {
@@ -34,7 +38,9 @@
         }
 
         @Test func missingPayloadFileExitsWith65NamingIt() async throws {
-            let (status, stderr) = try await Self.runJob(["WOVE_BACKEND_PAYLOAD_FILE": "/nonexistent/payload.json"])
+            let (status, stderr) = try await Self.runJob([
+                "WOVE_BACKEND_PAYLOAD_FILE": "/nonexistent/payload.json"
+            ])
             #expect(status == BackendWorker.ExitStatus.invalidPayload.rawValue)
             #expect(stderr.contains("/nonexistent/payload.json"), "\(stderr)")
         }
@@ -42,7 +48,9 @@
         @Test func unreachableCallbackExitsWith75AfterRetrying() async throws {
             let payload = BackendPayload(
                 adapter: "test", callbackURL: "http://127.0.0.1:9/wove/events/nobody-listens",
-                run: .runTask(runID: "double:1", taskID: "double", weave: nil, args: ["value": 2], delivery: Delivery()))
+                run: .runTask(
+                    runID: "double:1", taskID: "double", weave: nil, args: ["value": 2], delivery: Delivery())
+            )
             let started = ContinuousClock.now
             let (status, stderr) = try await Self.runJob(["WOVE_BACKEND_PAYLOAD": try payload.encoded()])
             #expect(status == BackendWorker.ExitStatus.callbackFailed.rawValue)

@@ -21,7 +21,9 @@
         static let options = BackendOptions(command: [TestWorker.path], pollInterval: .milliseconds(500))
 
         private func configured<T: Sendable>(_ body: () async throws -> T) async throws -> T {
-            try await Wove.withConfiguration(WoveConfiguration(environments: ["jobs": EnvironmentSettings(executor: provider)])) {
+            try await Wove.withConfiguration(
+                WoveConfiguration(environments: ["jobs": EnvironmentSettings(executor: provider)])
+            ) {
                 try await body()
             }
         }
@@ -29,7 +31,8 @@
         /// A weave with a task run as a job and local tasks around it equals the same weave run locally.
         func mixedWeaveEqualsLocal() async throws {
             @WeaveBuilder func tasks(remote: Bool) -> TaskList {
-                Task("double", after: "value") { (value: Int) in value &* 2 }.environment(remote ? "jobs" : "local")
+                Task("double", after: "value") { (value: Int) in value &* 2 }.environment(
+                    remote ? "jobs" : "local")
                 Task("plus_three", after: "double") { (double: Int) in double + 3 }
             }
             let remote = try await configured { try await weave(["value": 21]) { tasks(remote: true) } }
@@ -65,7 +68,8 @@
             let run = Task {
                 try await configured {
                     try await weave(["path": pidFile]) {
-                        Task("pid_then_sleep", after: "path") { (_: String) async throws -> Int in 0 }.environment("jobs")
+                        Task("pid_then_sleep", after: "path") { (_: String) async throws -> Int in 0 }
+                            .environment("jobs")
                     }
                 }
             }
@@ -82,14 +86,16 @@
             let run = Task {
                 try await configured {
                     try await weave(["path": pidFile]) {
-                        Task("pid_then_sleep", after: "path") { (_: String) async throws -> Int in 0 }.environment("jobs")
+                        Task("pid_then_sleep", after: "path") { (_: String) async throws -> Int in 0 }
+                            .environment("jobs")
                     }
                 }
             }
             let pid = try await Self.waitForPID(in: pidFile)
             try await killFromOutside(pidFile)
             let outcome = await run.result
-            guard case .failure(let failure) = outcome, let error = failure as? EnvironmentExecutionError else {
+            guard case .failure(let failure) = outcome, let error = failure as? EnvironmentExecutionError
+            else {
                 Issue.record("the weave did not fail with the job's error: \(outcome)")
                 return
             }
@@ -100,7 +106,8 @@
         }
 
         static func temporaryPath(_ name: String) -> String {
-            FileManager.default.temporaryDirectory.appendingPathComponent("wove-\(name)-\(UUID().uuidString)").path
+            FileManager.default.temporaryDirectory.appendingPathComponent("wove-\(name)-\(UUID().uuidString)")
+                .path
         }
 
         /// The pid the job wrote to `path`, waiting up to 60 s for the job to start.

@@ -33,9 +33,11 @@
                 url = try await server.start()
             }
 
-            func post(_ body: String, to url: String? = nil, headers: [(String, String)] = []) async throws -> (
-                Int, String
-            ) {
+            func post(_ body: String, to url: String? = nil, headers: [(String, String)] = []) async throws
+                -> (
+                    Int, String
+                )
+            {
                 var request = HTTPClientRequest(url: url ?? self.url)
                 request.method = .POST
                 for (name, value) in headers { request.headers.add(name: name, value: value) }
@@ -59,7 +61,10 @@
         @Test func wrongTokenAndOtherPathsAre404() async throws {
             let harness = try await Harness()
             let base = harness.url.components(separatedBy: "/wove/events/")[0]
-            for url in [base + "/wove/events/not-the-token", base + "/wove/events/", base + "/other", harness.url + "/more"] {
+            for url in [
+                base + "/wove/events/not-the-token", base + "/wove/events/", base + "/other",
+                harness.url + "/more",
+            ] {
                 let (status, _) = try await harness.post(Self.result, to: url)
                 #expect(status == 404, "\(url)")
             }
@@ -82,7 +87,8 @@
 
         @Test func oversizedCallbackIs413() async throws {
             let harness = try await Harness(maximumBodySize: 1024)
-            let big = #"{"type":"task_result","run_id":"r1","task_id":"t","result":""#
+            let big =
+                #"{"type":"task_result","run_id":"r1","task_id":"t","result":""#
                 + String(repeating: "x", count: 4096) + #""}"#
             let (status, _) = try await harness.post(big)
             #expect(status == 413)
@@ -98,11 +104,13 @@
             #expect(unsigned == 401)
             let wrong = try NetworkExecutorSecurity(mode: .signed, secret: Array("other".utf8))
             let (forged, reason) = try await harness.post(
-                Self.result, headers: wrong.headers(transport: .http, target: target, body: Array(Self.result.utf8)))
+                Self.result,
+                headers: wrong.headers(transport: .http, target: target, body: Array(Self.result.utf8)))
             #expect(forged == 403)
             #expect(reason.contains("signature"), "\(reason)")
             let (signed, _) = try await harness.post(
-                Self.result, headers: security.headers(transport: .http, target: target, body: Array(Self.result.utf8)))
+                Self.result,
+                headers: security.headers(transport: .http, target: target, body: Array(Self.result.utf8)))
             #expect(signed == 204)
             #expect(harness.delivered.withLock { $0.count } == 1)
             await harness.server.stop()

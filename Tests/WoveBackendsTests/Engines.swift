@@ -26,7 +26,8 @@
 
         /// Whether Ray's Jobs API answers at ``rayAddress``.
         static let rayIsRunning: Bool = {
-            (try? run(["curl", "-sf", "--max-time", "3", rayAddress.absoluteString + "/api/version"]))?.contains("version")
+            (try? run(["curl", "-sf", "--max-time", "3", rayAddress.absoluteString + "/api/version"]))?
+                .contains("version")
                 ?? false
         }()
 
@@ -50,7 +51,8 @@
             let data = output.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             guard process.terminationStatus == 0 else {
-                throw EngineCommandError(description: "\(command.joined(separator: " ")) exited with \(process.terminationStatus)")
+                throw EngineCommandError(
+                    description: "\(command.joined(separator: " ")) exited with \(process.terminationStatus)")
             }
             return String(decoding: data, as: UTF8.self)
         }

@@ -25,7 +25,8 @@
             process.terminationHandler = { finished in
                 let how =
                     finished.terminationReason == .uncaughtSignal
-                    ? "KILLED_BY_SIGNAL_\(finished.terminationStatus)" : "EXITED_\(finished.terminationStatus)"
+                    ? "KILLED_BY_SIGNAL_\(finished.terminationStatus)"
+                    : "EXITED_\(finished.terminationStatus)"
                 exits.record("\(finished.processIdentifier)", how)
             }
             try process.run()
@@ -36,7 +37,9 @@
             if let pid = Int32(submission.id), exits.state(of: submission.id) == nil { kill(pid, SIGTERM) }
         }
 
-        func statuses(of submissions: [BackendSubmission]) async throws -> [BackendSubmission: BackendJobStatus] {
+        func statuses(of submissions: [BackendSubmission]) async throws -> [BackendSubmission:
+            BackendJobStatus]
+        {
             var statuses: [BackendSubmission: BackendJobStatus] = [:]
             for submission in submissions {
                 statuses[submission] = exits.state(of: submission.id).map { .ended(state: $0) } ?? .active

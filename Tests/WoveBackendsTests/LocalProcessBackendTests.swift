@@ -13,7 +13,9 @@
     @Suite("Backend executor with a local-process adapter")
     struct LocalProcessBackendTests {
         let scenarios = BackendScenarios(
-            provider: .backend(name: "local-process", options: BackendScenarios.options) { LocalProcessAdapter() },
+            provider: .backend(name: "local-process", options: BackendScenarios.options) {
+                LocalProcessAdapter()
+            },
             killFromOutside: { pidFile in
                 // SIGKILL: the job cannot report, so only the status poll can tell.
                 let pid = try await BackendScenarios.waitForPID(in: pidFile)

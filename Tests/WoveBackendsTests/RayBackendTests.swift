@@ -11,24 +11,31 @@
     /// runs Ray here).
     @Suite(
         "Ray backend", .serialized,
-        .enabled(if: Engines.rayIsRunning || Engines.isRequired, "Skipped: Ray is not running; \(Engines.howToStart)."))
+        .enabled(
+            if: Engines.rayIsRunning || Engines.isRequired,
+            "Skipped: Ray is not running; \(Engines.howToStart)."))
     struct RayBackendTests {
         /// Each test's own prefix, so that its jobs can be told from every other's.
         static func scenarios() -> BackendScenarios {
             let prefix = "wove-test-\(UUID().uuidString.prefix(8).lowercased())"
             return BackendScenarios(
-                provider: .ray(address: Engines.rayAddress, prefix: prefix, options: BackendScenarios.options),
+                provider: .ray(
+                    address: Engines.rayAddress, prefix: prefix, options: BackendScenarios.options),
                 killFromOutside: { _ in try await stopRunningJobs(prefix: prefix) })
         }
 
         init() throws { try Engines.require(Engines.rayIsRunning, "Ray") }
 
         @Test func mixedWeaveEqualsLocal() async throws { try await Self.scenarios().mixedWeaveEqualsLocal() }
-        @Test func mappedTaskRunsOneJobPerItemInOrder() async throws { try await Self.scenarios().mappedTaskInOrder() }
+        @Test func mappedTaskRunsOneJobPerItemInOrder() async throws {
+            try await Self.scenarios().mappedTaskInOrder()
+        }
         @Test func payloadLargerThanTheArgumentLimit() async throws {
             try await Self.scenarios().payloadLargerThanTheArgumentLimit()
         }
-        @Test func cancelledWeaveStopsTheJob() async throws { try await Self.scenarios().cancelledWeaveEndsTheJob() }
+        @Test func cancelledWeaveStopsTheJob() async throws {
+            try await Self.scenarios().cancelledWeaveEndsTheJob()
+        }
         @Test func rayStopFromOutsideFailsTheTask() async throws {
             try await Self.scenarios().jobEndedFromOutsideFailsItsTask()
         }
@@ -36,7 +43,8 @@
         /// Stops, through Ray's own API, the running jobs whose submission ids start with `prefix`.
         static func stopRunningJobs(prefix: String) async throws {
             let base = Engines.rayAddress.absoluteString
-            let list = try await HTTPClient.shared.execute(HTTPClientRequest(url: base + "/api/jobs/"), timeout: .seconds(30))
+            let list = try await HTTPClient.shared.execute(
+                HTTPClientRequest(url: base + "/api/jobs/"), timeout: .seconds(30))
             let body = try await list.body.collect(upTo: 16 << 20)
             guard case .array(let jobs) = try JSONValue(parsing: Array(buffer: body)) else {
                 Issue.record("Ray's job list is not an array")

@@ -7,11 +7,14 @@
     /// Every backend scenario with real Slurm jobs (`.ci/engines start` runs Slurm here).
     @Suite(
         "Slurm backend", .serialized,
-        .enabled(if: Engines.slurmIsRunning || Engines.isRequired, "Skipped: Slurm is not running; \(Engines.howToStart)."))
+        .enabled(
+            if: Engines.slurmIsRunning || Engines.isRequired,
+            "Skipped: Slurm is not running; \(Engines.howToStart)."))
     struct SlurmBackendTests {
         let scenarios = BackendScenarios(
             provider: .slurm(
-                sbatchArguments: ["--output=/dev/null"], prefix: "wove-test", options: BackendScenarios.options),
+                sbatchArguments: ["--output=/dev/null"], prefix: "wove-test",
+                options: BackendScenarios.options),
             killFromOutside: { pidFile in
                 // The job's own process knows its job id.
                 let pid = try await BackendScenarios.waitForPID(in: pidFile)
@@ -26,11 +29,15 @@
         init() throws { try Engines.require(Engines.slurmIsRunning, "Slurm") }
 
         @Test func mixedWeaveEqualsLocal() async throws { try await scenarios.mixedWeaveEqualsLocal() }
-        @Test func mappedTaskRunsOneJobPerItemInOrder() async throws { try await scenarios.mappedTaskInOrder() }
+        @Test func mappedTaskRunsOneJobPerItemInOrder() async throws {
+            try await scenarios.mappedTaskInOrder()
+        }
         @Test func payloadLargerThanTheArgumentLimit() async throws {
             try await scenarios.payloadLargerThanTheArgumentLimit()
         }
-        @Test func cancelledWeaveCancelsTheJob() async throws { try await scenarios.cancelledWeaveEndsTheJob() }
+        @Test func cancelledWeaveCancelsTheJob() async throws {
+            try await scenarios.cancelledWeaveEndsTheJob()
+        }
         @Test func scancelFromOutsideFailsTheTask() async throws {
             try await scenarios.jobEndedFromOutsideFailsItsTask()
         }
@@ -44,7 +51,8 @@
             await #expect {
                 try await failing.mixedWeaveEqualsLocal()
             } throws: { error in
-                "\(error)".contains("Slurm could not take the job") && "\(error)".contains("no-such-partition")
+                "\(error)".contains("Slurm could not take the job")
+                    && "\(error)".contains("no-such-partition")
             }
         }
     }
