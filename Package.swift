@@ -246,7 +246,10 @@ let package = Package(
                 .target(name: "WoveHTTP", condition: whenTraits("HTTP")),
                 .target(name: "WoveWebSocket", condition: whenTraits("WebSocket")),
                 .target(name: "WoveGRPC", condition: whenTraits("GRPC")),
-                http("AsyncHTTPClient", "async-http-client"),
+                .target(name: "WoveSlurm", condition: whenTraits("Slurm")),
+                .target(name: "WoveRay", condition: whenTraits("Ray")),
+                .product(
+                    name: "AsyncHTTPClient", package: "async-http-client", condition: whenTraits("HTTP", "Backends")),
                 grpc("GRPCCore", "grpc-swift-2"),
                 grpc("GRPCNIOTransportHTTP2", "grpc-swift-nio-transport"),
                 webSocket("WSClient", "swift-websocket"),

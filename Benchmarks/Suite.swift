@@ -23,6 +23,7 @@ enum BenchmarkSuite {
         if wanted("http") { try await http() }
         if wanted("websocket") { try await webSocket() }
         if wanted("grpc") { try await grpc() }
+        if wanted("backends") { try await backends() }
         if wanted("memory") { try MemoryWorkload.report() }
     }
 
@@ -112,6 +113,25 @@ enum BenchmarkSuite {
                             "bare grpc-swift unary call", GRPCWorkloads.bare(port: bare, inFlight: inFlight)
                         ))
                 }
+            }
+        #endif
+    }
+
+    /// The scheduler rows, when the benchmarks are built with the Slurm or Ray trait and the
+    /// engines run (`eval "$(.ci/engines start)"` sets the variables they are found by).
+    private static func backends() async throws {
+        #if Slurm
+            if BackendWorkloads.slurmIsRunning {
+                try await Harness.compare(
+                    "slurm_noop_job", unit: "job", units: 1, repetitions: 5, wove: BackendWorkloads.slurm,
+                    baseline: ("sbatch --wait of true", BackendWorkloads.bareSlurm))
+            }
+        #endif
+        #if Ray
+            if BackendWorkloads.rayIsRunning {
+                try await Harness.compare(
+                    "ray_noop_job", unit: "job", units: 1, repetitions: 5, wove: BackendWorkloads.ray,
+                    baseline: ("a Ray job running true", BackendWorkloads.bareRay))
             }
         #endif
     }
