@@ -120,20 +120,30 @@ enum BenchmarkSuite {
     /// The scheduler rows, when the benchmarks are built with the Slurm or Ray trait and the
     /// engines run (`eval "$(.ci/engines start)"` sets the variables they are found by).
     private static func backends() async throws {
+        var rows:
+            [(name: String, wove: () async throws -> Void, baseline: (String, () async throws -> Void))] = []
         #if Slurm
             if BackendWorkloads.slurmIsRunning {
-                try await Harness.compare(
-                    "slurm_noop_job", unit: "job", units: 1, repetitions: 5, wove: BackendWorkloads.slurm,
-                    baseline: ("sbatch --wait of true", BackendWorkloads.bareSlurm))
+                rows.append(
+                    (
+                        "slurm_noop_job", BackendWorkloads.slurm,
+                        ("sbatch --wait of true", BackendWorkloads.bareSlurm)
+                    ))
             }
         #endif
         #if Ray
             if BackendWorkloads.rayIsRunning {
-                try await Harness.compare(
-                    "ray_noop_job", unit: "job", units: 1, repetitions: 5, wove: BackendWorkloads.ray,
-                    baseline: ("a Ray job running true", BackendWorkloads.bareRay))
+                rows.append(
+                    (
+                        "ray_noop_job", BackendWorkloads.ray,
+                        ("a Ray job running true", BackendWorkloads.bareRay)
+                    ))
             }
         #endif
+        for row in rows {
+            try await Harness.compare(
+                row.name, unit: "job", units: 1, repetitions: 5, wove: row.wove, baseline: row.baseline)
+        }
     }
 
     private static func dispatch() async throws {

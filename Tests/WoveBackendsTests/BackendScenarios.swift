@@ -65,15 +65,7 @@
         /// Cancelling the weave cancels its job: the job's process is gone soon after.
         func cancelledWeaveEndsTheJob() async throws {
             let pidFile = Self.temporaryPath("pid")
-            let run = Task {
-                try await configured {
-                    try await weave(["path": pidFile]) {
-                        Task("pid_then_sleep", after: "path") { (_: String) async throws -> Int in 0 }
-                            .environment("jobs")
-                    }
-                }
-            }
-            let pid = try await Self.waitForPID(in: pidFile)
+            let (run, pid) = try await startSleepingJob(pidFile: pidFile)
             run.cancel()
             _ = try? await run.value
             try await Self.waitUntilGone(pid)
@@ -83,15 +75,7 @@
         func jobEndedFromOutsideFailsItsTask() async throws {
             let pidFile = Self.temporaryPath("pid")
             let started = ContinuousClock.now
-            let run = Task {
-                try await configured {
-                    try await weave(["path": pidFile]) {
-                        Task("pid_then_sleep", after: "path") { (_: String) async throws -> Int in 0 }
-                            .environment("jobs")
-                    }
-                }
-            }
-            let pid = try await Self.waitForPID(in: pidFile)
+            let (run, pid) = try await startSleepingJob(pidFile: pidFile)
             try await killFromOutside(pidFile)
             let outcome = await run.result
             guard case .failure(let failure) = outcome, let error = failure as? EnvironmentExecutionError
@@ -103,6 +87,20 @@
             #expect(error.payload.message.contains("job"))
             #expect(ContinuousClock.now - started < .seconds(60))
             try await Self.waitUntilGone(pid)
+        }
+
+        /// Starts a weave whose one task is a job that writes its pid to `pidFile` and sleeps;
+        /// returns the weave's task and the job's pid, once the job runs.
+        private func startSleepingJob(pidFile: String) async throws -> (Task<WoveResult, any Error>, Int32) {
+            let run = Task {
+                try await configured {
+                    try await weave(["path": pidFile]) {
+                        Task("pid_then_sleep", after: "path") { (_: String) async throws -> Int in 0 }
+                            .environment("jobs")
+                    }
+                }
+            }
+            return (run, try await Self.waitForPID(in: pidFile))
         }
 
         static func temporaryPath(_ name: String) -> String {
