@@ -45,7 +45,7 @@
     extension BackendWorkloads {
         static var slurmIsRunning: Bool { ProcessInfo.processInfo.environment["SLURM_CONF"] != nil }
 
-        static let slurm = wove(.slurm(sbatchArguments: ["--output=/dev/null"]))
+        static var slurm: () async throws -> Void { wove(.slurm(sbatchArguments: ["--output=/dev/null"])) }
 
         static func bareSlurm() async throws {
             try await run(["sbatch", "--wait", "--output=/dev/null", "--wrap", "true"])
@@ -65,7 +65,7 @@
 
         static var rayIsRunning: Bool { ProcessInfo.processInfo.environment["WOVE_RAY_ADDRESS"] != nil }
 
-        static let ray = wove(.ray(address: URL(string: rayAddress)))
+        static var ray: () async throws -> Void { wove(.ray(address: URL(string: rayAddress))) }
 
         /// Submits a job running `true` and polls its status until it has succeeded.
         static func bareRay() async throws {
