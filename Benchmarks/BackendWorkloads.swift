@@ -24,17 +24,25 @@
             }
         }
 
-        /// Runs `command` to its end; throws unless it exits with 0.
-        static func run(_ command: [String]) async throws {
+        /// Runs `command` to its end and returns its stdout; throws unless it exits with 0.
+        @discardableResult
+        static func run(_ command: [String]) async throws -> String {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = command
-            process.standardOutput = FileHandle.nullDevice
+            let output = FileManager.default.temporaryDirectory.appendingPathComponent("wove-bench-\(UUID())")
+            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+            defer { try? FileManager.default.removeItem(at: output) }
+            let handle = try FileHandle(forWritingTo: output)
+            defer { try? handle.close() }
+            process.standardOutput = handle
             let status: Int32 = try await withCheckedThrowingContinuation { continuation in
                 process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
                 do { try process.run() } catch { continuation.resume(throwing: error) }
             }
             try check(status == 0)
+            return String(
+                decoding: FileManager.default.contents(atPath: output.path) ?? Data(), as: UTF8.self)
         }
     }
 #endif
@@ -47,8 +55,34 @@
 
         static var slurm: () async throws -> Void { wove(.slurm(sbatchArguments: ["--output=/dev/null"])) }
 
+        /// Waits until Slurm has no job and its node is idle, so that every run starts alike (a
+        /// job submitted while the last one is still completing waits for it, up to seconds).
+        static func slurmIdle() async throws {
+            while true {
+                let queue = try await run(["squeue", "-h"])
+                let node = try await run(["sinfo", "-h", "-o", "%T"])
+                if queue.isEmpty, node.trimmingCharacters(in: .whitespacesAndNewlines) == "idle" { return }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+        }
+
         static func bareSlurm() async throws {
             try await run(["sbatch", "--wait", "--output=/dev/null", "--wrap", "true"])
+        }
+
+        /// `sbatch` of `true`, then `scontrol show job` every 20 ms until the job has completed:
+        /// Slurm's own latency without `sbatch --wait`'s slow polling.
+        static func polledSlurm() async throws {
+            let output = try await run(["sbatch", "--parsable", "--output=/dev/null", "--wrap", "true"])
+            let id =
+                output.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                ?? ""
+            while true {
+                let state = try await run(["scontrol", "show", "job", id, "-o"])
+                if state.contains("JobState=COMPLETED") { return }
+                try check(!state.contains("JobState=FAILED") && !state.contains("JobState=CANCELLED"))
+                try await Task.sleep(for: .milliseconds(20))
+            }
         }
     }
 #endif

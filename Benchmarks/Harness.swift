@@ -14,16 +14,19 @@ enum Harness {
 
     /// Measures `wove` and, if given, `baseline`: one warm-up each, then `repetitions`
     /// alternating runs, keeping each side's best (shortest), so both see the same machine state.
+    /// `settle` runs, untimed, before each timed run: waiting for a scheduler to be idle, say.
     static func compare(
         _ name: String,
         unit: String,
         units: Int,
         repetitions: Int,
         wove: () async throws -> Void,
-        baseline: (name: String, run: () async throws -> Void)? = nil
+        baseline: (name: String, run: () async throws -> Void)? = nil,
+        settle: () async throws -> Void = {}
     ) async throws {
         let clock = ContinuousClock()
         func timed(_ operation: () async throws -> Void) async throws -> Duration {
+            try await settle()
             let start = clock.now
             try await operation()
             return clock.now - start

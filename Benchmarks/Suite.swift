@@ -120,14 +120,23 @@ enum BenchmarkSuite {
     /// The scheduler rows, when the benchmarks are built with the Slurm or Ray trait and the
     /// engines run (`eval "$(.ci/engines start)"` sets the variables they are found by).
     private static func backends() async throws {
-        var rows:
-            [(name: String, wove: () async throws -> Void, baseline: (String, () async throws -> Void))] = []
+        typealias Row = (
+            name: String, wove: () async throws -> Void, baseline: (String, () async throws -> Void),
+            settle: () async throws -> Void
+        )
+        var rows: [Row] = []
         #if Slurm
             if BackendWorkloads.slurmIsRunning {
                 rows.append(
                     (
                         "slurm_noop_job", BackendWorkloads.slurm,
-                        ("sbatch --wait of true", BackendWorkloads.bareSlurm)
+                        ("sbatch --wait of true", BackendWorkloads.bareSlurm), BackendWorkloads.slurmIdle
+                    ))
+                rows.append(
+                    (
+                        "slurm_noop_job vs polled", BackendWorkloads.slurm,
+                        ("sbatch of true, scontrol every 20 ms", BackendWorkloads.polledSlurm),
+                        BackendWorkloads.slurmIdle
                     ))
             }
         #endif
@@ -136,13 +145,15 @@ enum BenchmarkSuite {
                 rows.append(
                     (
                         "ray_noop_job", BackendWorkloads.ray,
-                        ("a Ray job running true", BackendWorkloads.bareRay)
+                        ("a Ray job running true", BackendWorkloads.bareRay),
+                        {}
                     ))
             }
         #endif
         for row in rows {
             try await Harness.compare(
-                row.name, unit: "job", units: 1, repetitions: 5, wove: row.wove, baseline: row.baseline)
+                row.name, unit: "job", units: 1, repetitions: 5, wove: row.wove, baseline: row.baseline,
+                settle: row.settle)
         }
     }
 
