@@ -12,6 +12,10 @@
     /// status is whether its process has exited, and how.
     final class LocalProcessAdapter: BackendAdapter {
         private let exits = LockedExits()
+        /// Variables every job gets on top of the executor's: a wrong secret, say.
+        private let overrides: [String: String]
+
+        init(overrides: [String: String] = [:]) { self.overrides = overrides }
 
         var engineName: String { "Local process" }
 
@@ -20,6 +24,7 @@
             process.executableURL = URL(fileURLWithPath: job.command[0])
             process.arguments = Array(job.command.dropFirst())
             process.environment = ProcessInfo.processInfo.environment.merging(job.environment) { $1 }
+                .merging(overrides) { $1 }
             process.standardOutput = FileHandle.nullDevice
             let exits = self.exits
             process.terminationHandler = { finished in

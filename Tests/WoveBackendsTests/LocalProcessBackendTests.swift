@@ -31,5 +31,33 @@
         @Test func jobKilledFromOutsideFailsItsTask() async throws {
             try await scenarios.jobEndedFromOutsideFailsItsTask()
         }
+
+        /// Signed callbacks, end to end: the job signs with the secret in the variable the
+        /// settings name (PATH here, which both processes have), and the server checks it.
+        @Test func signedCallbacksFromTheJobAreVerified() async throws {
+            var options = BackendScenarios.options
+            options.callbackSecretVariable = "PATH"
+            let signed = BackendScenarios(
+                provider: .backend(name: "local-process", options: options) { LocalProcessAdapter() },
+                killFromOutside: { _ in })
+            try await signed.mixedWeaveEqualsLocal()
+        }
+
+        /// A job signing with another secret is refused: it cannot report, exits, and its task
+        /// fails with the job named.
+        @Test func callbacksSignedWithAnotherSecretAreRefused() async throws {
+            var options = BackendScenarios.options
+            options.callbackSecretVariable = "PATH"
+            let forged = BackendScenarios(
+                provider: .backend(name: "local-process", options: options) {
+                    LocalProcessAdapter(overrides: ["PATH": "/not/the/secret"])
+                },
+                killFromOutside: { _ in })
+            await #expect {
+                try await forged.mixedWeaveEqualsLocal()
+            } throws: { error in
+                "\(error)".contains("BackendJobLost") && "\(error)".contains("without reporting")
+            }
+        }
     }
 #endif
