@@ -8,8 +8,8 @@ enum DispatchWorkload {
     static let items = 1_000
 
     /// Answers every `run_task` for `{"item": n}` with `n + 1`, in the caller's task.
-    final class EchoExecutor: EnvironmentExecutor {
-        private let inbox = FrameInbox()
+    final class EchoExecutor: InboxBackedExecutor {
+        let inbox = FrameInbox()
 
         func start(environmentName: String, environmentConfig: [String: JSONValue], runConfig: RunConfig)
             async throws
@@ -21,8 +21,6 @@ enum DispatchWorkload {
             else { return }
             inbox.push(.taskResult(runID: runID, taskID: taskID, result: .integer(item + 1)))
         }
-
-        func recv() async throws -> WoveFrame { try await inbox.next() }
 
         func stop() async throws { inbox.fail(CancellationError()) }
     }

@@ -177,7 +177,8 @@ enum BenchmarkSuite {
     }
 
     /// Runs one workload in a loop for a profiler: `WOVE_BENCH_PROFILE=` one of
-    /// `diamond-async`, `diamond-sync`, `diamond-taskgroup`, `wide`, `map-async`, `map-sync`, and
+    /// `diamond-async`, `diamond-sync`, `diamond-taskgroup`, `wide`, `map-async`, `map-sync`,
+    /// `dispatch`, and
     /// with the HTTP trait `http`, `http-bare` (64 in flight), `http-1` and `http-bare-1` (one at a time).
     static func profile(_ workload: String) async throws {
         #if HTTP
@@ -199,6 +200,7 @@ enum BenchmarkSuite {
             case "wide": try await WideGraphWorkload.wove()
             case "map-async": try await MapWorkloads.woveAsync()
             case "map-sync": try await MapWorkloads.woveSync()
+            case "dispatch": try await DispatchWorkload.wove()
             default: try await DiamondWorkload.woveAsync()
             }
         }

@@ -5,17 +5,18 @@
 // Run it with: swift run CustomExecutor
 import WoveDSL
 
-/// Hands every command frame to a worker and returns its event frames from `recv()`.
-final class InProcessExecutor: EnvironmentExecutor {
-    private let events = FrameInbox()
+/// Hands every command frame to a worker and pushes its event frames into its inbox, whose frames
+/// the runtime routes to the runs waiting for them (`recv()` comes with `InboxBackedExecutor`).
+final class InProcessExecutor: InboxBackedExecutor {
+    let inbox = FrameInbox()
     private let commands: AsyncThrowingStream<WoveFrame, any Error>.Continuation
     private let serving: Task<Void, Never>
 
     init(worker: WoveWorker) {
         let (stream, commands) = AsyncThrowingStream<WoveFrame, any Error>.makeStream()
-        let events = events
+        let inbox = inbox
         self.commands = commands
-        serving = Task { await worker.serve(stream) { frame in events.push(frame) } }
+        serving = Task { await worker.serve(stream) { frame in inbox.push(frame) } }
     }
 
     func start(environmentName: String, environmentConfig: [String: JSONValue], runConfig: RunConfig)
@@ -29,13 +30,11 @@ final class InProcessExecutor: EnvironmentExecutor {
         commands.yield(frame)
     }
 
-    // FrameInbox keeps the contract: it returns once this task is cancelled or `stop()` fails it.
-    func recv() async throws -> WoveFrame { try await events.next() }
-
     func stop() async throws {
         commands.finish()
         await serving.value
-        events.fail(CancellationError())
+        // FrameInbox keeps the contract: `recv()` ends once the inbox is failed.
+        inbox.fail(CancellationError())
         print("stop")
     }
 }

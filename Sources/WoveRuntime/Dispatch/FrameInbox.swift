@@ -15,6 +15,9 @@
 /// }
 /// ```
 ///
+/// An executor that declares ``InboxBackedExecutor`` instead gets `recv()` with it, and its
+/// events reach their runs without a task woken for each.
+///
 /// See the `CustomExecutor` example (`swift run CustomExecutor`) for a whole executor.
 public final class FrameInbox: Sendable {
     private struct State {
