@@ -27,7 +27,8 @@
     /// `WOVE_BACKEND_PAYLOAD_FILE` names, or the argument after `--wove-backend-payload`; POSTs
     /// `task_started`, heartbeats if its delivery asks for them, then `task_result`, `task_error`
     /// or, on `SIGTERM` (a cancel from Wove, `scancel`, Ray's stop, a time limit), `task_cancelled`;
-    /// and exits with an ``ExitStatus``. Each callback is tried again on failure, with backoff.
+    /// and exits with an ``ExitStatus``. Each callback is tried again on failure, with backoff; one
+    /// that still cannot be delivered (or is refused) cancels the task, which could report nothing more.
     public enum BackendWorker {
         /// How a job's process ends.
         public enum ExitStatus: Int32, Sendable {
@@ -76,16 +77,23 @@
                 eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
             let poster = CallbackPoster(url: url, security: security, client: client)
             let outcome = LockedValue<(last: WoveFrame?, failure: String?)>((nil, nil))
+            // Set once the run has started; a frame that cannot be delivered cancels it, since
+            // nothing it does from then on could be reported.
+            let running = LockedValue<Task<Void, Never>?>(nil)
             let run = Task {
                 await worker.run(runID: runID, taskID: taskID, args: args, delivery: delivery) { frame in
+                    // After one undeliverable frame, the rest would only fail the same way, slowly.
+                    guard outcome.withLock({ $0.failure == nil }) else { return }
                     do {
                         try await poster.post(frame)
                     } catch {
                         outcome.withLock { $0.failure = $0.failure ?? "\(error)" }
+                        running.withLock { $0 }?.cancel()
                     }
                     outcome.withLock { $0.last = frame }
                 }
             }
+            running.withLock { $0 = run }
             let termination = onTermination { run.cancel() }
             await run.value
             termination.cancel()
