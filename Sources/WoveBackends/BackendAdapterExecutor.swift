@@ -144,7 +144,7 @@
                 adapter: name, callbackURL: started.callbackURL,
                 callbackSecurity: started.settings.callbackSecurity,
                 run: frame)
-            var environment: [String: String] = [:]
+            var environment = [BackendWorkerMode.jobVariable: "1"]
             var payloadFile: String?
             let encoded = try payload.encoded()
             if encoded.utf8.count <= BackendSettings.inlinePayloadLimit {
@@ -152,9 +152,11 @@
             } else {
                 let path = URL(fileURLWithPath: started.settings.payloadDirectory)
                     .appendingPathComponent("wove-payload-\(UUID().uuidString).json").path
+                // Readable by this user only: it holds the run's arguments and the callback token.
                 guard
                     FileManager.default.createFile(
-                        atPath: path, contents: Data(try payload.json.serialized()))
+                        atPath: path, contents: Data(try payload.json.serialized()),
+                        attributes: [.posixPermissions: 0o600])
                 else {
                     throw BackendExecutorError(
                         "\(name) executor could not write the payload of task '\(taskID)' to \(path) "
@@ -169,14 +171,20 @@
                 payload: payload)
             let submission: BackendSubmission
             do {
-                submission = try await adapter.submit(job)
+                // In a task of its own: a caller cancelled mid-request must not leave a job the
+                // scheduler took but this executor never heard of.
+                submission = try await Task { [adapter] in try await adapter.submit(job) }.value
             } catch {
                 forget(runID)
                 throw BackendExecutorError(
                     "\(adapter.engineName) could not take the job of task '\(taskID)' (run \(runID)): \(error)"
                 )
             }
-            state.withLock { $0.runs[runID]?.submission = submission }
+            let cancelled = state.withLock { state -> Bool in
+                state.runs[runID]?.submission = submission
+                return state.runs[runID]?.cancelRequested ?? false
+            }
+            if cancelled { try await adapter.cancel(runID: runID, submission: submission) }
         }
 
         /// Takes a frame from the callback server: delivers it unless its run is over or unknown.
@@ -191,7 +199,9 @@
             default: terminal = false
             }
             let tracked = state.withLock { state -> TrackedRun? in
-                guard !state.finished.contains(runID), let run = state.runs[runID] else { return nil }
+                // A frame must name its run's own task: one job cannot speak for another's run.
+                guard !state.finished.contains(runID), let run = state.runs[runID], run.taskID == frame.taskID
+                else { return nil }
                 if terminal {
                     state.finished.insert(runID)
                     state.runs[runID] = nil
@@ -230,10 +240,15 @@
                 return
             }
             for (submission, status) in statuses {
-                guard case .ended(let final) = status else { continue }
                 let runID = submission.runID
                 let lost = state.withLock { state -> TrackedRun? in
                     guard var run = state.runs[runID], run.submission == submission else { return nil }
+                    guard case .ended(let final) = status else {
+                        // Back in the queue (requeued, say): no longer on its way to being lost.
+                        run.endedState = nil
+                        state.runs[runID] = run
+                        return nil
+                    }
                     guard run.endedState != nil else {
                         run.endedState = final
                         state.runs[runID] = run
@@ -251,7 +266,8 @@
                     inbox.push(
                         self.lost(
                             runID: runID, taskID: lost.taskID, lost,
-                            "ended in state \(final) without reporting the run's outcome"))
+                            "ended in state \(lost.endedState ?? "unknown") without reporting the run's outcome"
+                        ))
                 }
             }
         }

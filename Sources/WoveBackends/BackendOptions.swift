@@ -11,7 +11,8 @@
         public var callbackHost: String
         /// Its port; 0 picks a free one.
         public var callbackPort: Int
-        /// The URL jobs on other hosts reach the callback server at.
+        /// The URL jobs on other hosts reach the callback server at: a base (`http://login-1:7000`),
+        /// under which `/wove/events/<token>` goes, or a whole URL with that path.
         public var callbackURL: String?
         /// Jobs sign their callbacks with the secret in this environment variable, which their
         /// environment must have too; `nil` leaves callbacks unsigned (the path's random token

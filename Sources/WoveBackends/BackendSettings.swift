@@ -9,7 +9,8 @@
     ///   command line); by default this executable, which runs the job's task in
     ///   `WoveWorker.runIfRequested()`. Jobs on other hosts need the same path there.
     /// - `callback_host`, `callback_port`: where the callback server listens (`127.0.0.1`, an
-    ///   ephemeral port); `callback_url`: the URL jobs on other hosts reach it at;
+    ///   ephemeral port); `callback_url`: the URL jobs on other hosts reach it at (a base URL, under
+    ///   which `/wove/events/<token>` goes, or a whole one with that path);
     ///   `callback_token`: the secret part of its path (random by default).
     /// - `security`: how jobs sign their callbacks, in the network executors' forms, with its
     ///   secret named by environment variable (`"env:VARIABLE"`, `secret_env`, `token_env`), which
@@ -66,7 +67,7 @@
             }
             if let token = try Self.string(config, "callback_token", reader) {
                 guard token.count >= 16,
-                    token.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+                    token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
                 else {
                     throw reader.reject(
                         "executor_config.callback_token must be at least 16 letters, digits, '-' or '_'.")

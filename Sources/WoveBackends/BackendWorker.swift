@@ -85,12 +85,18 @@
                     // After one undeliverable frame, the rest would only fail the same way, slowly.
                     guard outcome.withLock({ $0.failure == nil }) else { return }
                     do {
-                        try await poster.post(frame)
+                        // In a task of its own: a run cancelled by SIGTERM must still report
+                        // `task_cancelled`, and a heartbeat cut short by the run's end is no failure.
+                        try await Task { try await poster.post(frame) }.value
                     } catch {
+                        if case .heartbeat = frame { return }
                         outcome.withLock { $0.failure = $0.failure ?? "\(error)" }
                         running.withLock { $0 }?.cancel()
                     }
-                    outcome.withLock { $0.last = frame }
+                    switch frame {
+                    case .taskResult, .taskError, .taskCancelled: outcome.withLock { $0.last = frame }
+                    default: break
+                    }
                 }
             }
             running.withLock { $0 = run }
@@ -112,6 +118,11 @@
 
         private static func read(_ source: BackendWorkerMode.Source) throws -> BackendPayload {
             switch source {
+            case .missing:
+                throw BackendPayloadError(
+                    "this process was started as a job (\(BackendWorkerMode.jobVariable)=1) without its payload: "
+                        + "the scheduler did not pass \(BackendWorkerMode.payloadVariable) or "
+                        + "\(BackendWorkerMode.payloadFileVariable) on")
             case .encoded(let text):
                 return try BackendPayload(decoding: Array(text.utf8))
             case .file(let path):

@@ -22,6 +22,14 @@
             let description: String
         }
 
+        /// The callback URL without its path, whose token is a secret: what messages show.
+        var redacted: String {
+            var components = URLComponents(url: url, resolvingAgainstBaseURL: false)
+            components?.path = "/…"
+            components?.query = nil
+            return components?.string ?? "the callback server"
+        }
+
         func post(_ frame: WoveFrame) async throws(Failure) {
             let body: [UInt8]
             do {
@@ -55,7 +63,7 @@
                     last = "\(error)"
                 }
             }
-            throw Failure(description: "Could not deliver \(frame.type) to \(url.absoluteString): \(last)")
+            throw Failure(description: "Could not deliver \(frame.type) to \(redacted): \(last)")
         }
     }
 

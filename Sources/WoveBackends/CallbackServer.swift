@@ -100,9 +100,14 @@
                 throw CallbackServerError(
                     "the callback server could not listen on \(settings.host):\(settings.port): \(error)")
             }
+            let path = "/wove/events/\(settings.token)"
+            // A public URL naming its own `/wove/events/…` path is used as it is (with its token);
+            // one without is the base the path goes under.
             let url =
-                settings.publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
-                ?? "http://\(Self.hostInURL(settings.host)):\(port)/wove/events/\(settings.token)"
+                settings.publicURL.map { given in
+                    let base = given.hasSuffix("/") ? String(given.dropLast()) : given
+                    return base.contains("/wove/events/") ? base : base + path
+                } ?? "http://\(Self.hostInURL(settings.host)):\(port)\(path)"
             let raced = state.withLock { state -> Bool in
                 guard state.running == nil else { return true }
                 state.running = (group, task, url)

@@ -13,11 +13,17 @@ package enum BackendWorkerMode {
     /// The path of a file holding the payload: for payloads over the 128 KiB limit of one
     /// environment variable or argument.
     package static let payloadFileVariable = "WOVE_BACKEND_PAYLOAD_FILE"
+    /// Set to `1` in every job's environment, next to the payload: a job that has it but no
+    /// payload (a scheduler that did not pass the environment on) stops, rather than run the
+    /// whole program, which would submit jobs of its own.
+    package static let jobVariable = "WOVE_BACKEND_JOB"
     /// The argument before the base64 payload, for schedulers that pass arguments, not environments.
     package static let payloadArgument = "--wove-backend-payload"
 
     /// Where a job's payload is.
     package enum Source: Sendable, Equatable {
+        /// Started as a job (``jobVariable`` is set), without its payload.
+        case missing
         /// Base64 of the payload's JSON.
         case encoded(String)
         /// A file holding the payload's JSON, or its base64.
@@ -43,7 +49,7 @@ package enum BackendWorkerMode {
         if let flag = arguments.firstIndex(of: payloadArgument), flag + 1 < arguments.count {
             return .encoded(arguments[flag + 1])
         }
-        return nil
+        return environment[jobVariable] == "1" ? .missing : nil
     }
 
     /// What a job whose program cannot run backend payloads says on stderr.

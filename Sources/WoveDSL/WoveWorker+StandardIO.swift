@@ -45,7 +45,10 @@ extension WoveWorker {
     public func runIfRequested() async {
         if let payload = BackendWorkerMode.requested() {
             // Processes the task starts are not jobs, even if they are Wove programs too.
-            for variable in [BackendWorkerMode.payloadVariable, BackendWorkerMode.payloadFileVariable] {
+            for variable in [
+                BackendWorkerMode.payloadVariable, BackendWorkerMode.payloadFileVariable,
+                BackendWorkerMode.jobVariable,
+            ] {
                 unsetenv(variable)
             }
             guard let runner = BackendWorkerMode.runner.withLock({ $0 }) else {

@@ -1,5 +1,10 @@
 #if Slurm
     import Foundation
+    import WoveRuntime
+
+    #if canImport(Glibc)
+        import Glibc
+    #endif
 
     /// Runs a scheduler command to its end without holding a thread: its input comes from a file
     /// and its output goes to files, so nothing is read or written while it runs, and its exit is
@@ -16,8 +21,9 @@
             let description: String
         }
 
-        /// Runs `command` with `extraEnvironment` added to this process's, `input` as its stdin.
-        static func run(_ command: [String], input: [UInt8] = [], extraEnvironment: [String: String] = [:])
+        /// Runs `command` with `input` as its stdin; kills it (`SIGKILL`) when `timeout` passes or
+        /// the calling task is cancelled, so an unresponsive scheduler cannot hold a run forever.
+        static func run(_ command: [String], input: [UInt8] = [], timeout: Duration = .seconds(60))
             async throws -> Output
         {
             guard let name = command.first, !name.isEmpty else {
@@ -39,22 +45,46 @@
             let process = Process()
             process.executableURL = URL(fileURLWithPath: try resolve(name))
             process.arguments = Array(command.dropFirst())
-            process.environment = ProcessInfo.processInfo.environment.merging(extraEnvironment) { $1 }
             process.standardInput = handles[0]
             process.standardOutput = handles[1]
             process.standardError = handles[2]
-            let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-                process.terminationHandler = { finished in
-                    continuation.resume(returning: finished.terminationStatus)
+            // Set once it runs, cleared once it has exited: what a timeout or a cancel may signal.
+            let running = LockedValue<Int32?>(nil)
+            let killed = LockedValue(false)
+            let stop: @Sendable () -> Void = {
+                running.withLock { pid in
+                    guard let pid else { return }
+                    killed.withLock { $0 = true }
+                    kill(pid, SIGKILL)
                 }
-                do {
-                    try process.run()
-                } catch {
-                    process.terminationHandler = nil
-                    continuation.resume(
-                        throwing: LaunchError(
-                            description: "\(name) could not be started: \(error.localizedDescription)"))
+            }
+            let watchdog = Task {
+                guard (try? await Task.sleep(for: timeout)) != nil else { return }
+                stop()
+            }
+            defer { watchdog.cancel() }
+            let status: Int32 = try await withTaskCancellationHandler {
+                try await withCheckedThrowingContinuation { continuation in
+                    process.terminationHandler = { finished in
+                        running.withLock { $0 = nil }
+                        continuation.resume(returning: finished.terminationStatus)
+                    }
+                    do {
+                        try process.run()
+                        running.withLock { $0 = process.processIdentifier }
+                    } catch {
+                        process.terminationHandler = nil
+                        continuation.resume(
+                            throwing: LaunchError(
+                                description: "\(name) could not be started: \(error.localizedDescription)"))
+                    }
                 }
+            } onCancel: {
+                stop()
+            }
+            if killed.withLock({ $0 }) {
+                try Task.checkCancellation()
+                throw LaunchError(description: "\(name) did not finish within \(timeout) and was killed")
             }
             func text(_ url: URL) -> String {
                 String(decoding: FileManager.default.contents(atPath: url.path) ?? Data(), as: UTF8.self)

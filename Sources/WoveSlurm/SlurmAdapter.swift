@@ -4,9 +4,8 @@
     import WoveRuntime
 
     /// Submits each run as a Slurm batch job: `sbatch --parsable --job-name <prefix>-<run id>`
-    /// with a job script read from stdin that `exec`s the job command; the payload reaches the job
-    /// in the environment `sbatch` passes on (`--export=ALL`, Slurm's default), inline or as a
-    /// file path. Cancelling is `scancel <job id>`; job states come from one `squeue` for all
+    /// with a job script read from stdin that exports the job's variables (the payload, inline or
+    /// as a file path) and `exec`s the job command. Cancelling is `scancel <job id>`; job states come from one `squeue` for all
     /// pending jobs, and `scontrol show job` for those that left the queue.
     struct SlurmAdapter: BackendAdapter {
         let settings: SlurmSettings
@@ -14,12 +13,18 @@
         var engineName: String { "Slurm" }
 
         func submit(_ job: BackendJob) async throws -> BackendSubmission {
-            let script = "#!/bin/sh\nexec " + job.command.map(Self.quoted).joined(separator: " ") + "\n"
+            // The job's variables are in the script itself, so that they reach it whatever
+            // `--export` the site or `sbatch_arguments` set.
+            let exports = job.environment.sorted { $0.key < $1.key }.map {
+                "export \($0.key)=\(Self.quoted($0.value))\n"
+            }
+            let script =
+                "#!/bin/sh\n" + exports.joined() + "exec "
+                + job.command.map(Self.quoted).joined(separator: " ") + "\n"
             let command =
                 settings.sbatch + ["--parsable", "--job-name", "\(settings.prefix)-\(job.runID)"]
                 + settings.arguments
-            let output = try await CommandRunner.run(
-                command, input: Array(script.utf8), extraEnvironment: job.environment)
+            let output = try await CommandRunner.run(command, input: Array(script.utf8))
             guard output.status == 0 else {
                 throw SlurmError(
                     "\(Self.render(command)) exited with status \(output.status): \(output.stderr)")
@@ -46,6 +51,10 @@
             let ids = submissions.map(\.id).joined(separator: ",")
             let queue = try await CommandRunner.run(settings.squeue + ["-h", "-j", ids, "-o", "%i %T"])
             var queued: [String: String] = [:]
+            // Anything but an unknown job id is Slurm not answering: no job is taken for lost.
+            if queue.status != 0, !queue.stderr.contains("Invalid job id") {
+                throw SlurmError("squeue exited with status \(queue.status): \(queue.stderr)")
+            }
             if queue.status == 0 {
                 for line in queue.stdout.split(separator: "\n") {
                     let words = line.split(separator: " ")
@@ -67,7 +76,12 @@
         private func finalStatus(of submission: BackendSubmission) async throws -> BackendJobStatus {
             let output = try await CommandRunner.run(
                 settings.scontrol + ["show", "job", submission.id, "-o"])
-            guard output.status == 0 else { return .ended(state: "GONE (no longer known to Slurm)") }
+            guard output.status == 0 else {
+                guard output.stderr.contains("Invalid job id") else {
+                    throw SlurmError("scontrol exited with status \(output.status): \(output.stderr)")
+                }
+                return .ended(state: "GONE (no longer known to Slurm)")
+            }
             let state = output.stdout.split(separator: " ").first { $0.hasPrefix("JobState=") }
                 .map { String($0.dropFirst("JobState=".count)) }
             guard let state else { return .active }

@@ -71,8 +71,10 @@
             try await Self.waitUntilGone(pid)
         }
 
-        /// A job ended from outside fails its task with an error naming the job, in bounded time.
-        func jobEndedFromOutsideFailsItsTask() async throws {
+        /// A job ended from outside fails its task with an error naming the job, in bounded time;
+        /// `saying` is how: a job that could report its cancellation (SIGTERM) says it was
+        /// cancelled outside Wove, one killed outright is found ended by the status poll.
+        func jobEndedFromOutsideFailsItsTask(saying expected: String) async throws {
             let pidFile = Self.temporaryPath("pid")
             let started = ContinuousClock.now
             let (run, pid) = try await startSleepingJob(pidFile: pidFile)
@@ -85,6 +87,7 @@
             }
             #expect(error.payload.kind == "BackendJobLost")
             #expect(error.payload.message.contains("job"))
+            #expect(error.payload.message.contains(expected), "\(error.payload.message)")
             #expect(ContinuousClock.now - started < .seconds(60))
             try await Self.waitUntilGone(pid)
         }

@@ -140,6 +140,11 @@
             let server = CallbackServer(settings: settings) { _ in .delivered }
             #expect(try await server.start() == "http://public.example/wove/events/token")
             await server.stop()
+            settings.publicURL = "http://login-1:7000/"
+            settings.token = "a-token-of-twenty-chars"
+            let based = CallbackServer(settings: settings) { _ in .delivered }
+            #expect(try await based.start() == "http://login-1:7000/wove/events/a-token-of-twenty-chars")
+            await based.stop()
         }
     }
 

@@ -29,7 +29,7 @@
         }
         @Test func cancelledWeaveEndsTheJob() async throws { try await scenarios.cancelledWeaveEndsTheJob() }
         @Test func jobKilledFromOutsideFailsItsTask() async throws {
-            try await scenarios.jobEndedFromOutsideFailsItsTask()
+            try await scenarios.jobEndedFromOutsideFailsItsTask(saying: "without reporting")
         }
 
         /// Signed callbacks, end to end: the job signs with the secret in the variable the

@@ -37,7 +37,7 @@
             try await Self.scenarios().cancelledWeaveEndsTheJob()
         }
         @Test func rayStopFromOutsideFailsTheTask() async throws {
-            try await Self.scenarios().jobEndedFromOutsideFailsItsTask()
+            try await Self.scenarios().jobEndedFromOutsideFailsItsTask(saying: "was cancelled outside Wove")
         }
 
         /// Stops, through Ray's own API, the running jobs whose submission ids start with `prefix`.

@@ -39,7 +39,7 @@
             try await scenarios.cancelledWeaveEndsTheJob()
         }
         @Test func scancelFromOutsideFailsTheTask() async throws {
-            try await scenarios.jobEndedFromOutsideFailsItsTask()
+            try await scenarios.jobEndedFromOutsideFailsItsTask(saying: "was cancelled outside Wove")
         }
 
         /// A job id `sbatch` did not print, and a failing `sbatch`, fail the task with the command's words.

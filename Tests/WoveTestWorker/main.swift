@@ -59,7 +59,7 @@ let worker = WoveWorker {
     Task("plus_one", mapping: "values") { (item: Int) in item + 1 }
     // Writes its pid to `path`, then sleeps: a job for the backend tests to cancel or kill.
     Task("pid_then_sleep", after: "path") { (path: String) async throws -> Int in
-        try Data("\(getpid())".utf8).write(to: URL(fileURLWithPath: path))
+        try Data("\(getpid())".utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         try await Task.sleep(for: .seconds(300))
         return 0
     }

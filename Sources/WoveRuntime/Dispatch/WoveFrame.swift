@@ -60,4 +60,15 @@ public enum WoveFrame: Sendable, Hashable, Codable {
         case .shutdown, .log: nil
         }
     }
+
+    /// The task the frame is about, if any.
+    public var taskID: String? {
+        switch self {
+        case .runTask(_, let taskID, _, _, _), .cancelTask(_, let taskID, _, _), .taskStarted(_, let taskID),
+            .taskResult(_, let taskID, _), .taskError(_, let taskID, _), .taskCancelled(_, let taskID),
+            .heartbeat(_, let taskID):
+            taskID
+        case .shutdown, .log: nil
+        }
+    }
 }
