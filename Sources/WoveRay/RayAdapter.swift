@@ -76,7 +76,12 @@
                 guard (200..<300).contains(status),
                     case .object(let fields)? = try? JSONValue(parsing: Array(text.utf8)),
                     case .string(let state)? = fields["status"]
-                else { continue }
+                else {
+                    // Not the Jobs API's answer (a proxy's login page, say): said, never taken for an end.
+                    throw RayError(
+                        "the Jobs API answered \(status) to the status of \(submission.id) without a job status: "
+                            + "\(text.prefix(300))")
+                }
                 let ended: Set<String> = ["SUCCEEDED", "FAILED", "STOPPED"]
                 statuses[submission] = ended.contains(state) ? BackendJobStatus.ended(state: state) : .active
             }

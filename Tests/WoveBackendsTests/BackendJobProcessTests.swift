@@ -37,6 +37,14 @@
             #expect(stderr.contains("Invalid Wove backend payload"), "\(stderr)")
         }
 
+        /// A scheduler that dropped the job's environment leaves only the marker: the job stops
+        /// rather than run the program, which would submit jobs of its own.
+        @Test func jobWithoutItsPayloadExitsWith65() async throws {
+            let (status, stderr) = try await Self.runJob(["WOVE_BACKEND_JOB": "1"])
+            #expect(status == BackendWorker.ExitStatus.invalidPayload.rawValue)
+            #expect(stderr.contains("without its payload"), "\(stderr)")
+        }
+
         @Test func missingPayloadFileExitsWith65NamingIt() async throws {
             let (status, stderr) = try await Self.runJob([
                 "WOVE_BACKEND_PAYLOAD_FILE": "/nonexistent/payload.json"
