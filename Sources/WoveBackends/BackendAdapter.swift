@@ -14,10 +14,7 @@
     /// ```swift
     /// struct LocalProcessAdapter: BackendAdapter {
     ///     func submit(_ job: BackendJob) async throws -> BackendSubmission {
-    ///         let process = Process()
-    ///         process.executableURL = URL(fileURLWithPath: job.command[0])
-    ///         process.arguments = Array(job.command.dropFirst())
-    ///         process.environment = ProcessInfo.processInfo.environment.merging(job.environment) { $1 }
+    ///         let process = job.makeProcess()
     ///         try process.run()
     ///         return BackendSubmission(runID: job.runID, id: "\(process.processIdentifier)")
     ///     }

@@ -12,10 +12,13 @@
 
         static let howToStart = "start both with `eval \"$(.ci/engines start)\"`"
 
-        /// Whether Slurm answers: `sinfo` runs and shows an idle node.
+        /// Whether Slurm answers: `sinfo` runs and shows a node that can take jobs.
         static let slurmIsRunning: Bool = {
             guard let output = try? run(["sinfo", "-h", "-o", "%T"]) else { return false }
-            return output.contains("idle") || output.contains("mix") || output.contains("alloc")
+            // Any state a job can be scheduled from (idle, mixed, allocated, completing after the
+            // last test run's jobs), not a down or drained node.
+            let states = output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            return !states.isEmpty && states.allSatisfy { !$0.hasPrefix("down") && !$0.hasPrefix("drain") }
         }()
 
         /// The Ray dashboard: `WOVE_RAY_ADDRESS`, else the default.

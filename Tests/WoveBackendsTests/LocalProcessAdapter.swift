@@ -20,11 +20,8 @@
         var engineName: String { "Local process" }
 
         func submit(_ job: BackendJob) async throws -> BackendSubmission {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: job.command[0])
-            process.arguments = Array(job.command.dropFirst())
-            process.environment = ProcessInfo.processInfo.environment.merging(job.environment) { $1 }
-                .merging(overrides) { $1 }
+            let process = job.makeProcess()
+            process.environment = process.environment?.merging(overrides) { $1 }
             process.standardOutput = FileHandle.nullDevice
             let exits = self.exits
             process.terminationHandler = { finished in

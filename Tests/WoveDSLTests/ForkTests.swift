@@ -26,7 +26,8 @@ struct ForkTests {
         let (parent, child) = (try #require(pids.first), try #require(pids.last))
         #expect(child > 0 && child != parent)
         #expect(kill(parent, 0) == -1, "the parent has exited")
-        #expect(!FileManager.default.fileExists(atPath: path), "the child writes a second after starting")
+        #expect(
+            !FileManager.default.fileExists(atPath: path), "the child writes three seconds after starting")
         let deadline = ContinuousClock.now + .seconds(20)
         while !FileManager.default.fileExists(atPath: path) && ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(50))

@@ -91,9 +91,10 @@ struct ForkedTasks: Weave {
     var tasks: some WeaveContent {
         Task("scaled", over: [1, 2, 3], after: "base") { (item: Int, base: Int) in item * base }
         Task("total", after: "scaled") { (scaled: [Int]) in scaled.reduce(0, +) }
-        // Writes "<total> <pid>" after a second, so the parent is long gone by then.
+        // Writes "<total> <pid>" after three seconds, so the parent is long gone by then, even on
+        // a loaded machine.
         Task("write_total", after: "total", "path") { (total: Int, path: String) async throws -> Int in
-            try await Task.sleep(for: .seconds(1))
+            try await Task.sleep(for: .seconds(3))
             try Data("\(total) \(getpid())".utf8).write(to: URL(fileURLWithPath: path))
             return total
         }
