@@ -1,6 +1,6 @@
-/// An executor whose events all go through a ``FrameInbox``: declare it, and ``recv()`` comes
-/// with it, and the runtime routes each pushed event to the run waiting for it on the pushing
-/// thread, with no task woken to read it.
+/// An executor whose events all go through a ``FrameInbox``: declare it, and
+/// ``EnvironmentExecutor/recv()`` comes with it, and the runtime routes each pushed event to the
+/// run waiting for it on the pushing thread, with no task woken to read it.
 ///
 /// ```swift
 /// final class QueueExecutor: InboxBackedExecutor {
