@@ -193,11 +193,7 @@
                 if case .log(let message) = frame { inbox.push(.log(message: message)) }
                 return .delivered
             }
-            let terminal: Bool
-            switch frame {
-            case .taskResult, .taskError, .taskCancelled: terminal = true
-            default: terminal = false
-            }
+            let terminal = frame.isTerminal
             let tracked = state.withLock { state -> TrackedRun? in
                 // A frame must name its run's own task: one job cannot speak for another's run.
                 guard !state.finished.contains(runID), let run = state.runs[runID], run.taskID == frame.taskID

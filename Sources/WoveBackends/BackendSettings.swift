@@ -48,7 +48,7 @@
                     StdioConfiguration.currentExecutable
                 ]
             var callbacks = CallbackServer.Settings()
-            if let host = try Self.string(config, "callback_host", reader) { callbacks.host = host }
+            if let host = try reader.string("callback_host") { callbacks.host = host }
             switch config["callback_port"] {
             case nil, .null?: break
             case .integer(let port)? where (0...65_535).contains(port): callbacks.port = port
@@ -56,7 +56,7 @@
                 throw reader.reject(
                     "executor_config.callback_port must be a port from 0 to 65535, not \(other).")
             }
-            if let url = try Self.string(config, "callback_url", reader) {
+            if let url = try reader.string("callback_url") {
                 guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""),
                     parsed.host != nil
                 else {
@@ -65,7 +65,7 @@
                 }
                 callbacks.publicURL = url
             }
-            if let token = try Self.string(config, "callback_token", reader) {
+            if let token = try reader.string("callback_token") {
                 guard token.count >= 16,
                     token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
                 else {
@@ -100,20 +100,9 @@
                 )
             }
             payloadDirectory =
-                try Self.string(config, "payload_directory", reader)
+                try reader.string("payload_directory")
                 ?? FileManager.default.temporaryDirectory.path
             self.callbacks = callbacks
-        }
-
-        private static func string(
-            _ config: [String: JSONValue], _ key: String, _ reader: NetworkConfigReader
-        ) throws(WeaveError) -> String? {
-            switch config[key] {
-            case nil, .null?: return nil
-            case .string(let text)? where !text.isEmpty: return text
-            case let other?:
-                throw reader.reject("executor_config.\(key) must be a non-empty string, not \(other).")
-            }
         }
     }
 #endif

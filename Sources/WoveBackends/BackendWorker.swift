@@ -93,10 +93,7 @@
                         outcome.withLock { $0.failure = $0.failure ?? "\(error)" }
                         running.withLock { $0 }?.cancel()
                     }
-                    switch frame {
-                    case .taskResult, .taskError, .taskCancelled: outcome.withLock { $0.last = frame }
-                    default: break
-                    }
+                    if frame.isTerminal { outcome.withLock { $0.last = frame } }
                 }
             }
             running.withLock { $0 = run }

@@ -15,7 +15,7 @@
         var attempts = 5
         /// The wait before the second try; it doubles after each, up to 2 s.
         var firstBackoff: Duration = .milliseconds(200)
-        var timeout: Duration = .seconds(30)
+        var timeout: TimeAmount = .seconds(30)
 
         /// Why a frame could not be delivered.
         struct Failure: Error, CustomStringConvertible {
@@ -53,7 +53,7 @@
                 }
                 request.body = .bytes(ByteBuffer(bytes: body))
                 do {
-                    let response = try await client.execute(request, deadline: .after(timeout))
+                    let response = try await client.execute(request, timeout: timeout)
                     let text = String(buffer: try await response.body.collect(upTo: 64 << 10))
                     let status = Int(response.status.code)
                     if (200..<300).contains(status) { return }
@@ -67,11 +67,4 @@
         }
     }
 
-    extension NIODeadline {
-        /// `timeout` from now.
-        static func after(_ timeout: Duration) -> NIODeadline {
-            let (seconds, attoseconds) = timeout.components
-            return .now() + .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
-        }
-    }
 #endif

@@ -53,6 +53,15 @@
             }
         }
 
+        /// A non-empty string under `key`, if set.
+        package func string(_ key: String) throws(WeaveError) -> String? {
+            switch config[key] {
+            case nil, .null?: return nil
+            case .string(let text)? where !text.isEmpty: return text
+            case let other?: throw reject("executor_config.\(key) must be a non-empty string, not \(other).")
+            }
+        }
+
         /// A positive number of seconds under `key`, if set.
         package func duration(_ key: String) throws(WeaveError) -> Duration? {
             guard let value = config[key], value != .null else { return nil }

@@ -25,12 +25,7 @@
 
         /// Pushes `event` into `inbox`, noting whether it ended the request's run.
         package mutating func deliver(_ event: WoveFrame, to inbox: FrameInbox) {
-            if let run, event.runID == run.runID {
-                switch event {
-                case .taskResult, .taskError, .taskCancelled: ended = true
-                default: break
-                }
-            }
+            if let run, event.runID == run.runID, event.isTerminal { ended = true }
             sawEvent = true
             inbox.push(event)
         }

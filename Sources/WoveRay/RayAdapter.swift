@@ -42,7 +42,7 @@
             runtime["env_vars"] = .object(variables)
             let id = "\(settings.prefix)-\(Self.safe(job.runID))"
             var body: [String: JSONValue] = [
-                "entrypoint": .string(job.command.map(Self.quoted).joined(separator: " ")),
+                "entrypoint": .string(job.shellCommand),
                 "submission_id": .string(id),
                 "runtime_env": .object(runtime),
             ]
@@ -111,11 +111,6 @@
         static func safe(_ runID: String) -> String {
             String(
                 runID.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") ? $0 : "-" })
-        }
-
-        /// `word` single-quoted for the shell Ray runs the entrypoint in.
-        static func quoted(_ word: String) -> String {
-            "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
         }
     }
 

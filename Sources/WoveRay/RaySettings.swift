@@ -65,12 +65,7 @@
                 throw reader.reject(
                     "executor_config.metadata.\(bad.key) must be a string, as Ray's job metadata is.")
             }
-            switch config["prefix"] {
-            case nil, .null?: break
-            case .string(let text)? where !text.isEmpty: prefix = text
-            case let other?:
-                throw reader.reject("executor_config.prefix must be a non-empty string, not \(other).")
-            }
+            prefix = try reader.string("prefix") ?? prefix
         }
 
         private static func object(

@@ -43,8 +43,9 @@
             }
             defer { for handle in handles { try? handle.close() } }
             let process = Process()
-            process.executableURL = URL(fileURLWithPath: try resolve(name))
-            process.arguments = Array(command.dropFirst())
+            // `env` finds the command on PATH (a missing one exits 127, saying so on stderr).
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = command
             process.standardInput = handles[0]
             process.standardOutput = handles[1]
             process.standardError = handles[2]
@@ -91,17 +92,6 @@
                     .trimmingCharacters(in: .whitespacesAndNewlines)
             }
             return Output(status: status, stdout: text(files[1]), stderr: text(files[2]))
-        }
-
-        /// `name` when it is a path, else its first match on `PATH`.
-        private static func resolve(_ name: String) throws -> String {
-            if name.contains("/") { return name }
-            let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-            for directory in path.split(separator: ":") {
-                let candidate = "\(directory)/\(name)"
-                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            }
-            throw LaunchError(description: "'\(name)' was not found on PATH")
         }
     }
 #endif

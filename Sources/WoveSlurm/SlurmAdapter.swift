@@ -16,11 +16,11 @@
             // The job's variables are in the script itself, so that they reach it whatever
             // `--export` the site or `sbatch_arguments` set.
             let exports = job.environment.sorted { $0.key < $1.key }.map {
-                "export \($0.key)=\(Self.quoted($0.value))\n"
+                "export \($0.key)=\(BackendJob.shellQuoted($0.value))\n"
             }
             let script =
                 "#!/bin/sh\n" + exports.joined() + "exec "
-                + job.command.map(Self.quoted).joined(separator: " ") + "\n"
+                + job.shellCommand + "\n"
             let command =
                 settings.sbatch + ["--parsable", "--job-name", "\(settings.prefix)-\(job.runID)"]
                 + settings.arguments
@@ -94,11 +94,6 @@
             "BOOT_FAIL",
             "DEADLINE", "REVOKED", "SPECIAL_EXIT",
         ]
-
-        /// `word` single-quoted for `sh`.
-        static func quoted(_ word: String) -> String {
-            "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
-        }
 
         static func render(_ command: [String]) -> String { command.joined(separator: " ") }
     }

@@ -24,42 +24,35 @@
         var arguments: [String] = []
         var prefix = "wove"
 
-        init() {}
-
         /// Reads `config`; errors name the key under `path`.
         init(_ config: [String: JSONValue], at path: String) throws(WeaveError) {
-            func reject(_ message: String) -> WeaveError {
-                WeaveError(.invalidConfiguration, "\(path).\(message)")
-            }
+            let reader = try NetworkConfigReader(
+                config, name: "slurm", keys: Self.keys + BackendOptions.settingNames, at: path)
             func command(_ key: String) throws(WeaveError) -> [String]? {
                 try StdioConfiguration.command(config[key], at: "\(path).\(key)")
-            }
-            func text(_ key: String) throws(WeaveError) -> String? {
-                switch config[key] {
-                case nil, .null?: return nil
-                case .string(let value)? where !value.isEmpty: return value
-                case let other?: throw reject("\(key) must be a non-empty string, not \(other).")
-                }
             }
             sbatch = try command("sbatch") ?? sbatch
             scancel = try command("scancel") ?? scancel
             squeue = try command("squeue") ?? squeue
             scontrol = try command("scontrol") ?? scontrol
-            if let partition = try text("partition") { arguments += ["--partition", partition] }
-            if let limit = try text("time_limit") { arguments += ["--time", limit] }
+            if let partition = try reader.string("partition") { arguments += ["--partition", partition] }
+            if let limit = try reader.string("time_limit") { arguments += ["--time", limit] }
             switch config["sbatch_arguments"] {
             case nil, .null?: break
             case .array(let items)?:
                 for item in items {
                     guard case .string(let argument) = item else {
-                        throw reject(
-                            "sbatch_arguments must be an array of strings, not \(JSONValue.array(items)).")
+                        throw reader.reject(
+                            "executor_config.sbatch_arguments must be an array of strings, not \(JSONValue.array(items))."
+                        )
                     }
                     arguments.append(argument)
                 }
-            case let other?: throw reject("sbatch_arguments must be an array of strings, not \(other).")
+            case let other?:
+                throw reader.reject(
+                    "executor_config.sbatch_arguments must be an array of strings, not \(other).")
             }
-            prefix = try text("prefix") ?? prefix
+            prefix = try reader.string("prefix") ?? prefix
         }
     }
 #endif

@@ -148,12 +148,4 @@
         }
     }
 
-    extension WoveFrame {
-        var isTerminal: Bool {
-            switch self {
-            case .taskResult, .taskError, .taskCancelled: true
-            default: false
-            }
-        }
-    }
 #endif

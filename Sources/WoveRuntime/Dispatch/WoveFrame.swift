@@ -71,4 +71,12 @@ public enum WoveFrame: Sendable, Hashable, Codable {
         case .shutdown, .log: nil
         }
     }
+
+    /// Whether the frame ends its run: `task_result`, `task_error` or `task_cancelled`.
+    package var isTerminal: Bool {
+        switch self {
+        case .taskResult, .taskError, .taskCancelled: true
+        default: false
+        }
+    }
 }
