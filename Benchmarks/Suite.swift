@@ -193,6 +193,10 @@ enum BenchmarkSuite {
                 return
             }
         #endif
+        if workload.hasPrefix("phases") {
+            return try await PhaseProfile.run(
+                only: workload.split(separator: "-").dropFirst().first.map(String.init))
+        }
         for _ in 0..<50 {
             switch workload {
             case "diamond-sync": try await DiamondWorkload.woveSync()

@@ -10,9 +10,10 @@ package enum NodeOutcome: Sendable {
     case cancelled
 }
 
-/// What a child task reports to the scheduler loop.
+/// How one run of a task ended, as recorded on the ``ScheduleBoard``.
 struct ChildOutcome: Sendable {
     let index: Int
     let result: Result<any Sendable, any Error>
-    let duration: Duration
+    /// `nil` for a task cancelled before its body started.
+    let duration: Duration?
 }

@@ -13,6 +13,9 @@ package struct Runnable: Sendable {
     package let mapsUpstream: Bool
     /// How the task reaches its environment, when that environment is not local.
     package let remote: RemoteRoute?
+    /// Whether its body is synchronous, local and plain (one attempt, no timeout, no observer),
+    /// so it runs straight on a blocking-pool thread, with no child task waiting for it.
+    let runsOnPool: Bool
 
     init(_ definition: TaskDefinition, defaults: OptionDefaults) throws {
         let (environmentName, environment) = try defaults.environment(for: definition)
@@ -32,6 +35,7 @@ package struct Runnable: Sendable {
         self.environment = environmentName
         mapsUpstream = definition.mappingSourceName != nil
         remote = try Self.route(definition, to: environmentName, environment, configuration: configuration)
+        if case .sync = body { runsOnPool = remote == nil && policy.isPlain } else { runsOnPool = false }
     }
 
     /// The route to a non-local environment; throws if the task cannot take it.

@@ -78,16 +78,14 @@ struct SchedulerState {
         return settled
     }
 
-    /// Tells `observer` how task `index` ended.
-    func report(_ index: Int, to observer: (any WeaveObserver)?) {
-        guard let observer else { return }
+    /// The event saying how task `index` ended; `nil` while it is pending.
+    func event(for index: Int) -> WeaveEvent? {
         let name = graph.nodes[index].name
         switch outcomes[index] {
-        case .value: observer.observe(.taskFinished(task: name, duration: durations[index] ?? .zero))
-        case .failure(let error):
-            observer.observe(.taskFailed(task: name, error: error, duration: durations[index]))
-        case .cancelled: observer.observe(.taskCancelled(task: name))
-        case .pending: break
+        case .value: return .taskFinished(task: name, duration: durations[index] ?? .zero)
+        case .failure(let error): return .taskFailed(task: name, error: error, duration: durations[index])
+        case .cancelled: return .taskCancelled(task: name)
+        case .pending: return nil
         }
     }
 }
