@@ -6,7 +6,8 @@ import WoveRuntime
 enum PhaseProfile {
     static let rounds = 20_000
 
-    /// `only`: `"declare"`, `"prepare"` or `"run"` loops that phase alone, for a profiler.
+    /// `only`: `"declare"`, `"prepare"`, `"run"`, `"single"` or `"chain"` loops that phase alone,
+    /// for a profiler.
     static func run(only: String? = nil) async throws {
         let clock = ContinuousClock()
         @WeaveBuilder func block() -> TaskList {

@@ -13,13 +13,13 @@ public func Task<each Input: Sendable & Codable, Output: Sendable & Codable>(
 ) -> TaskNode<Output> {
     let signature = TaskSignature(
         name, after: repeat each dependencies, at: SourceLocation(fileID: fileID, line: line))
-    var definition = signature.definition(
+    let definition = signature.definition(
         output: Output.self,
         body: .sync { arguments in
             var reader = ArgumentReader(arguments, for: signature)
             return try body(repeat try reader.next((each Input).self))
-        })
-    definition.codec = CodableTaskCodec<repeat each Input, Output>.self
+        },
+        codec: CodableTaskCodec<repeat each Input, Output>.self)
     return TaskNode(definition: definition)
 }
 
@@ -36,12 +36,12 @@ public func Task<each Input: Sendable & Codable, Output: Sendable & Codable>(
 ) -> TaskNode<Output> {
     let signature = TaskSignature(
         name, after: repeat each dependencies, at: SourceLocation(fileID: fileID, line: line))
-    var definition = signature.definition(
+    let definition = signature.definition(
         output: Output.self,
         body: .async { arguments in
             var reader = ArgumentReader(arguments, for: signature)
             return try await body(repeat try reader.next((each Input).self))
-        })
-    definition.codec = CodableTaskCodec<repeat each Input, Output>.self
+        },
+        codec: CodableTaskCodec<repeat each Input, Output>.self)
     return TaskNode(definition: definition)
 }

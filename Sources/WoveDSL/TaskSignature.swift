@@ -20,11 +20,11 @@ struct TaskSignature: Sendable {
         self.inputTypes = types
     }
 
-    func definition<Output>(output: Output.Type, body: TaskBody, mapping: MappingSource? = nil)
-        -> TaskDefinition
-    {
+    func definition<Output>(
+        output: Output.Type, body: TaskBody, mapping: MappingSource? = nil, codec: (any RemoteCodec.Type)? = nil
+    ) -> TaskDefinition {
         TaskDefinition(
             name: name, location: location, dependencies: dependencies, inputTypes: inputTypes,
-            outputType: TypeDescriptor(output), body: body, mapping: mapping)
+            outputType: TypeDescriptor(output), body: body, mapping: mapping, codec: codec)
     }
 }

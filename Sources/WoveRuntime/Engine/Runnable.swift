@@ -1,6 +1,7 @@
-/// What the scheduler needs to run one task, with its options resolved once per weave:
+/// What the scheduler needs to run one task, with its options resolved once per weave (a class,
+/// so handing it to each run of the task is one reference):
 /// the task's own → the task's environment → the global configuration → built-in defaults.
-package struct Runnable: Sendable {
+package final class Runnable: Sendable {
     package let name: String
     package let location: SourceLocation
     package let body: TaskBody

@@ -8,62 +8,68 @@ struct Launch: Sendable {
     var runsOnPool: Bool { runnable?.runsOnPool ?? false }
 }
 
-/// The scheduler state shared by everything that finishes a task — the weave's own task, the
-/// tasks it started, blocking-pool threads — so that each records its outcome where it finished
-/// and starts what it made ready at once, without a hop to a scheduler.
+/// What the weave's own task must do next: start `launches`, and cancel what runs if the weave
+/// has just begun to stop.
+struct LaunchBatch {
+    let launches: [Launch]
+    /// Tasks started earlier and not yet finished.
+    let othersInFlight: Int
+    let stopStarted: Bool
+}
+
+/// Where a task finished, which decides what it may do with the tasks it made ready.
+enum FinishingContext {
+    /// A task of the weave: it goes on with one ready `async` task and starts the others.
+    case task
+    /// The weave's own task, running a task because nothing else was in flight: it goes on
+    /// only while that stays true, and starts the others.
+    case alone
+    /// A blocking-pool thread: it goes on with one ready synchronous task and submits the
+    /// others; the `async` ones wait for the weave's own task to start them.
+    case pool
+}
+
+/// The scheduler state shared by everything that finishes a task — the weave's own task, its
+/// child tasks, blocking-pool threads — so each records its outcome where it finished and
+/// starts what it made ready without a hop to a scheduler.
 ///
-/// Whatever finishes a task goes on with one task it made ready (a task with the next `async`
-/// task, a pool thread with the next synchronous one) and starts the others. The first failure,
-/// or the caller's cancellation, cancels every task still running and every body still waiting
-/// for a thread; nothing new starts after it.
+/// Only a pool thread needs the weave's own task (the scheduler loop) to start `async` tasks for
+/// it. The loop also cancels everything once the weave begins to stop, and ends when nothing is
+/// in flight.
 final class ScheduleBoard: @unchecked Sendable {
-    // Safe to share: every `var` below is read and written only with `mutex` held; the `let`s
-    // are immutable and `Sendable`.
+    // Safe to share: every `var` below is read and written only with `mutex` held; `graph` and
+    // `observer` are immutable and `Sendable`.
     let graph: CompiledGraph
-    private let lane: BlockingLane
     private let observer: (any WeaveObserver)?
     private let mutex = PThreadMutex()
     private var state: SchedulerState
-    /// Tasks started and not yet recorded.
+    /// Ready `async` tasks a pool thread made ready, for the loop to start.
+    private var queued: [Launch] = []
+    /// Tasks started or queued and not yet recorded.
     private var outstanding = 0
     private var callerCancelled = false
-    /// Whether the tasks running when the weave began to stop have been cancelled.
-    private var stopHandled = false
-    /// The tasks started for the weave, so a stop can cancel them.
-    private var tasks: [Task<Void, Never>] = []
-    /// The weave's own task, while it waits for the others to finish.
+    private var stopAnnounced = false
+    /// The loop, while it waits for something to do.
     private var waiter: UnsafeContinuation<Void, Never>?
 
-    init(
-        graph: CompiledGraph, data: [String: any Sendable], lane: BlockingLane, observer: (any WeaveObserver)?
-    ) {
+    init(graph: CompiledGraph, data: [String: any Sendable], observer: (any WeaveObserver)?) {
         self.graph = graph
-        self.lane = lane
         self.observer = observer
         self.state = SchedulerState(graph: graph, data: data)
     }
 
     /// The tasks that can start at once, counted as started.
-    func start() -> [Launch] {
+    func start() -> LaunchBatch {
         mutex.withLock {
             let launches = state.initiallyReady.map(launch)
             outstanding = launches.count
-            return launches
+            return LaunchBatch(launches: launches, othersInFlight: 0, stopStarted: false)
         }
     }
 
-    /// Records a task the weave's own task ran, and returns the tasks it made ready, counted as
-    /// started, and whether they are the only ones.
-    func finishAlone(_ outcome: ChildOutcome) -> (ready: [Launch], alone: Bool) {
-        let finished = finish(outcome, onPool: nil)
-        return (finished.others, finished.alone)
-    }
-
     /// Records a finished task and returns the tasks it made ready, counted as started: `next`
-    /// for the caller to run itself (one for the pool when `onPool`, else one for a task), the
-    /// rest for it to start.
-    /// `onPool` `nil`: the caller goes on with none of them. `alone`: nothing else is in flight.
-    func finish(_ outcome: ChildOutcome, onPool: Bool?) -> (next: Launch?, others: [Launch], alone: Bool) {
+    /// for the finishing context to run itself, and `others` for it to start.
+    func finish(_ outcome: ChildOutcome, in context: FinishingContext) -> (next: Launch?, others: [Launch]) {
         mutex.lock()
         var ready: [Int] = []
         state.record(outcome, weaveCancelled: callerCancelled, ready: &ready)
@@ -74,52 +80,53 @@ final class ScheduleBoard: @unchecked Sendable {
             for index in ready {
                 let launch = launch(index)
                 outstanding += 1
-                if next == nil, launch.runsOnPool == onPool { next = launch } else { others.append(launch) }
+                switch context {
+                case .task where next == nil && !launch.runsOnPool,
+                    .pool where next == nil && launch.runsOnPool,
+                    .alone where next == nil && !launch.runsOnPool && ready.count == 1 && outstanding == 1:
+                    next = launch
+                case .pool where !launch.runsOnPool: queued.append(launch)
+                default: others.append(launch)
+                }
             }
         }
-        let alone = outstanding == others.count + (next == nil ? 0 : 1)
         let event = observer == nil ? nil : state.event(for: outcome.index)
-        let stopping = takeTasksToStop()
-        let waiter = outstanding == 0 ? self.waiter.take() : nil
+        let waiter = hasNewsForLoop ? self.waiter.take() : nil
         mutex.unlock()
         if let event { observer?.observe(event) }
-        stop(stopping)
         waiter?.resume()
-        return (next, others, alone)
-    }
-
-    /// Keeps `task` so a stop can cancel it; cancels it at once if the weave is stopping already.
-    func track(_ task: Task<Void, Never>) {
-        mutex.lock()
-        if stopHandled {
-            mutex.unlock()
-            task.cancel()
-        } else {
-            tasks.append(task)
-            mutex.unlock()
-        }
+        return (next, others)
     }
 
     /// Stops the weave because its caller was cancelled.
     func cancel() {
-        let stopping = mutex.withLock {
+        let waiter = mutex.withLock {
             callerCancelled = true
             state.stop()
-            return takeTasksToStop()
+            return self.waiter.take()
         }
-        stop(stopping)
+        waiter?.resume()
     }
 
-    /// Returns once every started task has been recorded.
-    func waitUntilIdle() async {
-        await withUnsafeContinuation { continuation in
+    /// The loop's next batch; `nil` once nothing is in flight.
+    func next() async -> LaunchBatch? {
+        while true {
             mutex.lock()
-            if outstanding == 0 {
+            if hasNewsForLoop {
+                let batch = takeBatch()
                 mutex.unlock()
-                continuation.resume()
-            } else {
-                waiter = continuation
-                mutex.unlock()
+                return batch
+            }
+            mutex.unlock()
+            await withUnsafeContinuation { continuation in
+                mutex.lock()
+                if hasNewsForLoop {
+                    mutex.unlock()
+                    continuation.resume()
+                } else {
+                    waiter = continuation
+                    mutex.unlock()
+                }
             }
         }
     }
@@ -136,21 +143,26 @@ final class ScheduleBoard: @unchecked Sendable {
         return final
     }
 
-    /// Cancels `tasks` and the lane's waiting bodies (each then finishes as cancelled).
-    private func stop(_ tasks: [Task<Void, Never>]?) {
-        guard let tasks else { return }
-        for task in tasks { task.cancel() }
-        lane.cancelWaitingJobs()
-    }
-
     // MARK: - With `mutex` held
 
-    /// The tasks to cancel, once, when the weave has begun to stop; `nil` otherwise.
-    private func takeTasksToStop() -> [Task<Void, Never>]? {
-        guard state.isStopping, !stopHandled else { return nil }
-        stopHandled = true
-        defer { tasks = [] }
-        return tasks
+    private var hasNewsForLoop: Bool {
+        !queued.isEmpty || (state.isStopping && !stopAnnounced) || outstanding == 0
+    }
+
+    /// The queued launches and whether stopping began; `nil` when nothing is in flight. Once the
+    /// weave stops, queued tasks never start: they settle with the rest at the end.
+    private func takeBatch() -> LaunchBatch? {
+        if state.isStopping {
+            outstanding -= queued.count
+            queued.removeAll()
+        }
+        if outstanding == 0 { return nil }
+        let stopStarted = state.isStopping && !stopAnnounced
+        if stopStarted { stopAnnounced = true }
+        let launches = queued
+        queued.removeAll()
+        return LaunchBatch(
+            launches: launches, othersInFlight: outstanding - launches.count, stopStarted: stopStarted)
     }
 
     private func launch(_ index: Int) -> Launch {

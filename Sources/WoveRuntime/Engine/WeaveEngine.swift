@@ -3,11 +3,13 @@
 /// Whatever finishes a task records it on the run's ``ScheduleBoard`` and starts what it made
 /// ready, there and then, going on itself with one of them: a task with the next `async` task, a
 /// blocking-pool thread with the next synchronous one, so a chain runs without a hop per node.
-/// Plain synchronous bodies go straight to the weave's ``BlockingLane``; other tasks each run in
-/// a task of their own, bound to the weave, and the weave's own task runs one of the first
-/// ready tasks itself. The first failure cancels whatever still runs and starts nothing new;
-/// the run always settles, including any synchronous body abandoned by a timeout, before `run`
-/// returns, so nothing outlives the call.
+/// Plain synchronous bodies go straight to the weave's ``BlockingLane``; other tasks run as child
+/// tasks, in the task group of the task that started them, so the weave's tasks form one tree
+/// under the weave's own task. That task starts the first tasks, the `async` tasks a pool thread
+/// made ready, and, when exactly one task is ready and nothing else is in flight, runs it
+/// itself. The first failure cancels whatever still runs and starts nothing new; the run always
+/// settles, including any synchronous body abandoned by a timeout, before `run` returns, so
+/// nothing outlives the call.
 package enum WeaveEngine {
     static func execute(
         _ graph: CompiledGraph,
@@ -15,19 +17,14 @@ package enum WeaveEngine {
         run: WeaveRun,
         observer: (any WeaveObserver)?
     ) async -> SchedulerState {
-        let board = ScheduleBoard(graph: graph, data: data, lane: run.lane, observer: observer)
+        let board = ScheduleBoard(graph: graph, data: data, observer: observer)
         if !graph.taskIndices.isEmpty {
             await WeaveRun.$boundToTask.withValue(run) {
                 await withTaskCancellationHandler {
-                    let first = board.start()
-                    if first.count == 1, !first[0].runsOnPool {
-                        await runAlone(first[0], board, run, observer)
-                    } else {
-                        start(first, board, run, observer)
-                    }
-                    await board.waitUntilIdle()
+                    await schedule(board, run: run, observer: observer)
                 } onCancel: {
                     board.cancel()
+                    run.lane.cancelWaitingJobs()
                 }
             }
             await run.lane.waitUntilIdle()
@@ -35,51 +32,47 @@ package enum WeaveEngine {
         return board.settle()
     }
 
-    /// Starts each of `launches`: on the pool, or in a task of its own.
-    private static func start(
-        _ launches: [Launch],
-        _ board: ScheduleBoard,
-        _ run: WeaveRun,
-        _ observer: (any WeaveObserver)?
-    ) {
-        for launch in launches {
-            if launch.runsOnPool {
-                submit(launch, board, run, observer)
-            } else {
-                // Started from a pool thread too, so the weave is bound explicitly.
-                board.track(
-                    Task {
-                        await WeaveRun.$boundToTask.withValue(run) {
-                            await runChain(from: launch, board, run, observer)
-                        }
-                    })
+    /// The scheduler loop, in the weave's own task.
+    private static func schedule(_ board: ScheduleBoard, run: WeaveRun, observer: (any WeaveObserver)?) async {
+        await withDiscardingTaskGroup { group in
+            var batch = board.start()
+            while true {
+                if batch.stopStarted {
+                    group.cancelAll()
+                    run.lane.cancelWaitingJobs()
+                }
+                var launches = batch.launches
+                if launches.count == 1, batch.othersInFlight == 0, !launches[0].runsOnPool {
+                    launches = await runAlone(launches[0], board, run, observer)
+                }
+                for launch in submitToPool(launches, board, run, observer) {
+                    group.addTask { await runChain(from: launch, board, run, observer) }
+                }
+                guard let next = await board.next() else { return }
+                batch = next
             }
         }
     }
 
-    /// Runs `first` in the weave's own task, then each task the last one made ready, for as
-    /// long as nothing else runs: a task running here could not be cancelled by a sibling's
-    /// failure, so it only ever runs without siblings.
+    /// Runs `first` in the weave's own task, then each task the last one made ready, for as long
+    /// as nothing else runs; returns the ready tasks it leaves to start.
     private static func runAlone(
         _ first: Launch,
         _ board: ScheduleBoard,
         _ run: WeaveRun,
         _ observer: (any WeaveObserver)?
-    ) async {
+    ) async -> [Launch] {
         var next: Launch? = first
+        var others: [Launch] = []
         while let launch = next {
             let outcome = await perform(launch.index, launch.runnable, launch.arguments, run, observer)
-            let (ready, alone) = board.finishAlone(outcome)
-            if alone, ready.count == 1, !ready[0].runsOnPool {
-                next = ready[0]
-            } else {
-                start(ready, board, run, observer)
-                next = nil
-            }
+            (next, others) = board.finish(outcome, in: .alone)
         }
+        return others
     }
 
-    /// Runs `first` in this task, then each task the last one made ready for it.
+    /// Runs `first` in this child task, then each `async` task the last one made ready for it;
+    /// once one makes several ready, the rest become children of this task.
     private static func runChain(
         from first: Launch,
         _ board: ScheduleBoard,
@@ -87,12 +80,40 @@ package enum WeaveEngine {
         _ observer: (any WeaveObserver)?
     ) async {
         var next: Launch? = first
-        while let launch = next {
+        var spawned: [Launch] = []
+        while spawned.isEmpty, let launch = next {
             let outcome = await perform(launch.index, launch.runnable, launch.arguments, run, observer)
-            let (following, others, _) = board.finish(outcome, onPool: false)
-            start(others, board, run, observer)
-            next = following
+            let others: [Launch]
+            (next, others) = board.finish(outcome, in: .task)
+            spawned = submitToPool(others, board, run, observer)
         }
+        if spawned.isEmpty { return }
+        await withDiscardingTaskGroup { group in
+            while true {
+                for launch in spawned {
+                    group.addTask { await runChain(from: launch, board, run, observer) }
+                }
+                guard let launch = next else { return }
+                let outcome = await perform(launch.index, launch.runnable, launch.arguments, run, observer)
+                let others: [Launch]
+                (next, others) = board.finish(outcome, in: .task)
+                spawned = submitToPool(others, board, run, observer)
+            }
+        }
+    }
+
+    /// Submits the launches that run on the pool and returns the others.
+    private static func submitToPool(
+        _ launches: [Launch],
+        _ board: ScheduleBoard,
+        _ run: WeaveRun,
+        _ observer: (any WeaveObserver)?
+    ) -> [Launch] {
+        var rest: [Launch] = []
+        for launch in launches {
+            if launch.runsOnPool { submit(launch, board, run, observer) } else { rest.append(launch) }
+        }
+        return rest
     }
 
     /// Queues a plain synchronous task on the weave's lane: its body, and each synchronous task
@@ -107,16 +128,14 @@ package enum WeaveEngine {
             run: {
                 var next: Launch? = first
                 while let launch = next {
-                    let (following, others, _) = board.finish(
-                        performOnThread(launch, run, observer), onPool: true)
-                    start(others, board, run, observer)
+                    let (following, others) = board.finish(performOnThread(launch, run, observer), in: .pool)
+                    for launch in others { submit(launch, board, run, observer) }
                     next = following
                 }
             },
             cancel: {
-                let cancelled = ChildOutcome(
-                    index: first.index, result: .failure(CancellationError()), duration: nil)
-                _ = board.finish(cancelled, onPool: true)
+                let cancelled = ChildOutcome(index: first.index, result: .failure(CancellationError()), duration: nil)
+                _ = board.finish(cancelled, in: .pool)
             })
         run.lane.submit(job)
     }

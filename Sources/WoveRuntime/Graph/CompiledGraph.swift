@@ -11,9 +11,6 @@ package final class CompiledGraph: Sendable {
     package let taskIndices: Range<Int>
     /// Every node, each after all of its dependencies.
     package let topologicalOrder: [Int]
-    /// Nodes grouped by ``GraphNode/tier``.
-    package let tiers: [[Int]]
-
     /// The scheduler's view, flattened so the hot loop copies no node: per node
     /// its dependencies, its dependents and how to run it (`nil` for `data` and seeds).
     package let dependencies: [[Int]]
@@ -34,13 +31,17 @@ package final class CompiledGraph: Sendable {
         self.dependencies = nodes.map { $0.dependencies }
         self.dependents = nodes.map { $0.dependents }
         self.runnables = runnables
+    }
+
+    /// Nodes grouped by ``GraphNode/tier``, computed when asked (only plans show them).
+    package var tiers: [[Int]] {
         var tiers: [[Int]] = []
         for index in nodes.indices {
             let tier = nodes[index].tier
             while tiers.count <= tier { tiers.append([]) }
             tiers[tier].append(index)
         }
-        self.tiers = tiers
+        return tiers
     }
 
     /// The task names in definition order.

@@ -44,7 +44,7 @@ package enum GraphCompiler {
     static func applyOverrides(_ definitions: [TaskDefinition]) -> ([TaskDefinition], [String: Int]) {
         var result: [TaskDefinition] = []
         result.reserveCapacity(definitions.count)
-        var position: [String: Int] = [:]
+        var position = [String: Int](minimumCapacity: definitions.count)
         for definition in definitions {
             if let existing = position[definition.name] {
                 var replacement = definition
