@@ -1,66 +1,73 @@
 import WoveDSL
 import WoveRuntime
 
-/// `WOVE_BENCH_PROFILE=phases`: the diamond's per-weave cost split into declaring the block,
-/// compiling it and running the compiled plan, to find where a weave's time goes.
+/// `WOVE_BENCH_PROFILE=phases`: a weave's cost split into declaring its block, compiling it and
+/// running the compiled plan, for the diamond and other shapes, to find where a weave's time
+/// goes. `phases-<shape>-<phase>` loops one phase of one shape alone, for a profiler.
 enum PhaseProfile {
     static let rounds = 20_000
 
-    /// `only`: `"declare"`, `"prepare"`, `"run"`, `"single"` or `"chain"` loops that phase alone,
-    /// for a profiler.
-    static func run(only: String? = nil) async throws {
+    @WeaveBuilder static func diamond() -> TaskList {
+        Task("a", after: "x") { (x: Int) async in x + 1 }
+        Task("b", after: "x") { (x: Int) async in x + 2 }
+        Task("c", after: "a", "b") { (a: Int, b: Int) async in a + b }
+        Task("d", after: "c") { (c: Int) async in c * 2 }
+    }
+
+    @WeaveBuilder static func diamondSync() -> TaskList {
+        Task("a", after: "x") { (x: Int) in x + 1 }
+        Task("b", after: "x") { (x: Int) in x + 2 }
+        Task("c", after: "a", "b") { (a: Int, b: Int) in a + b }
+        Task("d", after: "c") { (c: Int) in c * 2 }
+    }
+
+    @WeaveBuilder static func single() -> TaskList { Task("a", after: "x") { (x: Int) async in x + 1 } }
+
+    @WeaveBuilder static func chain() -> TaskList {
+        Task("a", after: "x") { (x: Int) async in x + 1 }
+        Task("b", after: "a") { (x: Int) async in x + 2 }
+        Task("c", after: "b") { (a: Int) async in a }
+        Task("d", after: "c") { (c: Int) async in c * 2 }
+    }
+
+    static let shapes: [(String, @Sendable () -> TaskList)] = [
+        ("async-diamond", diamond), ("sync-diamond", diamondSync), ("single", single), ("chain", chain),
+    ]
+
+    static func run(only: String?) async throws {
+        for (shape, block) in shapes {
+            if let only, !only.hasPrefix(shape + "-") && only != shape { continue }
+            let phase = only.map { String($0.dropFirst(shape.count + 1)) }
+            let definitions = block().definitions
+            let prepared = try PreparedWeave.prepare(definitions, data: ["x": 1], settings: WeaveSettings())
+            let timings = [
+                ("declare", { _ = block() }),
+                ("prepare", { _ = try PreparedWeave.prepare(definitions, data: ["x": 1], settings: WeaveSettings()) }),
+            ]
+            let rounds = phase == nil ? Self.rounds : Self.rounds * 20
+            var line = "\(shape):"
+            for (name, body) in timings where phase == nil || phase == name {
+                line += " \(name) \(try measure(body, rounds: rounds))"
+            }
+            if phase == nil || phase == "run" {
+                let clock = ContinuousClock()
+                let start = clock.now
+                for _ in 0..<rounds { _ = try await prepared.run() }
+                line += " run \(format(clock.now - start, rounds: rounds))"
+            }
+            print(line + " µs/weave")
+        }
+    }
+
+    private static func measure(_ body: () throws -> Void, rounds: Int) throws -> String {
         let clock = ContinuousClock()
-        @WeaveBuilder func block() -> TaskList {
-            Task("a", after: "x") { (x: Int) async in x + 1 }
-            Task("b", after: "x") { (x: Int) async in x + 2 }
-            Task("c", after: "a", "b") { (a: Int, b: Int) async in a + b }
-            Task("d", after: "c") { (c: Int) async in c * 2 }
-        }
-        var start = clock.now
-        if only == "declare" {
-            for _ in 0..<rounds * 10 { _ = block() }
-        }
-        for _ in 0..<rounds { _ = block() }
-        let declaring = clock.now - start
-        let definitions = block().definitions
-        start = clock.now
-        for _ in 0..<(only == "prepare" ? rounds * 10 : rounds) {
-            _ = try PreparedWeave.prepare(definitions, data: ["x": 1], settings: WeaveSettings())
-        }
-        let compiling = clock.now - start
-        let prepared = try PreparedWeave.prepare(definitions, data: ["x": 1], settings: WeaveSettings())
-        start = clock.now
-        for _ in 0..<(only == "run" ? rounds * 10 : rounds) { _ = try await prepared.run() }
-        let running = clock.now - start
-        for (phase, time) in [("declare", declaring), ("prepare", compiling), ("run", running)] {
-            print("\(phase): \(Harness.microseconds(time / rounds)) µs/weave")
-        }
-        @WeaveBuilder func single() -> TaskList { Task("a", after: "x") { (x: Int) async in x + 1 } }
-        @WeaveBuilder func chain() -> TaskList {
-            Task("a", after: "x") { (x: Int) async in x + 1 }
-            Task("b", after: "a") { (x: Int) async in x + 2 }
-            Task("c", after: "b") { (a: Int) async in a }
-            Task("d", after: "c") { (c: Int) async in c * 2 }
-        }
-        @WeaveBuilder func wide() -> TaskList {
-            for index in 0..<10_000 { Task("t\(index)") { () async in index } }
-        }
-        start = clock.now
-        let wideList = wide()
-        print("declare wide: \(Harness.microseconds((clock.now - start) / 10_000)) µs/task")
-        start = clock.now
-        let widePrepared = try PreparedWeave.prepare(
-            wideList.definitions, data: [:], settings: WeaveSettings())
-        print("prepare wide: \(Harness.microseconds((clock.now - start) / 10_000)) µs/task")
-        start = clock.now
-        _ = try await widePrepared.run()
-        print("run wide: \(Harness.microseconds((clock.now - start) / 10_000)) µs/task")
-        for (shape, list) in [("single", single()), ("chain", chain())] {
-            let prepared = try PreparedWeave.prepare(
-                list.definitions, data: ["x": 1], settings: WeaveSettings())
-            start = clock.now
-            for _ in 0..<rounds { _ = try await prepared.run() }
-            print("run \(shape): \(Harness.microseconds((clock.now - start) / rounds)) µs/weave")
-        }
+        let start = clock.now
+        for _ in 0..<rounds { try body() }
+        return format(clock.now - start, rounds: rounds)
+    }
+
+    private static func format(_ total: Duration, rounds: Int) -> String {
+        let perRound = Harness.microseconds(total / rounds)
+        return String(Double(Int(perRound * 100)) / 100)
     }
 }

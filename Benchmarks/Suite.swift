@@ -178,8 +178,7 @@ enum BenchmarkSuite {
 
     /// Runs one workload in a loop for a profiler: `WOVE_BENCH_PROFILE=` one of
     /// `diamond-async`, `diamond-sync`, `diamond-taskgroup`, `wide`, `map-async`, `map-sync`,
-    /// `dispatch`, and
-    /// with the HTTP trait `http`, `http-bare` (64 in flight), `http-1` and `http-bare-1` (one at a time).
+    /// `dispatch`, `phases` (see ``PhaseProfile``), and with the HTTP trait `http`, `http-bare` (64 in flight), `http-1` and `http-bare-1` (one at a time).
     static func profile(_ workload: String) async throws {
         #if HTTP
             if let (bare, inFlight) = HTTPWorkloads.profiles[workload] {
@@ -194,8 +193,7 @@ enum BenchmarkSuite {
             }
         #endif
         if workload.hasPrefix("phases") {
-            return try await PhaseProfile.run(
-                only: workload.split(separator: "-").dropFirst().first.map(String.init))
+            return try await PhaseProfile.run(only: workload == "phases" ? nil : String(workload.dropFirst(7)))
         }
         for _ in 0..<50 {
             switch workload {

@@ -43,6 +43,9 @@ final class BlockingPool: @unchecked Sendable {
     static let idleTimeout = 10
     /// How long an idle thread polls for work before it parks.
     static let spinLimit = Duration.microseconds(50)
+    /// How many idle threads may poll at once; the others park at once, leaving the cores to
+    /// the work.
+    static let maxSpinning = 1
 
     /// A job given to a thread, with the lane it counts against.
     private struct Assignment {
@@ -56,6 +59,8 @@ final class BlockingPool: @unchecked Sendable {
     private var busy = 0
     /// Threads waiting for a hand-off.
     private var idle = 0
+    /// Idle threads polling for a hand-off before they park.
+    private var spinning = 0
     /// Assignments made to idle threads, not yet taken.
     private var handoff = JobQueue<Assignment>()
     /// Lanes with a waiting job and a free lane slot, waiting for a pool slot, in turn order.
@@ -248,10 +253,12 @@ final class BlockingPool: @unchecked Sendable {
     private func waitForHandoff() -> Assignment? {
         mutex.lock()
         idle += 1
-        if handoff.isEmpty {
+        if handoff.isEmpty, spinning < Self.maxSpinning {
+            spinning += 1
             mutex.unlock()
             spinUntilHandoff()
             mutex.lock()
+            spinning -= 1
         }
         defer { mutex.unlock() }
         let deadline = PThreadMutex.deadline(secondsFromNow: Self.idleTimeout)

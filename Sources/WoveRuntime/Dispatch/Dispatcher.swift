@@ -31,6 +31,7 @@ final class Dispatcher: Sendable {
     /// - Returns: An error naming the environments that did not stop in time, if any.
     func stop() async -> WeaveError? {
         let started = channels.withLock { Array($0.values) }
+        if started.isEmpty { return nil }
         let late = await withTaskGroup(of: String?.self) { group in
             for (channel, timeout) in started {
                 group.addTask { await channel.stop(within: timeout) ? nil : channel.name }

@@ -8,13 +8,11 @@ struct Launch: Sendable {
     var runsOnPool: Bool { runnable?.runsOnPool ?? false }
 }
 
-/// What the weave's own task must do next: start `launches`, and cancel what runs if the weave
-/// has just begun to stop.
+/// What the weave's own task must do next: start `launches`.
 struct LaunchBatch {
     let launches: [Launch]
     /// Tasks started earlier and not yet finished.
     let othersInFlight: Int
-    let stopStarted: Bool
 }
 
 /// Where a task finished, which decides what it may do with the tasks it made ready.
@@ -37,9 +35,11 @@ enum FinishingContext {
 /// it. The loop also cancels everything once the weave begins to stop, and ends when nothing is
 /// in flight.
 final class ScheduleBoard: @unchecked Sendable {
-    // Safe to share: every `var` below is read and written only with `mutex` held; `graph` and
-    // `observer` are immutable and `Sendable`.
+    // Safe to share: every `var` below is read and written only with `mutex` held; the `let`s
+    // are immutable and `Sendable`. `UnsafeCurrentTask.cancel()` may be called from any thread;
+    // the references in `topLevel` are to live tasks (see `runCancellable`).
     let graph: CompiledGraph
+    private let lane: BlockingLane
     private let observer: (any WeaveObserver)?
     private let mutex = PThreadMutex()
     private var state: SchedulerState
@@ -48,12 +48,18 @@ final class ScheduleBoard: @unchecked Sendable {
     /// Tasks started or queued and not yet recorded.
     private var outstanding = 0
     private var callerCancelled = false
-    private var stopAnnounced = false
+    /// Whether the tasks running when the weave began to stop have been cancelled.
+    private var stopHandled = false
+    /// The running tasks the weave's own task started, by node index, so a stop can cancel them
+    /// (and, through them, every task they started). Each is registered for exactly as long as
+    /// its body runs, so a reference here is always to a live task.
+    private var topLevel: [UnsafeCurrentTask?] = []
     /// The loop, while it waits for something to do.
     private var waiter: UnsafeContinuation<Void, Never>?
 
-    init(graph: CompiledGraph, data: [String: any Sendable], observer: (any WeaveObserver)?) {
+    init(graph: CompiledGraph, data: [String: any Sendable], lane: BlockingLane, observer: (any WeaveObserver)?) {
         self.graph = graph
+        self.lane = lane
         self.observer = observer
         self.state = SchedulerState(graph: graph, data: data)
     }
@@ -63,36 +69,42 @@ final class ScheduleBoard: @unchecked Sendable {
         mutex.withLock {
             let launches = state.initiallyReady.map(launch)
             outstanding = launches.count
-            return LaunchBatch(launches: launches, othersInFlight: 0, stopStarted: false)
+            return LaunchBatch(launches: launches, othersInFlight: 0)
         }
     }
 
     /// Records a finished task and returns the tasks it made ready, counted as started: `next`
-    /// for the finishing context to run itself, and `others` for it to start.
+    /// for the finishing context to run itself, and `others` for it to start. The first failure
+    /// cancels every running task and every body still waiting for a thread.
     func finish(_ outcome: ChildOutcome, in context: FinishingContext) -> (next: Launch?, others: [Launch]) {
         mutex.lock()
-        var ready: [Int] = []
-        state.record(outcome, weaveCancelled: callerCancelled, ready: &ready)
         outstanding -= 1
         var next: Launch?
         var others: [Launch] = []
-        if !state.isStopping {
-            for index in ready {
+        var readyCount = 0
+        // Nothing new starts once the weave stops: what this makes ready settles at the end.
+        let stopping = state.isStopping
+        if state.record(outcome, weaveCancelled: callerCancelled), !stopping {
+            for index in graph.dependents[outcome.index] where state.markInputReady(index) {
+                readyCount += 1
                 let launch = launch(index)
                 outstanding += 1
                 switch context {
-                case .task where next == nil && !launch.runsOnPool,
-                    .pool where next == nil && launch.runsOnPool,
-                    .alone where next == nil && !launch.runsOnPool && ready.count == 1 && outstanding == 1:
+                case .task where next == nil && !launch.runsOnPool, .pool where next == nil && launch.runsOnPool:
                     next = launch
                 case .pool where !launch.runsOnPool: queued.append(launch)
                 default: others.append(launch)
                 }
             }
         }
+        if context == .alone, others.count == 1, readyCount == 1, outstanding == 1, !others[0].runsOnPool {
+            next = others.removeLast()
+        }
+        let stopStarted = startStopIfNeeded()
         let event = observer == nil ? nil : state.event(for: outcome.index)
         let waiter = hasNewsForLoop ? self.waiter.take() : nil
         mutex.unlock()
+        if stopStarted { lane.cancelWaitingJobs() }
         if let event { observer?.observe(event) }
         waiter?.resume()
         return (next, others)
@@ -100,12 +112,30 @@ final class ScheduleBoard: @unchecked Sendable {
 
     /// Stops the weave because its caller was cancelled.
     func cancel() {
-        let waiter = mutex.withLock {
+        mutex.withLock {
             callerCancelled = true
             state.stop()
-            return self.waiter.take()
+            _ = startStopIfNeeded()
         }
-        waiter?.resume()
+        lane.cancelWaitingJobs()
+    }
+
+    /// Runs `body`, a task the weave's own task started, where a stop can cancel it.
+    func runCancellable(_ index: Int, _ body: () async -> Void) async {
+        await withUnsafeCurrentTask { task in
+            guard let task else { return await body() }
+            mutex.lock()
+            if stopHandled {
+                mutex.unlock()
+                task.cancel()
+            } else {
+                if topLevel.isEmpty { topLevel = Array(repeating: nil, count: graph.nodes.count) }
+                topLevel[index] = task
+                mutex.unlock()
+            }
+            await body()
+            mutex.withLock { if !topLevel.isEmpty { topLevel[index] = nil } }
+        }
     }
 
     /// The loop's next batch; `nil` once nothing is in flight.
@@ -145,24 +175,28 @@ final class ScheduleBoard: @unchecked Sendable {
 
     // MARK: - With `mutex` held
 
-    private var hasNewsForLoop: Bool {
-        !queued.isEmpty || (state.isStopping && !stopAnnounced) || outstanding == 0
-    }
+    private var hasNewsForLoop: Bool { !queued.isEmpty || outstanding == 0 }
 
-    /// The queued launches and whether stopping began; `nil` when nothing is in flight. Once the
-    /// weave stops, queued tasks never start: they settle with the rest at the end.
+    /// The queued launches; `nil` when nothing is in flight. Once the weave stops, queued tasks
+    /// never start: they settle with the rest at the end.
     private func takeBatch() -> LaunchBatch? {
         if state.isStopping {
             outstanding -= queued.count
             queued.removeAll()
         }
         if outstanding == 0 { return nil }
-        let stopStarted = state.isStopping && !stopAnnounced
-        if stopStarted { stopAnnounced = true }
         let launches = queued
         queued.removeAll()
-        return LaunchBatch(
-            launches: launches, othersInFlight: outstanding - launches.count, stopStarted: stopStarted)
+        return LaunchBatch(launches: launches, othersInFlight: outstanding - launches.count)
+    }
+
+    /// Once the weave has begun to stop, cancels its running tasks, once; returns whether it
+    /// did, in which case the caller cancels the lane's waiting bodies after unlocking.
+    private func startStopIfNeeded() -> Bool {
+        guard state.isStopping, !stopHandled else { return false }
+        stopHandled = true
+        for task in topLevel { task?.cancel() }
+        return true
     }
 
     private func launch(_ index: Int) -> Launch {

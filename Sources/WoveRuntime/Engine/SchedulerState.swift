@@ -39,21 +39,19 @@ struct SchedulerState {
         }
     }
 
-    /// Records a finished child and appends the tasks it made ready to `ready`.
+    /// Records a finished child; returns whether it succeeded, after which each of its
+    /// dependents waits on one task less (``markInputReady(_:)``).
     ///
     /// A `CancellationError` counts as cancellation while the weave is
     /// stopping or `weaveCancelled`; any other error is a failure that stops
     /// the weave.
-    mutating func record(_ outcome: ChildOutcome, weaveCancelled: Bool, ready: inout [Int]) {
+    mutating func record(_ outcome: ChildOutcome, weaveCancelled: Bool) -> Bool {
         let index = outcome.index
         durations[index] = outcome.duration
         switch outcome.result {
         case .success(let value):
             outcomes[index] = .value(value)
-            for dependent in graph.dependents[index] {
-                waitingOn[dependent] -= 1
-                if waitingOn[dependent] == 0 { ready.append(dependent) }
-            }
+            return true
         case .failure(let error) where error is CancellationError && (isStopping || weaveCancelled):
             outcomes[index] = .cancelled
         case .failure(let error):
@@ -61,6 +59,13 @@ struct SchedulerState {
             if firstError == nil { firstError = error }
             isStopping = true
         }
+        return false
+    }
+
+    /// Notes that one input of `index` exists; returns whether it was the last one missing.
+    mutating func markInputReady(_ index: Int) -> Bool {
+        waitingOn[index] -= 1
+        return waitingOn[index] == 0
     }
 
     /// Stops launching because the caller cancelled the weave.

@@ -17,14 +17,13 @@ package enum WeaveEngine {
         run: WeaveRun,
         observer: (any WeaveObserver)?
     ) async -> SchedulerState {
-        let board = ScheduleBoard(graph: graph, data: data, observer: observer)
+        let board = ScheduleBoard(graph: graph, data: data, lane: run.lane, observer: observer)
         if !graph.taskIndices.isEmpty {
             await WeaveRun.$boundToTask.withValue(run) {
                 await withTaskCancellationHandler {
                     await schedule(board, run: run, observer: observer)
                 } onCancel: {
                     board.cancel()
-                    run.lane.cancelWaitingJobs()
                 }
             }
             await run.lane.waitUntilIdle()
@@ -32,23 +31,24 @@ package enum WeaveEngine {
         return board.settle()
     }
 
-    /// The scheduler loop, in the weave's own task.
+    /// The scheduler loop, in the weave's own task. It stays to start the `async` tasks a pool
+    /// thread made ready only when the graph has tasks for the pool; otherwise it only waits for
+    /// its children.
     private static func schedule(_ board: ScheduleBoard, run: WeaveRun, observer: (any WeaveObserver)?) async {
+        let listens = board.graph.hasPoolTasks
         await withDiscardingTaskGroup { group in
             var batch = board.start()
             while true {
-                if batch.stopStarted {
-                    group.cancelAll()
-                    run.lane.cancelWaitingJobs()
-                }
                 var launches = batch.launches
                 if launches.count == 1, batch.othersInFlight == 0, !launches[0].runsOnPool {
                     launches = await runAlone(launches[0], board, run, observer)
                 }
                 for launch in submitToPool(launches, board, run, observer) {
-                    group.addTask { await runChain(from: launch, board, run, observer) }
+                    group.addTask {
+                        await board.runCancellable(launch.index) { await runChain(from: launch, board, run, observer) }
+                    }
                 }
-                guard let next = await board.next() else { return }
+                guard listens, let next = await board.next() else { return }
                 batch = next
             }
         }
@@ -82,10 +82,7 @@ package enum WeaveEngine {
         var next: Launch? = first
         var spawned: [Launch] = []
         while spawned.isEmpty, let launch = next {
-            let outcome = await perform(launch.index, launch.runnable, launch.arguments, run, observer)
-            let others: [Launch]
-            (next, others) = board.finish(outcome, in: .task)
-            spawned = submitToPool(others, board, run, observer)
+            (next, spawned) = await step(launch, board, run, observer)
         }
         if spawned.isEmpty { return }
         await withDiscardingTaskGroup { group in
@@ -94,12 +91,22 @@ package enum WeaveEngine {
                     group.addTask { await runChain(from: launch, board, run, observer) }
                 }
                 guard let launch = next else { return }
-                let outcome = await perform(launch.index, launch.runnable, launch.arguments, run, observer)
-                let others: [Launch]
-                (next, others) = board.finish(outcome, in: .task)
-                spawned = submitToPool(others, board, run, observer)
+                (next, spawned) = await step(launch, board, run, observer)
             }
         }
+    }
+
+    /// Runs one task in a child task and records it; returns the task to go on with and the
+    /// `async` tasks to start.
+    private static func step(
+        _ launch: Launch,
+        _ board: ScheduleBoard,
+        _ run: WeaveRun,
+        _ observer: (any WeaveObserver)?
+    ) async -> (next: Launch?, spawned: [Launch]) {
+        let outcome = await perform(launch.index, launch.runnable, launch.arguments, run, observer)
+        let (next, others) = board.finish(outcome, in: .task)
+        return (next, submitToPool(others, board, run, observer))
     }
 
     /// Submits the launches that run on the pool and returns the others.
@@ -191,6 +198,7 @@ package enum WeaveEngine {
             let environment = runnable.environment
             work = .async { try await run.dispatcher.run(name, in: environment, over: remote, arguments) }
         case (.async(let body), nil):
+            if runnable.policy.isPlain { return try await body(arguments) }
             work = .async { try await body(arguments) }
         case (.sync(let body), nil):
             work = .blocking { try run.bindToThread { try body(arguments) } }

@@ -16,6 +16,8 @@ package final class CompiledGraph: Sendable {
     package let dependencies: [[Int]]
     package let dependents: [[Int]]
     package let runnables: [Runnable?]
+    /// Whether some task runs straight on the blocking pool (see ``Runnable/runsOnPool``).
+    let hasPoolTasks: Bool
 
     package init(
         nodes: [GraphNode],
@@ -31,6 +33,7 @@ package final class CompiledGraph: Sendable {
         self.dependencies = nodes.map { $0.dependencies }
         self.dependents = nodes.map { $0.dependents }
         self.runnables = runnables
+        self.hasPoolTasks = runnables.contains { $0?.runsOnPool ?? false }
     }
 
     /// Nodes grouped by ``GraphNode/tier``, computed when asked (only plans show them).

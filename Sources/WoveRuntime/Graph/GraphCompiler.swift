@@ -17,23 +17,15 @@ package enum GraphCompiler {
         var nodes = makeNodes(tasks: tasks, taskPositions: taskPositions, data: data)
         let taskIndices = (nodes.count - tasks.count)..<nodes.count
         var indexByName = [String: Int](minimumCapacity: nodes.count)
-        for (index, node) in nodes.enumerated() { indexByName[node.name] = index }
-        for index in taskIndices {
-            if let task = nodes[index].definition {
-                try task.options.validate(task: task.name, at: task.location)
-            }
-            try resolveDependencies(of: index, in: &nodes, indexByName: indexByName)
+        for index in nodes.indices { indexByName[nodes[index].name] = index }
+        for (position, task) in tasks.enumerated() {
+            try task.options.validate(task: task.name, at: task.location)
+            try resolveDependencies(of: task, at: taskIndices.lowerBound + position, in: &nodes, indexByName: indexByName)
         }
         let order = try sortTopologically(&nodes)
-        var runnables: [Runnable?] = []
+        var runnables = [Runnable?](repeating: nil, count: taskIndices.lowerBound)
         runnables.reserveCapacity(nodes.count)
-        for node in nodes {
-            guard let definition = node.definition else {
-                runnables.append(nil)
-                continue
-            }
-            runnables.append(try Runnable(definition, defaults: defaults))
-        }
+        for task in tasks { runnables.append(try Runnable(task, defaults: defaults)) }
         return CompiledGraph(
             nodes: nodes, indexByName: indexByName, taskIndices: taskIndices, topologicalOrder: order,
             runnables: runnables)
@@ -93,7 +85,7 @@ package enum GraphCompiler {
         for key in data.keys.sorted() where taskPositions[key] == nil {
             if let value = data[key] {
                 var seed = GraphNode(name: key, kind: .seed, outputType: TypeDescriptor(of: value))
-                seed.itemCount = (value as? any Collection)?.count
+                seed.seedValue = value
                 nodes.append(seed)
             }
         }
@@ -104,11 +96,11 @@ package enum GraphCompiler {
     }
 
     private static func resolveDependencies(
-        of index: Int,
+        of task: TaskDefinition,
+        at index: Int,
         in nodes: inout [GraphNode],
         indexByName: [String: Int]
     ) throws(WeaveError) {
-        guard let task = nodes[index].definition else { return }
         var resolved: [Int] = []
         resolved.reserveCapacity(task.dependencies.count)
         for (position, name) in task.dependencies.enumerated() {

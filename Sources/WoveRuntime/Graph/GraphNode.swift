@@ -18,8 +18,12 @@ package struct GraphNode: Sendable {
     package var dependents: [Int] = []
     /// Zero-based tier: the length of the longest dependency chain below this node.
     package var tier = 0
-    /// For an initialization value that is a collection, its element count.
-    package var itemCount: Int?
+    /// An initialization value's value, kept for ``itemCount``.
+    package var seedValue: (any Sendable)?
+
+    /// For an initialization value that is a collection, its element count (worked out when
+    /// asked: only plans show it).
+    package var itemCount: Int? { (seedValue as? any Collection)?.count }
 
     package var definition: TaskDefinition? {
         if case .task(let definition) = kind { return definition }
