@@ -193,7 +193,8 @@ enum BenchmarkSuite {
             }
         #endif
         if workload.hasPrefix("phases") {
-            return try await PhaseProfile.run(only: workload == "phases" ? nil : String(workload.dropFirst(7)))
+            return try await PhaseProfile.run(
+                only: workload == "phases" ? nil : String(workload.dropFirst(7)))
         }
         for _ in 0..<50 {
             switch workload {

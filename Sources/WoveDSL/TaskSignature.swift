@@ -21,7 +21,8 @@ struct TaskSignature: Sendable {
     }
 
     func definition<Output>(
-        output: Output.Type, body: TaskBody, mapping: MappingSource? = nil, codec: (any RemoteCodec.Type)? = nil
+        output: Output.Type, body: TaskBody, mapping: MappingSource? = nil,
+        codec: (any RemoteCodec.Type)? = nil
     ) -> TaskDefinition {
         TaskDefinition(
             name: name, location: location, dependencies: dependencies, inputTypes: inputTypes,

@@ -75,6 +75,28 @@ struct BuilderTests {
         #expect(try result.value("greeting", as: String.self) == "hi Ada")
     }
 
+    @Test(
+        "overrides, dependencies and result lookups resolve names in small and large weaves alike",
+        arguments: [3, 40])
+    func namesResolveAtAnySize(width: Int) async throws {
+        // Up to 16 names are looked up by scanning, more by hashing: both must agree.
+        let result = try await weave(["seed": 1]) {
+            for index in 0..<width {
+                Task("t\(index)", after: "seed") { (seed: Int) in seed + index }
+            }
+            Task("t1", after: "seed") { (seed: Int) in seed * 100 }
+            Task("sum", after: "t0", "t1", Dependency("t\(width - 1)")) { (a: Int, b: Int, c: Int) in
+                a + b + c
+            }
+        }
+        #expect(result.names.count == width + 1, "the override keeps t1's position")
+        #expect(result.names[1] == "t1")
+        #expect(try result.value("t1", as: Int.self) == 100)
+        #expect(try result.value("t\(width - 1)", as: Int.self) == width)
+        #expect(try result.final(as: Int.self) == 1 + 100 + width)
+        #expect(throws: WeaveError.self) { try result.value("t\(width)", as: Int.self) }
+    }
+
     @Test("task lists compose: a list built elsewhere can be included")
     func composedLists() async throws {
         @WeaveBuilder func shared() -> TaskList {

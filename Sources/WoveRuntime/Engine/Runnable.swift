@@ -87,17 +87,27 @@ package struct OptionDefaults: Sendable {
     package let configuration: WoveConfiguration
     /// The weave's environment, used by tasks that name none.
     package let weaveEnvironment: String
+    /// The weave environment's settings, looked up once for all the tasks that run in it.
+    private let weaveEnvironmentSettings: EnvironmentSettings
     package let observer: (any WeaveObserver)?
 
-    package init(configuration: WoveConfiguration, weaveEnvironment: String, observer: (any WeaveObserver)?) {
+    init(
+        configuration: WoveConfiguration,
+        weaveEnvironment: String,
+        settings: EnvironmentSettings,
+        observer: (any WeaveObserver)?
+    ) {
         self.configuration = configuration
         self.weaveEnvironment = weaveEnvironment
+        self.weaveEnvironmentSettings = settings
         self.observer = observer
     }
 
     /// The task's environment and its settings; throws if it is not configured.
     func environment(for task: TaskDefinition) throws(WeaveError) -> (String, EnvironmentSettings) {
-        let name = task.options.environment ?? weaveEnvironment
+        guard let name = task.options.environment, name != weaveEnvironment else {
+            return (weaveEnvironment, weaveEnvironmentSettings)
+        }
         guard let settings = configuration.environment(named: name) else {
             throw WeaveError(
                 .unknownEnvironment,

@@ -57,7 +57,9 @@ final class ScheduleBoard: @unchecked Sendable {
     /// The loop, while it waits for something to do.
     private var waiter: UnsafeContinuation<Void, Never>?
 
-    init(graph: CompiledGraph, data: [String: any Sendable], lane: BlockingLane, observer: (any WeaveObserver)?) {
+    init(
+        graph: CompiledGraph, data: [String: any Sendable], lane: BlockingLane, observer: (any WeaveObserver)?
+    ) {
         self.graph = graph
         self.lane = lane
         self.observer = observer
@@ -90,7 +92,8 @@ final class ScheduleBoard: @unchecked Sendable {
                 let launch = launch(index)
                 outstanding += 1
                 switch context {
-                case .task where next == nil && !launch.runsOnPool, .pool where next == nil && launch.runsOnPool:
+                case .task where next == nil && !launch.runsOnPool,
+                    .pool where next == nil && launch.runsOnPool:
                     next = launch
                 case .pool where !launch.runsOnPool: queued.append(launch)
                 default: others.append(launch)

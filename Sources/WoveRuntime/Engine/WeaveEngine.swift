@@ -34,7 +34,8 @@ package enum WeaveEngine {
     /// The scheduler loop, in the weave's own task. It stays to start the `async` tasks a pool
     /// thread made ready only when the graph has tasks for the pool; otherwise it only waits for
     /// its children.
-    private static func schedule(_ board: ScheduleBoard, run: WeaveRun, observer: (any WeaveObserver)?) async {
+    private static func schedule(_ board: ScheduleBoard, run: WeaveRun, observer: (any WeaveObserver)?) async
+    {
         let listens = board.graph.hasPoolTasks
         await withDiscardingTaskGroup { group in
             var batch = board.start()
@@ -45,7 +46,9 @@ package enum WeaveEngine {
                 }
                 for launch in submitToPool(launches, board, run, observer) {
                     group.addTask {
-                        await board.runCancellable(launch.index) { await runChain(from: launch, board, run, observer) }
+                        await board.runCancellable(launch.index) {
+                            await runChain(from: launch, board, run, observer)
+                        }
                     }
                 }
                 guard listens, let next = await board.next() else { return }
@@ -141,7 +144,8 @@ package enum WeaveEngine {
                 }
             },
             cancel: {
-                let cancelled = ChildOutcome(index: first.index, result: .failure(CancellationError()), duration: nil)
+                let cancelled = ChildOutcome(
+                    index: first.index, result: .failure(CancellationError()), duration: nil)
                 _ = board.finish(cancelled, in: .pool)
             })
         run.lane.submit(job)

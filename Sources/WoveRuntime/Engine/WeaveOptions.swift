@@ -38,7 +38,8 @@ package struct WeaveOptions: Sendable {
         self.errorMode = settings.errorMode ?? configuration.errorMode ?? .raise
         self.clock = WoveClock(settings.clock)
         self.defaults = OptionDefaults(
-            configuration: configuration, weaveEnvironment: environmentName, observer: settings.observer)
+            configuration: configuration, weaveEnvironment: environmentName, settings: environment,
+            observer: settings.observer)
     }
 }
 

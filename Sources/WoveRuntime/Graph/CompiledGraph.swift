@@ -6,7 +6,7 @@ package final class CompiledGraph: Sendable {
     package static let dataNodeName = "data"
 
     package let nodes: [GraphNode]
-    package let indexByName: [String: Int]
+    package let indexByName: NameIndex
     /// Indices of the task nodes, in definition order.
     package let taskIndices: Range<Int>
     /// Every node, each after all of its dependencies.
@@ -21,7 +21,7 @@ package final class CompiledGraph: Sendable {
 
     package init(
         nodes: [GraphNode],
-        indexByName: [String: Int],
+        indexByName: NameIndex,
         taskIndices: Range<Int>,
         topologicalOrder: [Int],
         runnables: [Runnable?]

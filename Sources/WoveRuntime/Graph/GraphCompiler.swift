@@ -16,11 +16,11 @@ package enum GraphCompiler {
         try rejectReservedNames(tasks: tasks, data: data)
         var nodes = makeNodes(tasks: tasks, taskPositions: taskPositions, data: data)
         let taskIndices = (nodes.count - tasks.count)..<nodes.count
-        var indexByName = [String: Int](minimumCapacity: nodes.count)
-        for index in nodes.indices { indexByName[nodes[index].name] = index }
+        let indexByName = NameIndex(nodes.map(\.name))
         for (position, task) in tasks.enumerated() {
             try task.options.validate(task: task.name, at: task.location)
-            try resolveDependencies(of: task, at: taskIndices.lowerBound + position, in: &nodes, indexByName: indexByName)
+            try resolveDependencies(
+                of: task, at: taskIndices.lowerBound + position, in: &nodes, indexByName: indexByName)
         }
         let order = try sortTopologically(&nodes)
         var runnables = [Runnable?](repeating: nil, count: taskIndices.lowerBound)
@@ -32,22 +32,27 @@ package enum GraphCompiler {
     }
 
     /// A later declaration of a name replaces the earlier one and keeps its position.
-    /// Returns the tasks and each name's position among them.
-    static func applyOverrides(_ definitions: [TaskDefinition]) -> ([TaskDefinition], [String: Int]) {
+    /// Returns the tasks and an index of their names.
+    static func applyOverrides(_ definitions: [TaskDefinition]) -> ([TaskDefinition], NameIndex) {
         var result: [TaskDefinition] = []
         result.reserveCapacity(definitions.count)
-        var position = [String: Int](minimumCapacity: definitions.count)
+        var names: [String] = []
+        names.reserveCapacity(definitions.count)
+        var positions: [String: Int]? =
+            definitions.count > NameIndex.scanLimit ? [String: Int](minimumCapacity: definitions.count) : nil
         for definition in definitions {
-            if let existing = position[definition.name] {
+            let name = definition.name
+            if let existing = positions.map({ $0[name] }) ?? names.firstIndex(of: name) {
                 var replacement = definition
                 replacement.options = definition.options.inheriting(from: result[existing].options)
                 result[existing] = replacement
             } else {
-                position[definition.name] = result.count
+                positions?[name] = result.count
+                names.append(name)
                 result.append(definition)
             }
         }
-        return (result, position)
+        return (result, NameIndex(names, positions: positions))
     }
 
     private static func rejectReservedNames(
@@ -73,7 +78,7 @@ package enum GraphCompiler {
     /// `data`, then the initialization values a task does not replace (sorted), then the tasks.
     private static func makeNodes(
         tasks: [TaskDefinition],
-        taskPositions: [String: Int],
+        taskPositions: NameIndex,
         data: [String: any Sendable]
     ) -> [GraphNode] {
         var nodes: [GraphNode] = []
@@ -99,7 +104,7 @@ package enum GraphCompiler {
         of task: TaskDefinition,
         at index: Int,
         in nodes: inout [GraphNode],
-        indexByName: [String: Int]
+        indexByName: NameIndex
     ) throws(WeaveError) {
         var resolved: [Int] = []
         resolved.reserveCapacity(task.dependencies.count)

@@ -40,7 +40,8 @@ package struct TaskDefinition: Sendable {
             return Storage(
                 name: fields.name, location: fields.location, dependencies: fields.dependencies,
                 inputTypes: fields.inputTypes, outputType: fields.outputType, body: fields.body,
-                options: fields.options, mapping: fields.mapping, codec: fields.codec, weaveName: fields.weaveName)
+                options: fields.options, mapping: fields.mapping, codec: fields.codec,
+                weaveName: fields.weaveName)
         }
     }
 
@@ -131,7 +132,8 @@ package struct TaskDefinition: Sendable {
     ) {
         storage = Storage(
             name: name, location: location, dependencies: dependencies, inputTypes: inputTypes,
-            outputType: outputType, body: body, options: TaskOptions(), mapping: mapping, codec: codec, weaveName: nil)
+            outputType: outputType, body: body, options: TaskOptions(), mapping: mapping, codec: codec,
+            weaveName: nil)
     }
 
     /// The keys of the `args` object a remote run carries: a mapped task's item travels as
