@@ -178,7 +178,7 @@ enum BenchmarkSuite {
 
     /// Runs one workload in a loop for a profiler: `WOVE_BENCH_PROFILE=` one of
     /// `diamond-async`, `diamond-sync`, `diamond-taskgroup`, `wide`, `map-async`, `map-sync`,
-    /// `dispatch`, `phases` (see ``PhaseProfile``), and with the HTTP trait `http`, `http-bare` (64 in flight), `http-1` and `http-bare-1` (one at a time).
+    /// `dispatch`, `stdio` (one worker process), `phases` (see ``PhaseProfile``), and with the HTTP trait `http`, `http-bare` (64 in flight), `http-1` and `http-bare-1` (one at a time).
     static func profile(_ workload: String) async throws {
         #if HTTP
             if let (bare, inFlight) = HTTPWorkloads.profiles[workload] {
@@ -204,6 +204,7 @@ enum BenchmarkSuite {
             case "map-async": try await MapWorkloads.woveAsync()
             case "map-sync": try await MapWorkloads.woveSync()
             case "dispatch": try await DispatchWorkload.wove()
+            case "stdio": try await StdioWorkloads.stdio(workers: 1)()
             default: try await DiamondWorkload.woveAsync()
             }
         }

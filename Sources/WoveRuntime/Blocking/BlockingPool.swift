@@ -24,12 +24,16 @@ import Synchronization
 /// body that blocks on something else another body must produce (a semaphore, a lock) holds its
 /// slot, and can deadlock once every slot is held that way: use `merge` or async tasks for that.
 ///
-/// A thread that runs out of work first spins for ``spinLimit``, yielding the core on every
-/// turn, before it parks: a chain of short synchronous tasks then finds a warm thread instead
-/// of paying a futex wake-up per task.
+/// Started jobs wait in one ready queue that every thread takes from, so a thread that finishes
+/// a job goes straight on to the next, and a burst of short jobs is drained by the threads
+/// already awake instead of waking one thread per job. A submit wakes a thread only when no
+/// thread is spinning or already being woken; a thread that takes a job and leaves more behind
+/// wakes the next one, so jobs that block still each get a thread, one wake-up after another.
+/// A thread that runs out of work first spins for ``spinLimit`` (one thread at a time), yielding
+/// the core on every turn, before it parks.
 final class BlockingPool: @unchecked Sendable {
     // Safe to share: every stored `var` below, and every lane's `LaneSchedule`, is read and
-    // written only with `mutex` held. `handoffCount` and `contended` are atomics that mirror
+    // written only with `mutex` held. `readyCount` and `contended` are atomics that mirror
     // guarded state for lock-free polling; they are written only with `mutex` held.
 
     /// The pool every weave shares.
@@ -43,11 +47,8 @@ final class BlockingPool: @unchecked Sendable {
     static let idleTimeout = 10
     /// How long an idle thread polls for work before it parks.
     static let spinLimit = Duration.microseconds(50)
-    /// How many idle threads may poll at once; the others park at once, leaving the cores to
-    /// the work.
-    static let maxSpinning = 1
 
-    /// A job given to a thread, with the lane it counts against.
+    /// A started job, with the lane it counts against.
     private struct Assignment {
         let job: BlockingJob
         let lane: BlockingLane
@@ -55,17 +56,20 @@ final class BlockingPool: @unchecked Sendable {
 
     private let mutex = PThreadMutex()
     private var limit: Int
-    /// Bodies holding a slot: running and not lending it.
+    /// Bodies holding a slot: started (running or ready) and not lending it.
     private var busy = 0
-    /// Threads waiting for a hand-off.
-    private var idle = 0
-    /// Idle threads polling for a hand-off before they park.
+    /// Started jobs no thread has taken yet.
+    private var ready = JobQueue<Assignment>()
+    /// Threads woken or started to take a ready job that have not looked yet.
+    private var waking = 0
+    /// Idle threads polling `ready` before they park.
     private var spinning = 0
-    /// Assignments made to idle threads, not yet taken.
-    private var handoff = JobQueue<Assignment>()
+    /// Parked threads, and the wake-ups granted to them and not yet taken.
+    private var parked = 0
+    private var permits = 0
     /// Lanes with a waiting job and a free lane slot, waiting for a pool slot, in turn order.
     private var ring = JobQueue<BlockingLane>()
-    private let handoffCount = Atomic<Int>(0)
+    private let readyCount = Atomic<Int>(0)
     private let contended = Atomic<Bool>(false)
 
     init(limit: Int) { self.limit = limit }
@@ -77,9 +81,10 @@ final class BlockingPool: @unchecked Sendable {
     func setLimit(_ newLimit: Int) {
         mutex.lock()
         limit = newLimit
-        let starts = startWhatFits()
+        startWhatFits()
+        let spawns = wakeIfUnattended()
         mutex.unlock()
-        spawn(starts)
+        spawn(spawns)
     }
 
     /// Whether some lane waits for a slot: long-running drains then hand their thread over.
@@ -93,16 +98,17 @@ final class BlockingPool: @unchecked Sendable {
             job.cancel()
             return
         }
-        var starts: [Assignment] = []
+        var spawns = 0
         if busy < limit, schedule.running < lane.limit {
             count(lane)
-            if let unassigned = handOff(Assignment(job: job, lane: lane)) { starts.append(unassigned) }
+            makeReady(Assignment(job: job, lane: lane))
+            spawns = wakeIfUnattended()
         } else {
             schedule.waiting.append(job)
             enterRing(lane)
         }
         mutex.unlock()
-        spawn(starts)
+        spawn(spawns)
     }
 
     func waitUntilIdle(_ lane: BlockingLane) async {
@@ -139,9 +145,10 @@ final class BlockingPool: @unchecked Sendable {
         busy -= 1
         lane.schedule.running -= 1
         enterRing(lane)
-        let starts = startWhatFits()
+        startWhatFits()
+        let spawns = wakeIfUnattended()
         mutex.unlock()
-        spawn(starts)
+        spawn(spawns)
         defer {
             mutex.withLock {
                 busy += 1
@@ -160,14 +167,26 @@ final class BlockingPool: @unchecked Sendable {
         lane.schedule.live += 1
     }
 
-    /// Hands a counted `assignment` to an idle thread; returns it instead when a new thread
-    /// must start it.
-    private func handOff(_ assignment: Assignment) -> Assignment? {
-        guard idle > handoff.count else { return assignment }
-        handoff.append(assignment)
-        handoffCount.store(handoff.count, ordering: .releasing)
+    /// Queues a counted `assignment` for the next thread that looks.
+    private func makeReady(_ assignment: Assignment) {
+        ready.append(assignment)
+        readyCount.store(ready.count, ordering: .releasing)
+    }
+
+    /// Wakes a parked thread, or asks for a new one, when ready jobs have nobody to take them:
+    /// no thread spins and none is being woken. Returns how many threads to start.
+    private func wakeIfUnattended() -> Int {
+        guard !ready.isEmpty, spinning == 0, waking == 0 else { return 0 }
+        return wake()
+    }
+
+    /// Wakes a parked thread, or asks for a new one.
+    private func wake() -> Int {
+        waking += 1
+        guard parked > permits else { return 1 }
+        permits += 1
         mutex.signal()
-        return nil
+        return 0
     }
 
     /// Puts `lane` in the ring if it has a waiting job, a free lane slot and is not there yet.
@@ -194,14 +213,9 @@ final class BlockingPool: @unchecked Sendable {
         return nil
     }
 
-    /// Starts waiting jobs while there is room: hands them to idle threads, and returns those
-    /// that need a new thread.
-    private func startWhatFits() -> [Assignment] {
-        var starts: [Assignment] = []
-        while let next = takeTurn() {
-            if let unassigned = handOff(next) { starts.append(unassigned) }
-        }
-        return starts
+    /// Starts waiting jobs while there is room: they join the ready queue.
+    private func startWhatFits() {
+        while let next = takeTurn() { makeReady(next) }
     }
 
     /// Records that a job of `lane` returned; returns the callers waiting for it to go idle.
@@ -221,64 +235,75 @@ final class BlockingPool: @unchecked Sendable {
 
     // MARK: - Threads
 
-    private func spawn(_ assignments: [Assignment]) {
-        for assignment in assignments {
+    private func spawn(_ count: Int) {
+        for _ in 0..<count {
             Thread.detachNewThread { [self] in
                 ThreadName.set("wove.blocking")
-                self.work(startingWith: assignment)
+                self.work()
             }
         }
     }
 
-    private func work(startingWith first: Assignment) {
-        var assignment = first
+    /// A pool thread: it takes ready jobs until there are none, spins, parks, and exits after
+    /// ``idleTimeout`` without work.
+    private func work() {
+        mutex.lock()
+        waking -= 1
         while true {
-            CurrentLane.run(assignment.lane, assignment.job.run)
-            mutex.lock()
-            let waiters = finish(assignment.lane)
-            let next = takeTurn()
-            mutex.unlock()
-            for waiter in waiters { waiter.resume() }
-            if let next {
-                assignment = next
-            } else if let handedOff = waitForHandoff() {
-                assignment = handedOff
+            if let assignment = ready.popFirst() {
+                readyCount.store(ready.count, ordering: .releasing)
+                // Jobs left behind get a thread of their own, one wake-up at a time.
+                let spawns = ready.isEmpty ? 0 : wakeIfUnattended()
+                mutex.unlock()
+                spawn(spawns)
+                CurrentLane.run(assignment.lane, assignment.job.run)
+                mutex.lock()
+                let waiters = finish(assignment.lane)
+                startWhatFits()
+                if !waiters.isEmpty {
+                    mutex.unlock()
+                    for waiter in waiters { waiter.resume() }
+                    mutex.lock()
+                }
+                continue
+            }
+            if waitForWork() { continue }
+            if permits > 0 {
+                permits -= 1
+                waking -= 1
             } else {
+                mutex.unlock()
                 return
             }
         }
     }
 
-    /// Waits for a hand-off; `nil` once the thread has been idle for ``idleTimeout``.
-    private func waitForHandoff() -> Assignment? {
-        mutex.lock()
-        idle += 1
-        if handoff.isEmpty, spinning < Self.maxSpinning {
+    /// With `mutex` held: spins (one thread at a time) and then parks until a job is ready or
+    /// this thread is woken. Returns `true` if it found a ready job while spinning, `false` if
+    /// it was woken (a permit is waiting) or timed out (no permit).
+    private func waitForWork() -> Bool {
+        if spinning == 0 {
             spinning += 1
             mutex.unlock()
-            spinUntilHandoff()
+            spinUntilReady()
             mutex.lock()
             spinning -= 1
+            if !ready.isEmpty { return true }
         }
-        defer { mutex.unlock() }
+        parked += 1
+        defer { parked -= 1 }
         let deadline = PThreadMutex.deadline(secondsFromNow: Self.idleTimeout)
-        while handoff.isEmpty {
-            if !mutex.wait(until: deadline), handoff.isEmpty {
-                idle -= 1
-                return nil
-            }
+        while permits == 0 {
+            if !mutex.wait(until: deadline), permits == 0 { return false }
         }
-        idle -= 1
-        let assignment = handoff.popFirst()
-        handoffCount.store(handoff.count, ordering: .releasing)
-        return assignment
+        return false
     }
 
-    /// Polls for a hand-off for up to ``spinLimit``, yielding the core between polls.
-    private func spinUntilHandoff() {
+    /// Polls for a ready job for up to ``spinLimit``, yielding the core between polls.
+    private func spinUntilReady() {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: Self.spinLimit)
-        while handoffCount.load(ordering: .acquiring) == 0 {
+        while readyCount.load(ordering: .acquiring) == 0 {
             if clock.now >= deadline { return }
             sched_yield()
         }
