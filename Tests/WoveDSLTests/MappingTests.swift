@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WoveDSL
+import WoveRuntime
 
 @Suite("Mapping")
 struct MappingTests {
@@ -169,6 +170,48 @@ struct MappingTests {
         #expect(result.errors["items"] as? Boom == Boom(code: 1))
         #expect(result.errors["total"] as? Boom == Boom(code: 1))
         #expect(Set(probe.events) == ["item 0 cancelled", "item 2 cancelled"])
+    }
+
+    /// A result that counts its live instances, to see results released.
+    final class Tracked: Sendable {
+        let value: Int
+        private let live: LockedValue<Int>
+        init(_ value: Int, _ live: LockedValue<Int>) {
+            self.value = value
+            self.live = live
+            live.withLock { $0 += 1 }
+        }
+        deinit { live.withLock { $0 -= 1 } }
+    }
+
+    @Test(
+        "a failed map releases the results its finished items produced; a finished one hands them over",
+        arguments: [false, true])
+    func resultsAreReleased(synchronous: Bool) async throws {
+        let live = LockedValue(0)
+        let failed = try await weave(options: .errorMode(.return)) {
+            if synchronous {
+                Task("items", over: 0..<50) { (item: Int) throws -> Tracked in
+                    if item == 40 { throw Boom(code: item) }
+                    return Tracked(item, live)
+                }
+                .workers(1)
+            } else {
+                Task("items", over: 0..<50) { (item: Int) async throws -> Tracked in
+                    if item == 40 { throw Boom(code: item) }
+                    return Tracked(item, live)
+                }
+                .workers(1)
+            }
+        }
+        #expect(failed.errors["items"] as? Boom == Boom(code: 40))
+        #expect(live.withLock { $0 } == 0, "the 40 results made before the failure are released")
+        let finished = try await weave {
+            Task("items", over: 0..<5) { (item: Int) in Tracked(item, live) }
+        }
+        let values = try finished.final(as: [Tracked].self)
+        #expect(values.map(\.value) == [0, 1, 2, 3, 4])
+        #expect(live.withLock { $0 } == 5)
     }
 
     @Test("a mapped node handle reads its list with its own type")

@@ -37,7 +37,7 @@ package enum MapRunner {
                 count: count, workers: workers, retries: itemPolicy.retries, body: body, in: run)
         }
         return try await withThrowingTaskGroup(of: (Int, Output).self) { group in
-            var results = [Output?](repeating: nil, count: count)
+            let results = ResultSlots<Output>(count: count)
             var next = 0
             func launch() {
                 let index = next
@@ -53,15 +53,10 @@ package enum MapRunner {
             }
             while next < min(workers, count) { launch() }
             while let (index, value) = try await group.next() {
-                results[index] = value
+                results.store(value, at: index)
                 if next < count { launch() }
             }
-            return try results.map { result throws(WeaveError) in
-                guard let result else {
-                    throw WeaveError(.unfinishedItem, "An item of a mapped task produced no result.")
-                }
-                return result
-            }
+            return try results.collect()
         }
     }
 }

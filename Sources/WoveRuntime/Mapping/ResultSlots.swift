@@ -1,39 +1,55 @@
-/// A preallocated buffer of per-item results, written concurrently at distinct indices by the
-/// jobs of a ``BlockingItemDrain``.
+/// A preallocated buffer of per-item results, filled by item index as results arrive and moved,
+/// not copied, into the mapped task's array once every item has one: a mapped task's results
+/// take one value per item while they arrive, plus a byte per item saying which are in.
 ///
-/// Safe to share across threads because:
+/// Each index is stored at most once. A ``MapRunner`` fills it from its one scheduling loop. The jobs of a ``BlockingItemDrain``
+/// fill it concurrently, which is safe because:
 /// - every index is written at most once, by the one drain job that took that index from the
 ///   drain's atomic cursor; drain attempts run inline on that job's thread and are never
 ///   abandoned (the drain is used only without timeouts), so no stale attempt writes later;
+///   each write touches only its own value and its own flag byte;
 /// - the buffer is read (``collect()``) only after every drain job has returned, which the
 ///   drain learns under a lock that each job takes after its last write, ordering every write
 ///   before the read.
 final class ResultSlots<Output: Sendable>: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<Output?>
+    private let values: UnsafeMutablePointer<Output>
+    private let filled: UnsafeMutablePointer<Bool>
+    private let count: Int
+    /// Set once the values have moved out into the collected array.
+    private var collected = false
 
     init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
+        self.count = count
+        values = .allocate(capacity: count)
+        filled = .allocate(capacity: count)
+        filled.initialize(repeating: false, count: count)
     }
 
     deinit {
-        slots.deinitialize()
-        slots.deallocate()
+        if !collected {
+            for index in 0..<count where filled[index] { (values + index).deinitialize(count: 1) }
+        }
+        values.deallocate()
+        filled.deinitialize(count: count)
+        filled.deallocate()
     }
 
-    /// Stores the result of item `index`.
-    func store(_ value: Output, at index: Int) { slots[index] = value }
+    /// Stores the result of item `index`, which has none yet.
+    func store(_ value: Output, at index: Int) {
+        (values + index).initialize(to: value)
+        filled[index] = true
+    }
 
-    /// Every result in item order; throws if an item has none (an item that never ran).
+    /// Every result in item order, moved out of the buffer; throws if an item has none (an item
+    /// that never ran).
     func collect() throws(WeaveError) -> [Output] {
-        var results: [Output] = []
-        results.reserveCapacity(slots.count)
-        for (index, slot) in slots.enumerated() {
-            guard let value = slot else {
-                throw WeaveError(.unfinishedItem, "Item \(index) of a mapped task produced no result.")
-            }
-            results.append(value)
+        if let missing = (0..<count).first(where: { !filled[$0] }) {
+            throw WeaveError(.unfinishedItem, "Item \(missing) of a mapped task produced no result.")
         }
-        return results
+        collected = true
+        return [Output](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let base = buffer.baseAddress { base.moveInitialize(from: values, count: count) }
+            initialized = count
+        }
     }
 }
