@@ -45,7 +45,7 @@ public struct WoveWorker: Sendable {
         emit: @escaping @Sendable (WoveFrame) async -> Void
     ) async {
         let runs = RunTable()
-        await withTaskGroup(of: Void.self) { group in
+        await withDiscardingTaskGroup { group in
             do {
                 for try await input in inputs {
                     guard case .frame(let frame) = input else {
@@ -56,14 +56,12 @@ public struct WoveWorker: Sendable {
                     }
                     switch frame {
                     case .runTask(let runID, let taskID, _, let args, let delivery):
-                        let run = Task {
-                            await self.run(
-                                runID: runID, taskID: taskID, args: args, delivery: delivery, emit: emit)
-                        }
-                        runs.insert(run, for: runID)
+                        runs.expect(runID)
                         group.addTask {
-                            await run.value
-                            runs.remove(runID)
+                            await runs.run(runID) {
+                                await self.run(
+                                    runID: runID, taskID: taskID, args: args, delivery: delivery, emit: emit)
+                            }
                         }
                     case .cancelTask(let runID, _, _, _):
                         runs.cancel(runID)

@@ -114,6 +114,25 @@ struct WorkerTests {
         await serving.value
     }
 
+    @Test("a cancel_task right behind its run_task cancels the run, even before its task starts")
+    func cancelRightAfterRun() async throws {
+        let harness = WorkerHarness(makeWorker())
+        // Both frames are queued before serving starts, so the cancellation is read before the
+        // run's task has had a chance to start.
+        harness.send(
+            .runTask(
+                runID: "early", taskID: "slow", weave: nil, args: ["seconds": .integer(30)],
+                delivery: Delivery()))
+        harness.send(.cancelTask(runID: "early", taskID: "slow", cancelMode: .requireAck, orphanPolicy: .cancel))
+        let serving = Task { await harness.serve() }
+        let clock = ContinuousClock()
+        let start = clock.now
+        try await harness.waitFor { $0 == .taskCancelled(runID: "early", taskID: "slow") }
+        #expect(clock.now - start < .seconds(10), "the 30-second body did not run to its end")
+        harness.finish()
+        await serving.value
+    }
+
     @Test("shutdown cancels what still runs and ends serving")
     func shutdown() async throws {
         let harness = WorkerHarness(makeWorker())
