@@ -6,12 +6,13 @@
 /// `Sendable` although `Any.Type` is not declared so.
 package struct TypeDescriptor: @unchecked Sendable, CustomStringConvertible {
     package let type: Any.Type
-    /// `$0 is T.Type` for the described `T`: a cast needs the static type.
-    private let isInstanceType: @Sendable (Any.Type) -> Bool
+    /// Answers `is T.Type` for the described `T` (a cast needs the static type): a metatype,
+    /// so a descriptor holds no allocation and copies without reference counting.
+    private let check: any InstanceTypeCheck.Type
 
     package init<T>(_ type: T.Type) {
         self.type = type
-        self.isInstanceType = { $0 is T.Type }
+        self.check = InstanceTypeChecker<T>.self
     }
 
     /// The type's fully qualified name, e.g. `Swift.Int`.
@@ -23,7 +24,7 @@ package struct TypeDescriptor: @unchecked Sendable, CustomStringConvertible {
     /// (`Any`, `any P`) cannot be checked from a metatype alone, so it is
     /// accepted here and checked by the cast when the value arrives.
     package func accepts(_ producer: TypeDescriptor) -> Bool {
-        producer.type == type || Self.isExistential(type) || isInstanceType(producer.type)
+        producer.type == type || Self.isExistential(type) || check.admits(producer.type)
     }
 
     /// Whether `type` is `Any`, `AnyObject` or a protocol existential (`any P`).
@@ -41,4 +42,13 @@ package struct TypeDescriptor: @unchecked Sendable, CustomStringConvertible {
 
     private static let existentialKind: UInt = 0x303
     private static let extendedExistentialKind: UInt = 0x307
+}
+
+/// Whether a metatype is the checked type's own or a subclass's.
+private protocol InstanceTypeCheck {
+    static func admits(_ type: Any.Type) -> Bool
+}
+
+private enum InstanceTypeChecker<T>: InstanceTypeCheck {
+    static func admits(_ type: Any.Type) -> Bool { type is T.Type }
 }
