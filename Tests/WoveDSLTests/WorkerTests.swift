@@ -123,7 +123,8 @@ struct WorkerTests {
             .runTask(
                 runID: "early", taskID: "slow", weave: nil, args: ["seconds": .integer(30)],
                 delivery: Delivery()))
-        harness.send(.cancelTask(runID: "early", taskID: "slow", cancelMode: .requireAck, orphanPolicy: .cancel))
+        harness.send(
+            .cancelTask(runID: "early", taskID: "slow", cancelMode: .requireAck, orphanPolicy: .cancel))
         let serving = Task { await harness.serve() }
         let clock = ContinuousClock()
         let start = clock.now
