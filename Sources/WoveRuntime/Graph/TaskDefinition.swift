@@ -3,121 +3,79 @@
 /// A value with copy-on-write storage: the compiler and the DSL's modifiers copy definitions
 /// freely, and a copy is one reference, not the dozens of fields below.
 package struct TaskDefinition: Sendable {
-    /// The fields, shared between copies until one of them changes.
-    private final class Storage: Sendable {
-        let name: String
-        let location: SourceLocation
-        let dependencies: [String]
-        let inputTypes: [TypeDescriptor]
-        let outputType: TypeDescriptor
-        let body: TaskBody
-        let options: TaskOptions
-        let mapping: MappingSource?
-        let codec: (any RemoteCodec.Type)?
-        let weaveName: String?
-
-        init(
-            name: String, location: SourceLocation, dependencies: [String], inputTypes: [TypeDescriptor],
-            outputType: TypeDescriptor, body: TaskBody, options: TaskOptions, mapping: MappingSource?,
-            codec: (any RemoteCodec.Type)?, weaveName: String?
-        ) {
-            self.name = name
-            self.location = location
-            self.dependencies = dependencies
-            self.inputTypes = inputTypes
-            self.outputType = outputType
-            self.body = body
-            self.options = options
-            self.mapping = mapping
-            self.codec = codec
-            self.weaveName = weaveName
-        }
-
-        /// A copy with one field changed.
-        func with(_ change: (inout Fields) -> Void) -> Storage {
-            var fields = Fields(self)
-            change(&fields)
-            return Storage(
-                name: fields.name, location: fields.location, dependencies: fields.dependencies,
-                inputTypes: fields.inputTypes, outputType: fields.outputType, body: fields.body,
-                options: fields.options, mapping: fields.mapping, codec: fields.codec,
-                weaveName: fields.weaveName)
-        }
-    }
-
-    /// The fields as plain variables, for ``Storage/with(_:)``.
-    private struct Fields {
+    /// The fields.
+    private struct Fields: Sendable {
         var name: String
         var location: SourceLocation
         var dependencies: [String]
         var inputTypes: [TypeDescriptor]
         var outputType: TypeDescriptor
         var body: TaskBody
-        var options: TaskOptions
+        var options = TaskOptions()
         var mapping: MappingSource?
         var codec: (any RemoteCodec.Type)?
         var weaveName: String?
+    }
 
-        init(_ storage: Storage) {
-            name = storage.name
-            location = storage.location
-            dependencies = storage.dependencies
-            inputTypes = storage.inputTypes
-            outputType = storage.outputType
-            body = storage.body
-            options = storage.options
-            mapping = storage.mapping
-            codec = storage.codec
-            weaveName = storage.weaveName
-        }
+    /// The fields, shared between copies; a change replaces the box.
+    private final class Storage: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
     }
 
     private var storage: Storage
 
+    /// Changes one field, in a box of this definition's own.
+    private mutating func change(_ update: (inout Fields) -> Void) {
+        var fields = storage.fields
+        update(&fields)
+        storage = Storage(fields)
+    }
+
     package var name: String {
-        get { storage.name }
-        set { storage = storage.with { $0.name = newValue } }
+        get { storage.fields.name }
+        set { change { $0.name = newValue } }
     }
     package var location: SourceLocation {
-        get { storage.location }
-        set { storage = storage.with { $0.location = newValue } }
+        get { storage.fields.location }
+        set { change { $0.location = newValue } }
     }
     /// The names of the upstream nodes, one per body parameter, in order.
     package var dependencies: [String] {
-        get { storage.dependencies }
-        set { storage = storage.with { $0.dependencies = newValue } }
+        get { storage.fields.dependencies }
+        set { change { $0.dependencies = newValue } }
     }
     /// The declared type of each body parameter, parallel to `dependencies`.
     package var inputTypes: [TypeDescriptor] {
-        get { storage.inputTypes }
-        set { storage = storage.with { $0.inputTypes = newValue } }
+        get { storage.fields.inputTypes }
+        set { change { $0.inputTypes = newValue } }
     }
     package var outputType: TypeDescriptor {
-        get { storage.outputType }
-        set { storage = storage.with { $0.outputType = newValue } }
+        get { storage.fields.outputType }
+        set { change { $0.outputType = newValue } }
     }
     package var body: TaskBody {
-        get { storage.body }
-        set { storage = storage.with { $0.body = newValue } }
+        get { storage.fields.body }
+        set { change { $0.body = newValue } }
     }
     package var options: TaskOptions {
-        get { storage.options }
-        set { storage = storage.with { $0.options = newValue } }
+        get { storage.fields.options }
+        set { change { $0.options = newValue } }
     }
     /// Where a mapped task's items come from; `nil` for a plain task.
     package var mapping: MappingSource? {
-        get { storage.mapping }
-        set { storage = storage.with { $0.mapping = newValue } }
+        get { storage.fields.mapping }
+        set { change { $0.mapping = newValue } }
     }
     /// How the task crosses a process boundary; `nil` unless its inputs and output are `Codable`.
     package var codec: (any RemoteCodec.Type)? {
-        get { storage.codec }
-        set { storage = storage.with { $0.codec = newValue } }
+        get { storage.fields.codec }
+        set { change { $0.codec = newValue } }
     }
     /// The ``Weave`` type the task was declared in, sent along with it to a worker.
     package var weaveName: String? {
-        get { storage.weaveName }
-        set { storage = storage.with { $0.weaveName = newValue } }
+        get { storage.fields.weaveName }
+        set { change { $0.weaveName = newValue } }
     }
 
     package init(
@@ -131,9 +89,9 @@ package struct TaskDefinition: Sendable {
         codec: (any RemoteCodec.Type)? = nil
     ) {
         storage = Storage(
-            name: name, location: location, dependencies: dependencies, inputTypes: inputTypes,
-            outputType: outputType, body: body, options: TaskOptions(), mapping: mapping, codec: codec,
-            weaveName: nil)
+            Fields(
+                name: name, location: location, dependencies: dependencies, inputTypes: inputTypes,
+                outputType: outputType, body: body, mapping: mapping, codec: codec))
     }
 
     /// The keys of the `args` object a remote run carries: a mapped task's item travels as
