@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WoveDSL
+import WoveRuntime
 
 @Suite("Caller cancellation")
 struct CancellationTests {
@@ -38,7 +39,8 @@ struct CancellationTests {
                 for index in 0..<5 {
                     Task("blocker_\(index)") { () -> Int in
                         probe.record("blocker started")
-                        usleep(100_000)
+                        // Long enough that a loaded machine still cancels before it ends.
+                        usleep(500_000)
                         return index
                     }
                 }
@@ -49,6 +51,53 @@ struct CancellationTests {
         let outcome = await caller.result
         #expect(throws: CancellationError.self) { try outcome.get() }
         #expect(probe.count(of: "blocker started") == 1)
+    }
+
+    @Test(
+        "tasks that end with CancellationError because the caller was cancelled count as cancelled, not failed"
+    )
+    func callerCancellationIsNoFailure() async throws {
+        // The caller's cancellation reaches the weave's tasks before the weave's own handler
+        // runs; a task ending in between must still count as cancelled. Many rounds, since the
+        // window is narrow.
+        for _ in 0..<20 {
+            let recorder = EventRecorder()
+            let started = LockedValue(0)
+            let caller = Task {
+                try await weave(options: .errorMode(.return), .observer(recorder)) {
+                    for index in 0..<4 {
+                        Task("sleeper_\(index)") { () async throws -> Int in
+                            started.withLock { $0 += 1 }
+                            try await Task.sleep(for: .seconds(30))
+                            return index
+                        }
+                    }
+                }
+            }
+            while started.withLock({ $0 }) < 4 { try await Task.sleep(for: .milliseconds(1)) }
+            caller.cancel()
+            _ = await caller.result
+            let failures = recorder.events.filter { $0.hasSuffix(" failed") && !$0.contains("attempt") }
+            #expect(failures.isEmpty, "\(recorder.events)")
+        }
+    }
+
+    @Test("synchronous bodies still waiting for a thread when a task fails never start")
+    func queuedBodiesSkippedAfterFailure() async throws {
+        let ran = LockedValue(0)
+        let result = try await weave(options: .errorMode(.return)) {
+            Task("bad") { () throws -> Int in throw Boom(code: 1) }
+            for index in 0..<100 {
+                Task("body_\(index)") { () -> Int in
+                    ran.withLock { $0 += 1 }
+                    usleep(20_000)
+                    return index
+                }
+            }
+        }
+        #expect(result.errors["bad"] as? Boom == Boom(code: 1))
+        #expect(ran.withLock { $0 } < 50, "bodies queued behind the failure were skipped")
+        #expect(result.cancelled.count + ran.withLock { $0 } == 100)
     }
 
     @Test("a weave started already cancelled runs nothing")

@@ -47,6 +47,25 @@ struct ObserverTests {
             ])
     }
 
+    @Test("a failure is reported before the cancellations it causes")
+    func failureBeforeCancellations() async throws {
+        let recorder = EventRecorder()
+        _ = try await weave(options: .errorMode(.return), .observer(recorder)) {
+            Task("slow") { () async throws -> Int in
+                try await Task.sleep(for: .seconds(30))
+                return 1
+            }
+            Task("bad") { () async throws -> Int in
+                try await Task.sleep(for: .milliseconds(20))
+                throw Boom(code: 1)
+            }
+        }
+        let events = recorder.events
+        let failed = try #require(events.firstIndex(of: "bad failed"))
+        let cancelled = try #require(events.firstIndex(of: "slow cancelled"))
+        #expect(failed < cancelled, "\(events)")
+    }
+
     @Test("failures and the dependents they stop are reported")
     func failureEvents() async throws {
         let recorder = EventRecorder()

@@ -67,6 +67,10 @@ final class BlockingPool: @unchecked Sendable {
     /// Parked threads, and the wake-ups granted to them and not yet taken.
     private var parked = 0
     private var permits = 0
+    /// Threads alive, and those among them lending their slot: the pool starts a thread only
+    /// while fewer than ``limit`` are alive besides the lenders.
+    private var threads = 0
+    private var lending = 0
     /// Lanes with a waiting job and a free lane slot, waiting for a pool slot, in turn order.
     private var ring = JobQueue<BlockingLane>()
     private let readyCount = Atomic<Int>(0)
@@ -143,6 +147,7 @@ final class BlockingPool: @unchecked Sendable {
     private func lendSlot<T>(of lane: BlockingLane, while wait: () throws -> T) rethrows -> T {
         mutex.lock()
         busy -= 1
+        lending += 1
         lane.schedule.running -= 1
         enterRing(lane)
         startWhatFits()
@@ -152,6 +157,7 @@ final class BlockingPool: @unchecked Sendable {
         defer {
             mutex.withLock {
                 busy += 1
+                lending -= 1
                 lane.schedule.running += 1
             }
         }
@@ -180,13 +186,19 @@ final class BlockingPool: @unchecked Sendable {
         return wake()
     }
 
-    /// Wakes a parked thread, or asks for a new one.
+    /// Wakes a parked thread, or asks for a new one if the cap allows; at the cap, every thread
+    /// not lending its slot is running, spinning or being woken, so one of them takes the job.
     private func wake() -> Int {
+        if parked > permits {
+            waking += 1
+            permits += 1
+            mutex.signal()
+            return 0
+        }
+        guard threads - lending < limit else { return 0 }
         waking += 1
-        guard parked > permits else { return 1 }
-        permits += 1
-        mutex.signal()
-        return 0
+        threads += 1
+        return 1
     }
 
     /// Puts `lane` in the ring if it has a waiting job, a free lane slot and is not there yet.
@@ -272,6 +284,7 @@ final class BlockingPool: @unchecked Sendable {
                 permits -= 1
                 waking -= 1
             } else {
+                threads -= 1
                 mutex.unlock()
                 return
             }

@@ -36,8 +36,9 @@ enum FinishingContext {
 /// in flight.
 final class ScheduleBoard: @unchecked Sendable {
     // Safe to share: every `var` below is read and written only with `mutex` held; the `let`s
-    // are immutable and `Sendable`. `UnsafeCurrentTask.cancel()` may be called from any thread;
-    // the references in `topLevel` are to live tasks (see `runCancellable`).
+    // are immutable and `Sendable`. `UnsafeCurrentTask.cancel()` and `isCancelled` may be called
+    // from any thread; the references in `topLevel` are to live tasks (see `runCancellable`), and
+    // `weaveTask` is the task running `WeaveEngine.execute`, which outlives every use of the board.
     let graph: CompiledGraph
     private let lane: BlockingLane
     private let observer: (any WeaveObserver)?
@@ -48,7 +49,8 @@ final class ScheduleBoard: @unchecked Sendable {
     /// Tasks started or queued and not yet recorded.
     private var outstanding = 0
     private var callerCancelled = false
-    /// Whether the tasks running when the weave began to stop have been cancelled.
+    /// Whether the weave's stop has been seen: the running tasks' cancellation is done or under
+    /// way, and a task registering later cancels itself.
     private var stopHandled = false
     /// The running tasks the weave's own task started, by node index, so a stop can cancel them
     /// (and, through them, every task they started). Each is registered for exactly as long as
@@ -57,11 +59,20 @@ final class ScheduleBoard: @unchecked Sendable {
     /// The loop, while it waits for something to do.
     private var waiter: UnsafeContinuation<Void, Never>?
 
+    /// The weave's own task, to see its cancellation; alive for as long as the board is used
+    /// (the weave's `execute` outlives every task of the weave).
+    private let weaveTask: UnsafeCurrentTask?
+
     init(
-        graph: CompiledGraph, data: [String: any Sendable], lane: BlockingLane, observer: (any WeaveObserver)?
+        graph: CompiledGraph,
+        data: [String: any Sendable],
+        lane: BlockingLane,
+        weaveTask: UnsafeCurrentTask?,
+        observer: (any WeaveObserver)?
     ) {
         self.graph = graph
         self.lane = lane
+        self.weaveTask = weaveTask
         self.observer = observer
         self.state = SchedulerState(graph: graph, data: data)
     }
@@ -84,6 +95,12 @@ final class ScheduleBoard: @unchecked Sendable {
         var next: Launch?
         var others: [Launch] = []
         var readyCount = 0
+        // The caller's cancellation reaches the weave's tasks before the weave's own handler
+        // runs (`cancel()`): a task ending with `CancellationError` in between is cancelled too.
+        if !callerCancelled, weaveTask?.isCancelled == true {
+            callerCancelled = true
+            state.stop()
+        }
         // Nothing new starts once the weave stops: what this makes ready settles at the end.
         let stopping = state.isStopping
         if state.record(outcome, weaveCancelled: callerCancelled), !stopping {
@@ -103,24 +120,30 @@ final class ScheduleBoard: @unchecked Sendable {
         if context == .alone, others.count == 1, readyCount == 1, outstanding == 1, !others[0].runsOnPool {
             next = others.removeLast()
         }
-        let stopStarted = startStopIfNeeded()
+        let stopStarts = state.isStopping && !stopHandled
+        if stopStarts { stopHandled = true }
         let event = observer == nil ? nil : state.event(for: outcome.index)
         let waiter = hasNewsForLoop ? self.waiter.take() : nil
         mutex.unlock()
-        if stopStarted { lane.cancelWaitingJobs() }
+        // The failure is told before the cancellations it causes.
         if let event { observer?.observe(event) }
+        if stopStarts { cancelRunning() }
         waiter?.resume()
         return (next, others)
     }
 
+    /// Whether the weave has begun to stop: a body not started yet must not start.
+    var isStopping: Bool { mutex.withLock { state.isStopping } }
+
     /// Stops the weave because its caller was cancelled.
     func cancel() {
-        mutex.withLock {
+        let stopStarts = mutex.withLock {
             callerCancelled = true
             state.stop()
-            _ = startStopIfNeeded()
+            defer { stopHandled = true }
+            return !stopHandled
         }
-        lane.cancelWaitingJobs()
+        if stopStarts { cancelRunning() }
     }
 
     /// Runs `body`, a task the weave's own task started, where a stop can cancel it.
@@ -193,13 +216,13 @@ final class ScheduleBoard: @unchecked Sendable {
         return LaunchBatch(launches: launches, othersInFlight: outstanding - launches.count)
     }
 
-    /// Once the weave has begun to stop, cancels its running tasks, once; returns whether it
-    /// did, in which case the caller cancels the lane's waiting bodies after unlocking.
-    private func startStopIfNeeded() -> Bool {
-        guard state.isStopping, !stopHandled else { return false }
-        stopHandled = true
-        for task in topLevel { task?.cancel() }
-        return true
+    /// Cancels the running tasks and the bodies still waiting for a thread, once the weave has
+    /// begun to stop. A task that registers after `stopHandled` was set cancels itself.
+    private func cancelRunning() {
+        mutex.withLock {
+            for task in topLevel { task?.cancel() }
+        }
+        lane.cancelWaitingJobs()
     }
 
     private func launch(_ index: Int) -> Launch {

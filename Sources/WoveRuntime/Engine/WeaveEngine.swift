@@ -17,19 +17,22 @@ package enum WeaveEngine {
         run: WeaveRun,
         observer: (any WeaveObserver)?
     ) async -> SchedulerState {
-        let board = ScheduleBoard(graph: graph, data: data, lane: run.lane, observer: observer)
-        if !graph.taskIndices.isEmpty {
-            let scheduler = WeaveScheduler(board: board, run: run, observer: observer)
-            await WeaveRun.$boundToTask.withValue(run) {
-                await withTaskCancellationHandler {
-                    await scheduler.schedule()
-                } onCancel: {
-                    board.cancel()
+        await withUnsafeCurrentTask { weaveTask in
+            let board = ScheduleBoard(
+                graph: graph, data: data, lane: run.lane, weaveTask: weaveTask, observer: observer)
+            if !graph.taskIndices.isEmpty {
+                let scheduler = WeaveScheduler(board: board, run: run, observer: observer)
+                await WeaveRun.$boundToTask.withValue(run) {
+                    await withTaskCancellationHandler {
+                        await scheduler.schedule()
+                    } onCancel: {
+                        board.cancel()
+                    }
                 }
+                await run.lane.waitUntilIdle()
             }
-            await run.lane.waitUntilIdle()
+            return board.settle()
         }
-        return board.settle()
     }
 }
 
@@ -116,7 +119,12 @@ struct WeaveScheduler: Sendable {
             run: {
                 var next: Launch? = first
                 while let launch = next {
-                    let outcome = TaskExecution.performOnThread(launch, in: run, observer)
+                    // A body still waiting for a thread when the weave began to stop never starts.
+                    let outcome =
+                        board.isStopping
+                        ? ChildOutcome(
+                            index: launch.index, result: .failure(CancellationError()), duration: nil)
+                        : TaskExecution.performOnThread(launch, in: run, observer)
                     let (following, others) = board.finish(outcome, in: .pool)
                     for launch in others { submit(launch) }
                     next = following
