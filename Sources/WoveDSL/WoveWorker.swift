@@ -44,7 +44,7 @@ public struct WoveWorker: Sendable {
         inputs: some AsyncSequence<WorkerInput, any Error> & Sendable,
         emit: @escaping @Sendable (WoveFrame) async -> Void
     ) async {
-        let runs = RunTable()
+        let runs = RunTable<String>()
         await withDiscardingTaskGroup { group in
             do {
                 for try await input in inputs {

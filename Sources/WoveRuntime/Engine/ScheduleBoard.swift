@@ -37,8 +37,8 @@ enum FinishingContext {
 final class ScheduleBoard: @unchecked Sendable {
     // Safe to share: every `var` below is read and written only with `mutex` held; the `let`s
     // are immutable and `Sendable`. `UnsafeCurrentTask.cancel()` and `isCancelled` may be called
-    // from any thread; the references in `topLevel` are to live tasks (see `runCancellable`), and
-    // `weaveTask` is the task running `WeaveEngine.execute`, which outlives every use of the board.
+    // from any thread; `weaveTask` is the task running `WeaveEngine.execute`, which outlives every
+    // use of the board.
     let graph: CompiledGraph
     private let lane: BlockingLane
     private let observer: (any WeaveObserver)?
@@ -49,13 +49,11 @@ final class ScheduleBoard: @unchecked Sendable {
     /// Tasks started or queued and not yet recorded.
     private var outstanding = 0
     private var callerCancelled = false
-    /// Whether the weave's stop has been seen: the running tasks' cancellation is done or under
-    /// way, and a task registering later cancels itself.
+    /// Whether the weave's stop has been seen and its running tasks' cancellation is done or
+    /// under way.
     private var stopHandled = false
-    /// The running tasks the weave's own task started, by node index, so a stop can cancel them
-    /// (and, through them, every task they started). Each is registered for exactly as long as
-    /// its body runs, so a reference here is always to a live task.
-    private var topLevel: [UnsafeCurrentTask?] = []
+    /// The running tasks the weave's own task started, by node index.
+    private let topLevel = RunTable<Int>()
     /// The loop, while it waits for something to do.
     private var waiter: UnsafeContinuation<Void, Never>?
 
@@ -146,23 +144,9 @@ final class ScheduleBoard: @unchecked Sendable {
         if stopStarts { cancelRunning() }
     }
 
-    /// Runs `body`, a task the weave's own task started, where a stop can cancel it.
-    func runCancellable(_ index: Int, _ body: () async -> Void) async {
-        await withUnsafeCurrentTask { task in
-            guard let task else { return await body() }
-            mutex.lock()
-            if stopHandled {
-                mutex.unlock()
-                task.cancel()
-            } else {
-                if topLevel.isEmpty { topLevel = Array(repeating: nil, count: graph.nodes.count) }
-                topLevel[index] = task
-                mutex.unlock()
-            }
-            await body()
-            mutex.withLock { if !topLevel.isEmpty { topLevel[index] = nil } }
-        }
-    }
+    /// Runs `body`, a task the weave's own task started, where a stop can cancel it (and,
+    /// through it, every task it started).
+    func runCancellable(_ index: Int, _ body: () async -> Void) async { await topLevel.run(index, body) }
 
     /// The loop's next batch; `nil` once nothing is in flight.
     func next() async -> LaunchBatch? {
@@ -199,6 +183,13 @@ final class ScheduleBoard: @unchecked Sendable {
         return final
     }
 
+    /// Cancels the running tasks, those that start later and the bodies still waiting for a
+    /// thread, once the weave has begun to stop.
+    private func cancelRunning() {
+        topLevel.cancelAll()
+        lane.cancelWaitingJobs()
+    }
+
     // MARK: - With `mutex` held
 
     private var hasNewsForLoop: Bool { !queued.isEmpty || outstanding == 0 }
@@ -214,15 +205,6 @@ final class ScheduleBoard: @unchecked Sendable {
         let launches = queued
         queued.removeAll()
         return LaunchBatch(launches: launches, othersInFlight: outstanding - launches.count)
-    }
-
-    /// Cancels the running tasks and the bodies still waiting for a thread, once the weave has
-    /// begun to stop. A task that registers after `stopHandled` was set cancels itself.
-    private func cancelRunning() {
-        mutex.withLock {
-            for task in topLevel { task?.cancel() }
-        }
-        lane.cancelWaitingJobs()
     }
 
     private func launch(_ index: Int) -> Launch {
