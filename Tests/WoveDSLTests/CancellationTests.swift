@@ -82,24 +82,6 @@ struct CancellationTests {
         }
     }
 
-    @Test("synchronous bodies still waiting for a thread when a task fails never start")
-    func queuedBodiesSkippedAfterFailure() async throws {
-        let ran = LockedValue(0)
-        let result = try await weave(options: .errorMode(.return)) {
-            Task("bad") { () throws -> Int in throw Boom(code: 1) }
-            for index in 0..<100 {
-                Task("body_\(index)") { () -> Int in
-                    ran.withLock { $0 += 1 }
-                    usleep(20_000)
-                    return index
-                }
-            }
-        }
-        #expect(result.errors["bad"] as? Boom == Boom(code: 1))
-        #expect(ran.withLock { $0 } < 50, "bodies queued behind the failure were skipped")
-        #expect(result.cancelled.count + ran.withLock { $0 } == 100)
-    }
-
     @Test("a weave started already cancelled runs nothing")
     func startedCancelled() async throws {
         let probe = Probe()

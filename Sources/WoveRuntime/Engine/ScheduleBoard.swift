@@ -130,9 +130,6 @@ final class ScheduleBoard: @unchecked Sendable {
         return (next, others)
     }
 
-    /// Whether the weave has begun to stop: a body not started yet must not start.
-    var isStopping: Bool { mutex.withLock { state.isStopping } }
-
     /// Stops the weave because its caller was cancelled.
     func cancel() {
         let stopStarts = mutex.withLock {

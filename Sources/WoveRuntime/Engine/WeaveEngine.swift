@@ -119,12 +119,7 @@ struct WeaveScheduler: Sendable {
             run: {
                 var next: Launch? = first
                 while let launch = next {
-                    // A body still waiting for a thread when the weave began to stop never starts.
-                    let outcome =
-                        board.isStopping
-                        ? ChildOutcome(
-                            index: launch.index, result: .failure(CancellationError()), duration: nil)
-                        : TaskExecution.performOnThread(launch, in: run, observer)
+                    let outcome = TaskExecution.performOnThread(launch, in: run, observer)
                     let (following, others) = board.finish(outcome, in: .pool)
                     for launch in others { submit(launch) }
                     next = following
