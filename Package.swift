@@ -32,6 +32,11 @@ func network(_ product: String, _ package: String) -> Target.Dependency {
     .product(name: product, package: package, condition: whenTraits("HTTP", "WebSocket", "GRPC", "Backends"))
 }
 
+/// `product` of `package`, only when `trait` is on.
+func on(_ trait: String, _ product: String, _ package: String) -> Target.Dependency {
+    .product(name: product, package: package, condition: whenTraits(trait))
+}
+
 /// `product` of `package`, only when the `Backends` trait is on (`Slurm` and `Ray` turn it on).
 func backends(_ product: String, _ package: String) -> Target.Dependency {
     .product(name: product, package: package, condition: whenTraits("Backends"))
@@ -50,6 +55,8 @@ let package = Package(
         .library(name: "WoveBackends", targets: ["WoveBackends"]),
         .library(name: "WoveSlurm", targets: ["WoveSlurm"]),
         .library(name: "WoveRay", targets: ["WoveRay"]),
+        .library(name: "WoveLogging", targets: ["WoveLogging"]),
+        .library(name: "WoveMetrics", targets: ["WoveMetrics"]),
     ],
     traits: [
         .trait(
@@ -73,11 +80,17 @@ let package = Package(
         .trait(
             name: "Ray", description: "The ray executor: tasks run as Ray jobs (the Jobs REST API).",
             enabledTraits: ["Backends"]),
+        .trait(
+            name: "Logging", description: "WeaveLogger: a weave's events as swift-log records, with structured metadata."),
+        .trait(
+            name: "Metrics",
+            description: "WeaveMetrics: runs, failures, retries, durations and in-flight work in swift-metrics."),
         .default(enabledTraits: []),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
@@ -184,6 +197,16 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "WoveLogging",
+            dependencies: ["WoveDSL", on("Logging", "Logging", "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "WoveMetrics",
+            dependencies: ["WoveDSL", on("Metrics", "CoreMetrics", "swift-metrics")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "QuickStart",
             dependencies: ["WoveDSL"],
@@ -200,6 +223,12 @@ let package = Package(
             name: "DescribePlan",
             dependencies: ["WoveDSL"],
             path: "Playgrounds-linux/DescribePlan",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "Progress",
+            dependencies: ["WoveDSL"],
+            path: "Playgrounds-linux/Progress",
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -275,6 +304,14 @@ let package = Package(
         .testTarget(
             name: "WoveDSLTests", dependencies: ["WoveDSL", "WoveTestWorker"], swiftSettings: strictSettings),
         .testTarget(name: "WoveHelpersTests", dependencies: ["WoveHelpers"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "WoveObservabilityTests",
+            dependencies: [
+                "WoveDSL", "WoveLogging", "WoveMetrics", "WoveTestWorker",
+                on("Logging", "InMemoryLogging", "swift-log"),
+                on("Metrics", "MetricsTestKit", "swift-metrics"),
+            ],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "WoveNetworkTests",
             dependencies: [

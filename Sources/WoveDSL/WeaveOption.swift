@@ -19,7 +19,7 @@ public enum BackgroundWeave {}
 /// for one kind of run exist only for it: ``errorMode(_:)`` for weaves whose caller waits,
 /// ``fork`` for background weaves; using one elsewhere does not compile. An option not given
 /// falls back to the weave's environment, then the process-wide configuration, then the
-/// built-in default; given twice, the last one wins.
+/// built-in default; given twice, the last one wins (``observer(_:)`` adds up instead).
 public struct WeaveOption<Kind>: Sendable {
     let apply: @Sendable (inout RunOptions) -> Void
 
@@ -43,10 +43,16 @@ public struct WeaveOption<Kind>: Sendable {
     /// pacing without waiting (default: `ContinuousClock`).
     public static func clock(_ clock: some Clock<Duration>) -> Self { Self { $0.settings.clock = clock } }
 
-    /// Receives the weave's ``WeaveEvent``s as they happen.
+    /// Receives the weave's ``WeaveEvent``s as they happen. Given more than once, every
+    /// observer receives them, in the order given, before those of
+    /// ``WoveConfiguration/observers``.
     public static func observer(_ observer: some WeaveObserver) -> Self {
-        Self { $0.settings.observer = observer }
+        Self { $0.settings.observers.append(observer) }
     }
+
+    /// The weave's name in its events, logs, metrics and traces (default: the `Weave` type it
+    /// runs, else `weave`).
+    public static func name(_ name: String) -> Self { Self { $0.settings.name = name } }
 }
 
 extension WeaveOption where Kind == ForegroundWeave {

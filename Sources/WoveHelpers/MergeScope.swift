@@ -48,8 +48,7 @@ enum MergeScope {
         -> T
     {
         try await WeaveRun.$boundToTask.withValue(run) {
-            try await AttemptRunner.run(
-                bound(work, to: run), policy: policy, lane: run.lane, clock: run.clock)
+            try await AttemptRunner.run(bound(work, to: run), policy: policy, in: run)
         }
     }
 

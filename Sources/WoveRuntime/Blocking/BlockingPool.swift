@@ -305,7 +305,7 @@ final class BlockingPool: @unchecked Sendable {
         }
         parked += 1
         defer { parked -= 1 }
-        let deadline = PThreadMutex.deadline(secondsFromNow: Self.idleTimeout)
+        let deadline = PThreadMutex.deadline(after: .seconds(Self.idleTimeout))
         while permits == 0 {
             if !mutex.wait(until: deadline), permits == 0 { return false }
         }

@@ -70,11 +70,14 @@ final class PThreadMutex: @unchecked Sendable {
     /// Wakes every thread waiting on the condition.
     func broadcast() { pthread_cond_broadcast(condition) }
 
-    /// The realtime clock `seconds` from now, for ``wait(until:)``.
-    static func deadline(secondsFromNow seconds: Int) -> timespec {
+    /// The realtime clock `duration` from now, for ``wait(until:)``.
+    static func deadline(after duration: Duration) -> timespec {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        now.tv_sec += seconds
+        let (seconds, attoseconds) = duration.components
+        let nanoseconds = Int(now.tv_nsec) + Int(attoseconds / 1_000_000_000)
+        now.tv_sec += Int(seconds) + nanoseconds / 1_000_000_000
+        now.tv_nsec = nanoseconds % 1_000_000_000
         return now
     }
 }

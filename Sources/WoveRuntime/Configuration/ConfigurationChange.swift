@@ -13,6 +13,7 @@ struct ConfigurationChange: Sendable {
     var maxPending: Int?
     var errorMode: ErrorMode?
     var delivery: DeliverySettings?
+    var observers: [any WeaveObserver]?
 
     /// `configuration` with these settings merged in.
     func applied(to configuration: WoveConfiguration) -> WoveConfiguration {
@@ -28,6 +29,7 @@ struct ConfigurationChange: Sendable {
         merged.maxPending = maxPending ?? merged.maxPending
         merged.errorMode = errorMode ?? merged.errorMode
         if let delivery { merged.delivery = delivery.inheriting(from: merged.delivery) }
+        if let observers { merged.observers = observers }
         return merged
     }
 }

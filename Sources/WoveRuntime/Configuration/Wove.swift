@@ -37,6 +37,8 @@ public enum Wove {
     ///   - maxPending: Default `maxPending` for weaves.
     ///   - errorMode: Default error mode for weaves.
     ///   - delivery: Delivery defaults; each field set here replaces the current one.
+    ///   - observers: Observers of every weave, replacing the current ones (see
+    ///     ``WoveConfiguration/observers``); `[]` removes them.
     /// - Throws: ``WeaveError`` with code ``WeaveError/Code/invalidConfiguration`` or
     ///   ``WeaveError/Code/unknownEnvironment``, naming the bad key and value; nothing changes.
     public static func config(
@@ -50,7 +52,8 @@ public enum Wove {
         limitPerMinute: Int? = nil,
         maxPending: Int? = nil,
         errorMode: ErrorMode? = nil,
-        delivery: DeliverySettings? = nil
+        delivery: DeliverySettings? = nil,
+        observers: [any WeaveObserver]? = nil
     ) throws(WeaveError) {
         try install(
             ConfigurationChange(
@@ -58,13 +61,13 @@ public enum Wove {
                 maxWorkers: maxWorkers,
                 maxBlockingThreads: maxBlockingThreads, retries: retries, timeout: timeout, workers: workers,
                 limitPerMinute: limitPerMinute, maxPending: maxPending, errorMode: errorMode,
-                delivery: delivery
+                delivery: delivery, observers: observers
             ).applied(to:))
     }
 
     /// Finds `wove_config.json` in `directory` (the working directory by default) or its nearest
     /// parent that has one, and merges it into the process-wide configuration as
-    /// ``config(defaultEnvironment:environments:maxWorkers:maxBlockingThreads:retries:timeout:workers:limitPerMinute:maxPending:errorMode:delivery:)``
+    /// ``config(defaultEnvironment:environments:maxWorkers:maxBlockingThreads:retries:timeout:workers:limitPerMinute:maxPending:errorMode:delivery:observers:)``
     /// would: an environment set to `null` in the file is removed. Python wove's `config()` with
     /// no arguments.
     ///

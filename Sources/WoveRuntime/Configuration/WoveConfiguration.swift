@@ -26,6 +26,14 @@ public struct WoveConfiguration: Sendable, Equatable {
     public var errorMode: ErrorMode?
     /// Default delivery settings for tasks in non-local environments.
     public var delivery = DeliverySettings()
+    /// Observers of every weave, told after the weave's own (`.observer(…)`): a process-wide
+    /// logger or metrics observer goes here. Two configurations are equal only if their
+    /// observers were set by the same assignment, or neither has any.
+    public var observers: [any WeaveObserver] {
+        get { observerList.observers }
+        set { observerList = ObserverList(newValue) }
+    }
+    private var observerList = ObserverList([])
 
     /// A configuration with the given values; unset ones fall through to built-in defaults.
     public init(
@@ -39,7 +47,8 @@ public struct WoveConfiguration: Sendable, Equatable {
         limitPerMinute: Int? = nil,
         maxPending: Int? = nil,
         errorMode: ErrorMode? = nil,
-        delivery: DeliverySettings = DeliverySettings()
+        delivery: DeliverySettings = DeliverySettings(),
+        observers: [any WeaveObserver] = []
     ) {
         self.defaultEnvironment = defaultEnvironment
         self.environments = environments
@@ -52,6 +61,7 @@ public struct WoveConfiguration: Sendable, Equatable {
         self.maxPending = maxPending
         self.errorMode = errorMode
         self.delivery = delivery
+        self.observers = observers
     }
 
     /// The settings of the environment `name`, if it exists.

@@ -95,11 +95,15 @@ final class EnvironmentChannel: Sendable {
         } catch {
             throw EnvironmentExecutionError.environmentCouldNotStart(name, task: taskID, cause: error)
         }
+        let observed = ObservedAttempt.current
+        let waitClock = ContinuousClock()
+        let waitStart = observed == nil ? nil : waitClock.now
         let limit = settings.maxInFlight.map(inFlightLimit)
         try await limit?.acquire()
         defer { limit?.release() }
         let runID = RunIdentifier.make(taskID: taskID)
-        let run = PendingRun(runID: runID, taskID: taskID, settings: settings, now: clock.now)
+        let run = PendingRun(
+            runID: runID, taskID: taskID, settings: settings, now: clock.now, observed: observed)
         // Counted as a send under the same lock, so a stop that follows waits for it.
         if let closed = state.withLock({ state -> Closed? in
             if state.closed == nil {
@@ -108,22 +112,41 @@ final class EnvironmentChannel: Sendable {
             }
             return state.closed
         }) {
+            let error: any Error
             switch closed {
-            case .receiverFailed(let error): throw transportError(error, task: taskID)
-            case .stopped: throw stoppedError(task: taskID)
+            case .receiverFailed(let cause): error = transportError(cause, task: taskID)
+            case .stopped: error = stoppedError(task: taskID)
             }
+            observed?.emit(.transportError, runID: runID, error: error)
+            throw error
         }
         defer { _ = state.withLock { $0.pending.removeValue(forKey: runID) } }
         let frame = WoveFrame.runTask(
             runID: runID, taskID: taskID, weave: weave, args: args,
             delivery: run.delivery(idempotencyKey: idempotencyKey))
         if settings.timeout != nil || settings.heartbeat != nil { post(.watch(run)) }
-        return try await withTaskCancellationHandler {
-            // Sent from the caller's own task: no hop through the group for the common case.
-            await send(run, frame)
-            return try await run.outcome.value
-        } onCancel: {
-            cancel(run, with: CancellationError())
+        if let observed, let waitStart {
+            observed.emit(.remoteRunSent, runID: runID, queueWait: waitClock.now - waitStart)
+        }
+        let sent = waitClock.now
+        do {
+            let result = try await withTaskCancellationHandler {
+                // Sent from the caller's own task: no hop through the group for the common case.
+                await send(run, frame)
+                return try await run.outcome.value
+            } onCancel: {
+                cancel(run, with: CancellationError())
+            }
+            observed?.emit(.remoteRunFinished, runID: runID, duration: waitClock.now - sent)
+            return result
+        } catch {
+            if let observed {
+                let isTransport = (error as? EnvironmentExecutionError)?.payload.source == .transport
+                observed.emit(
+                    isTransport ? .transportError : .remoteRunFinished, runID: runID, error: error,
+                    duration: waitClock.now - sent)
+            }
+            throw error
         }
     }
 
@@ -340,7 +363,12 @@ final class EnvironmentChannel: Sendable {
     private func route(_ frame: WoveFrame) {
         guard let runID = frame.runID, let run = state.withLock({ $0.pending[runID] }) else { return }
         switch frame {
-        case .taskStarted, .heartbeat: run.markAlive(at: clock.now)
+        case .taskStarted:
+            run.markAlive(at: clock.now)
+            run.observed?.emit(.remoteRunStarted, runID: run.runID)
+        case .heartbeat:
+            run.markAlive(at: clock.now)
+            run.observed?.emit(.remoteHeartbeat, runID: run.runID)
         case .taskResult(_, _, let result): run.outcome.resolve(.success(result))
         case .taskError(_, let taskID, let error):
             run.outcome.resolve(

@@ -4,6 +4,8 @@ final class PendingRun: Sendable {
     let runID: String
     let taskID: String
     let settings: DeliverySettings
+    /// The attempt that sent the run, when its weave is observed.
+    let observed: ObservedAttempt?
     /// When `run_task` was sent, on the run's clock.
     let sentAt: Duration
     let outcome = OneShotResult<JSONValue>()
@@ -19,10 +21,12 @@ final class PendingRun: Sendable {
         var cancelledWith: (any Error)?
     }
 
-    init(runID: String, taskID: String, settings: DeliverySettings, now: Duration) {
+    init(runID: String, taskID: String, settings: DeliverySettings, now: Duration, observed: ObservedAttempt?)
+    {
         self.runID = runID
         self.taskID = taskID
         self.settings = settings
+        self.observed = observed
         sentAt = now
         state = LockedValue(State(lastSign: now))
     }

@@ -13,8 +13,10 @@ package struct AttemptPolicy: Sendable {
     package var pacer: LaunchPacer?
     package var taskName: String
     package var location: SourceLocation
-    /// Told of every failed attempt.
-    package var observer: (any WeaveObserver)?
+    /// The environment the task runs in, as events name it.
+    package var environment = "local"
+    /// Whether the weave's observers hear of every attempt.
+    package var isObserved = false
 
     package init(taskName: String, location: SourceLocation) {
         self.taskName = taskName
@@ -23,7 +25,7 @@ package struct AttemptPolicy: Sendable {
 
     /// Whether attempts need neither the clock (timeouts, pacing, backoff) nor an observer, so
     /// they can be made and retried inline on whatever thread runs them.
-    var runsInline: Bool { timeout == nil && pacer == nil && backoff == .immediate && observer == nil }
+    var runsInline: Bool { timeout == nil && pacer == nil && backoff == .immediate && !isObserved }
 
     /// Whether attempts need more than a direct call.
     var isPlain: Bool { retries == 0 && runsInline }
@@ -31,31 +33,41 @@ package struct AttemptPolicy: Sendable {
 
 /// Runs work under an ``AttemptPolicy``: pacing, per-attempt timeouts, retries with backoff.
 package enum AttemptRunner {
-    /// Runs `work` until an attempt succeeds or retries run out; the last error is thrown.
+    /// Runs `work` (the body of a task, or of item `item` of a mapped task) in `run` until an
+    /// attempt succeeds or retries run out; the last error is thrown.
     ///
     /// Cancellation of the weave ends the retries at once, and so does an error that says
     /// retrying cannot help (a remote error with `retryable` false).
     package static func run<T: Sendable>(
         _ work: Work<T>,
         policy: AttemptPolicy,
-        lane: BlockingLane,
-        clock: WoveClock
+        item: Int? = nil,
+        in run: WeaveRun
     ) async throws -> T {
-        if policy.isPlain { return try await once(work, lane: lane) }
+        if policy.isPlain { return try await once(work, lane: run.lane) }
+        let observation = policy.isObserved ? run.observation : nil
+        let clock = ContinuousClock()
         var attempt = 1
         while true {
+            let start = clock.now
+            let observed = observation.map {
+                ObservedAttempt(
+                    observation: $0, task: policy.taskName, environment: policy.environment, attempt: attempt,
+                    item: item)
+            }
             do {
                 try await policy.pacer?.takeSlot()
-                return try await once(work, attempt: attempt, policy: policy, lane: lane, clock: clock)
+                return try await once(
+                    observed?.reporting(work) ?? work, attempt: attempt, policy: policy, lane: run.lane,
+                    clock: run.clock)
             } catch {
                 let willRetry = !Task.isCancelled && attempt <= policy.retries && isRetryable(error)
-                policy.observer?.observe(
-                    .attemptFailed(
-                        task: policy.taskName, attempt: attempt, error: error, willRetry: willRetry))
+                observed?.emit(
+                    .attemptFailed, error: error, willRetry: willRetry, duration: clock.now - start)
                 if !willRetry { throw error }
                 let delay = policy.backoff.delay(beforeRetry: attempt)
                 attempt += 1
-                if delay > .zero { try await clock.sleep(for: delay) }
+                if delay > .zero { try await run.clock.sleep(for: delay) }
             }
         }
     }

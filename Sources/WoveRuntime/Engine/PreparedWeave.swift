@@ -4,6 +4,9 @@ package struct PreparedWeave: Sendable {
     package let graph: CompiledGraph
     let data: [String: any Sendable]
     let options: WeaveOptions
+    /// The name events give the weave, when it is observed: the one set, else the `Weave` type
+    /// it runs; `nil` for `weave`.
+    private let name: String?
 
     /// Compiles `definitions` against `data` with the settings and the configuration in force;
     /// prints the plan's report first when `settings.debug` is set.
@@ -14,7 +17,10 @@ package struct PreparedWeave: Sendable {
     ) throws -> PreparedWeave {
         let options = try WeaveOptions(settings, configuration: Wove.configuration)
         let graph = try GraphCompiler.compile(definitions, data: data, defaults: options.defaults)
-        let prepared = PreparedWeave(graph: graph, data: data, options: options)
+        let prepared = PreparedWeave(
+            graph: graph, data: data, options: options,
+            name: options.defaults.observers.isEmpty
+                ? nil : settings.name ?? definitions.lazy.compactMap(\.weaveName).first)
         if settings.debug { print(prepared.plan.describe()) }
         return prepared
     }
@@ -34,15 +40,15 @@ package struct PreparedWeave: Sendable {
 
     /// Runs until every task settles and returns the result with every error in it.
     package func settle() async -> WoveResult {
-        let observer = options.defaults.observer
-        observer?.observe(.weaveStarted(taskCount: graph.taskIndices.count))
+        let run = WeaveRun(options: options, name: name ?? "weave")
+        let observation = run.observation
+        observation?.emit(WeaveEvent(.weaveStarted, taskCount: graph.taskIndices.count))
         let clock = ContinuousClock()
         let start = clock.now
-        let run = WeaveRun(options: options)
-        let state = await WeaveEngine.execute(graph, data: data, run: run, observer: observer)
+        let state = await WeaveEngine.execute(graph, data: data, run: run, observation: observation)
         let stopFailure = await run.dispatcher.stop()
         let error = state.firstError ?? stopFailure
-        observer?.observe(.weaveFinished(duration: clock.now - start, error: error))
+        observation?.emit(WeaveEvent(.weaveFinished, error: error, duration: clock.now - start))
         return WoveResult(state: state, error: error, errorMode: options.errorMode)
     }
 }

@@ -29,7 +29,8 @@ package final class Runnable: Sendable {
         policy.retries = options.retries ?? environment.retries ?? configuration.retries ?? 0
         policy.backoff = options.backoff ?? .immediate
         policy.timeout = options.timeout ?? environment.timeout ?? configuration.timeout
-        policy.observer = defaults.observer
+        policy.environment = environmentName
+        policy.isObserved = !defaults.observers.isEmpty
         self.policy = policy
         workers = options.workers ?? environment.workers ?? configuration.workers
         limitPerMinute = options.limitPerMinute ?? environment.limitPerMinute ?? configuration.limitPerMinute
@@ -89,18 +90,19 @@ package struct OptionDefaults: Sendable {
     package let weaveEnvironment: String
     /// The weave environment's settings, looked up once for all the tasks that run in it.
     private let weaveEnvironmentSettings: EnvironmentSettings
-    package let observer: (any WeaveObserver)?
+    /// The weave's observers, then the configuration's.
+    package let observers: [any WeaveObserver]
 
     init(
         configuration: WoveConfiguration,
         weaveEnvironment: String,
         settings: EnvironmentSettings,
-        observer: (any WeaveObserver)?
+        observers: [any WeaveObserver]
     ) {
         self.configuration = configuration
         self.weaveEnvironment = weaveEnvironment
         self.weaveEnvironmentSettings = settings
-        self.observer = observer
+        self.observers = observers
     }
 
     /// The task's environment and its settings; throws if it is not configured.

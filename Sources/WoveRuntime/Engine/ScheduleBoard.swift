@@ -41,7 +41,7 @@ final class ScheduleBoard: @unchecked Sendable {
     // use of the board.
     let graph: CompiledGraph
     private let lane: BlockingLane
-    private let observer: (any WeaveObserver)?
+    private let observation: WeaveObservation?
     private let mutex = PThreadMutex()
     private var state: SchedulerState
     /// Ready `async` tasks a pool thread made ready, for the loop to start.
@@ -66,12 +66,12 @@ final class ScheduleBoard: @unchecked Sendable {
         data: [String: any Sendable],
         lane: BlockingLane,
         weaveTask: UnsafeCurrentTask?,
-        observer: (any WeaveObserver)?
+        observation: WeaveObservation?
     ) {
         self.graph = graph
         self.lane = lane
         self.weaveTask = weaveTask
-        self.observer = observer
+        self.observation = observation
         self.state = SchedulerState(graph: graph, data: data)
     }
 
@@ -120,11 +120,11 @@ final class ScheduleBoard: @unchecked Sendable {
         }
         let stopStarts = state.isStopping && !stopHandled
         if stopStarts { stopHandled = true }
-        let event = observer == nil ? nil : state.event(for: outcome.index)
+        let event = observation == nil ? nil : state.event(for: outcome.index)
         let waiter = hasNewsForLoop ? self.waiter.take() : nil
         mutex.unlock()
         // The failure is told before the cancellations it causes.
-        if let event { observer?.observe(event) }
+        if let event { observation?.emit(event) }
         if stopStarts { cancelRunning() }
         waiter?.resume()
         return (next, others)
@@ -174,8 +174,8 @@ final class ScheduleBoard: @unchecked Sendable {
         let settled = state.settleUnstarted()
         let final = state
         mutex.unlock()
-        if let observer {
-            for index in settled { final.event(for: index).map(observer.observe) }
+        if let observation {
+            for index in settled { final.event(for: index).map(observation.emit) }
         }
         return final
     }

@@ -86,10 +86,15 @@ struct SchedulerState {
     /// The event saying how task `index` ended; `nil` while it is pending.
     func event(for index: Int) -> WeaveEvent? {
         let name = graph.nodes[index].name
+        let environment = graph.runnables[index]?.environment
         switch outcomes[index] {
-        case .value: return .taskFinished(task: name, duration: durations[index] ?? .zero)
-        case .failure(let error): return .taskFailed(task: name, error: error, duration: durations[index])
-        case .cancelled: return .taskCancelled(task: name)
+        case .value:
+            return WeaveEvent(
+                .taskFinished, task: name, environment: environment, duration: durations[index] ?? .zero)
+        case .failure(let error):
+            return WeaveEvent(
+                .taskFailed, task: name, environment: environment, error: error, duration: durations[index])
+        case .cancelled: return WeaveEvent(.taskCancelled, task: name, environment: environment)
         case .pending: return nil
         }
     }

@@ -2,11 +2,11 @@
 /// how long it took.
 enum TaskExecution {
     /// Runs `launch` in the calling task.
-    static func perform(_ launch: Launch, in run: WeaveRun, _ observer: (any WeaveObserver)?) async
+    static func perform(_ launch: Launch, in run: WeaveRun, _ observation: WeaveObservation?) async
         -> ChildOutcome
     {
-        if let observer, let runnable = launch.runnable {
-            observer.observe(.taskStarted(task: runnable.name))
+        if let observation, let runnable = launch.runnable {
+            observation.emit(WeaveEvent(.taskStarted, task: runnable.name, environment: runnable.environment))
         }
         let clock = ContinuousClock()
         let start = clock.now
@@ -19,14 +19,12 @@ enum TaskExecution {
         return ChildOutcome(index: launch.index, result: result, duration: clock.now - start)
     }
 
-    /// Runs a plain synchronous task on the calling pool thread.
-    static func performOnThread(_ launch: Launch, in run: WeaveRun, _ observer: (any WeaveObserver)?)
-        -> ChildOutcome
-    {
+    /// Runs a plain synchronous task on the calling pool thread (plain: an observed weave has
+    /// none, so there is no event to report).
+    static func performOnThread(_ launch: Launch, in run: WeaveRun) -> ChildOutcome {
         guard let runnable = launch.runnable, case .sync(let body) = runnable.body else {
             return ChildOutcome(index: launch.index, result: .success(()), duration: .zero)
         }
-        observer?.observe(.taskStarted(task: runnable.name))
         let clock = ContinuousClock()
         let start = clock.now
         let result = Result<any Sendable, any Error> { try run.bindToThread { try body(launch.arguments) } }
@@ -53,6 +51,6 @@ enum TaskExecution {
         case (.sync(let body), nil):
             work = .blocking { try run.bindToThread { try body(arguments) } }
         }
-        return try await AttemptRunner.run(work, policy: runnable.policy, lane: run.lane, clock: run.clock)
+        return try await AttemptRunner.run(work, policy: runnable.policy, in: run)
     }
 }

@@ -15,13 +15,13 @@ package enum WeaveEngine {
         _ graph: CompiledGraph,
         data: [String: any Sendable],
         run: WeaveRun,
-        observer: (any WeaveObserver)?
+        observation: WeaveObservation?
     ) async -> SchedulerState {
         await withUnsafeCurrentTask { weaveTask in
             let board = ScheduleBoard(
-                graph: graph, data: data, lane: run.lane, weaveTask: weaveTask, observer: observer)
+                graph: graph, data: data, lane: run.lane, weaveTask: weaveTask, observation: observation)
             if !graph.taskIndices.isEmpty {
-                let scheduler = WeaveScheduler(board: board, run: run, observer: observer)
+                let scheduler = WeaveScheduler(board: board, run: run, observation: observation)
                 await WeaveRun.$boundToTask.withValue(run) {
                     await withTaskCancellationHandler {
                         await scheduler.schedule()
@@ -40,7 +40,7 @@ package enum WeaveEngine {
 struct WeaveScheduler: Sendable {
     let board: ScheduleBoard
     let run: WeaveRun
-    let observer: (any WeaveObserver)?
+    let observation: WeaveObservation?
 
     /// The scheduler loop, in the weave's own task. It stays to start the `async` tasks a pool
     /// thread made ready only when the graph has tasks for the pool; otherwise it only waits for
@@ -71,7 +71,8 @@ struct WeaveScheduler: Sendable {
         var next: Launch? = first
         var others: [Launch] = []
         while let launch = next {
-            (next, others) = board.finish(await TaskExecution.perform(launch, in: run, observer), in: .alone)
+            (next, others) = board.finish(
+                await TaskExecution.perform(launch, in: run, observation), in: .alone)
         }
         return others
     }
@@ -99,7 +100,8 @@ struct WeaveScheduler: Sendable {
     /// Runs one task in a child task and records it; returns the task to go on with and the
     /// `async` tasks to start.
     private func step(_ launch: Launch) async -> (next: Launch?, spawned: [Launch]) {
-        let (next, others) = board.finish(await TaskExecution.perform(launch, in: run, observer), in: .task)
+        let (next, others) = board.finish(
+            await TaskExecution.perform(launch, in: run, observation), in: .task)
         return (next, submitToPool(others))
     }
 
@@ -119,7 +121,7 @@ struct WeaveScheduler: Sendable {
             run: {
                 var next: Launch? = first
                 while let launch = next {
-                    let outcome = TaskExecution.performOnThread(launch, in: run, observer)
+                    let outcome = TaskExecution.performOnThread(launch, in: run)
                     let (following, others) = board.finish(outcome, in: .pool)
                     for launch in others { submit(launch) }
                     next = following

@@ -39,7 +39,7 @@ package struct WeaveOptions: Sendable {
         self.clock = WoveClock(settings.clock)
         self.defaults = OptionDefaults(
             configuration: configuration, weaveEnvironment: environmentName, settings: environment,
-            observer: settings.observer)
+            observers: settings.observers + configuration.observers)
     }
 }
 
@@ -51,7 +51,10 @@ package struct WeaveSettings: Sendable {
     package var errorMode: ErrorMode?
     package var clock: any Clock<Duration>
     package var debug: Bool
-    package var observer: (any WeaveObserver)?
+    /// Observers of this weave, told before the configuration's.
+    package var observers: [any WeaveObserver]
+    /// The weave's name in events; `nil` for the `Weave` type it runs, else `weave`.
+    package var name: String?
 
     package init(
         environment: String? = nil,
@@ -60,7 +63,8 @@ package struct WeaveSettings: Sendable {
         errorMode: ErrorMode? = nil,
         clock: any Clock<Duration> = ContinuousClock(),
         debug: Bool = false,
-        observer: (any WeaveObserver)? = nil
+        observers: [any WeaveObserver] = [],
+        name: String? = nil
     ) {
         self.environment = environment
         self.maxWorkers = maxWorkers
@@ -68,6 +72,7 @@ package struct WeaveSettings: Sendable {
         self.errorMode = errorMode
         self.clock = clock
         self.debug = debug
-        self.observer = observer
+        self.observers = observers
+        self.name = name
     }
 }

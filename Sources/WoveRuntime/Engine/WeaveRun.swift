@@ -10,8 +10,12 @@ package final class WeaveRun: Sendable {
     package let mergeDepth: Int
     /// The run's non-local environments.
     let dispatcher: Dispatcher
+    /// The run's observers; `nil` when nobody observes.
+    package let observation: WeaveObservation?
 
-    init(options: WeaveOptions) {
+    /// A run of the weave `name` (evaluated only if the weave is observed).
+    init(options: WeaveOptions, name: @autoclosure () -> String) {
+        observation = WeaveObservation(options.defaults.observers, weave: name())
         lane = BlockingLane(limit: options.maxWorkers)
         clock = options.clock
         maxPending = options.maxPending
@@ -30,6 +34,7 @@ package final class WeaveRun: Sendable {
         maxPending = parent.maxPending
         mergeDepth = parent.mergeDepth + 1
         dispatcher = parent.dispatcher
+        observation = parent.observation
     }
 
     /// The same weave, one `merge` deeper.

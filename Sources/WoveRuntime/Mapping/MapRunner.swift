@@ -36,24 +36,31 @@ package enum MapRunner {
             return try await BlockingItemDrain.run(
                 count: count, workers: workers, retries: itemPolicy.retries, body: body, in: run)
         }
+        let observation = itemPolicy.isObserved ? run.observation : nil
+        func event(_ kind: WeaveEvent.Kind, item: Int? = nil, finished: Int? = nil) -> WeaveEvent {
+            WeaveEvent(
+                kind, task: itemPolicy.taskName, environment: itemPolicy.environment, item: item,
+                itemCount: count,
+                itemsFinished: finished)
+        }
+        observation?.emit(event(.mappingStarted))
         return try await withThrowingTaskGroup(of: (Int, Output).self) { group in
             let results = ResultSlots<Output>(count: count)
             var next = 0
+            var finished = 0
             func launch() {
                 let index = next
                 let work = item.work(at: index, in: run)
                 group.addTask {
-                    (
-                        index,
-                        try await AttemptRunner.run(
-                            work, policy: itemPolicy, lane: run.lane, clock: run.clock)
-                    )
+                    (index, try await AttemptRunner.run(work, policy: itemPolicy, item: index, in: run))
                 }
                 next += 1
             }
             while next < min(workers, count) { launch() }
             while let (index, value) = try await group.next() {
                 results.store(value, at: index)
+                finished += 1
+                observation?.emit(event(.itemFinished, item: index, finished: finished))
                 if next < count { launch() }
             }
             return try results.collect()

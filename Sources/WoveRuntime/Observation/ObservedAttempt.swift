@@ -1,0 +1,42 @@
+/// The attempt whose body is running, while a weave is observed: what the remote events of the
+/// runs it sends are about.
+package struct ObservedAttempt: Sendable {
+    let observation: WeaveObservation
+    let task: String
+    let environment: String
+    let attempt: Int
+    let item: Int?
+
+    /// The attempt running on this task, if it is observed.
+    @TaskLocal static var current: ObservedAttempt?
+
+    /// Tells the weave's observers of an event of this attempt.
+    func emit(
+        _ kind: WeaveEvent.Kind, runID: String? = nil, error: (any Error)? = nil, willRetry: Bool = false,
+        duration: Duration? = nil, queueWait: Duration? = nil
+    ) {
+        observation.emit(
+            WeaveEvent(
+                kind, task: task, environment: environment, attempt: attempt, item: item, runID: runID,
+                error: error, willRetry: willRetry, duration: duration, queueWait: queueWait))
+    }
+
+    /// `work` reporting its start (and, for a synchronous body, how long it waited for a
+    /// thread), with this attempt current while it runs.
+    func reporting<T: Sendable>(_ work: Work<T>) -> Work<T> {
+        switch work {
+        case .async(let body):
+            return .async {
+                emit(.attemptStarted)
+                return try await Self.$current.withValue(self) { try await body() }
+            }
+        case .blocking(let body):
+            let clock = ContinuousClock()
+            let submitted = clock.now
+            return .blocking {
+                emit(.attemptStarted, queueWait: clock.now - submitted)
+                return try body()
+            }
+        }
+    }
+}
