@@ -57,6 +57,7 @@ let package = Package(
         .library(name: "WoveRay", targets: ["WoveRay"]),
         .library(name: "WoveLogging", targets: ["WoveLogging"]),
         .library(name: "WoveMetrics", targets: ["WoveMetrics"]),
+        .library(name: "WoveTracing", targets: ["WoveTracing"]),
     ],
     traits: [
         .trait(
@@ -85,12 +86,17 @@ let package = Package(
         .trait(
             name: "Metrics",
             description: "WeaveMetrics: runs, failures, retries, durations and in-flight work in swift-metrics."),
+        .trait(
+            name: "Tracing",
+            description:
+                "WeaveTracing: spans per weave and task attempt in swift-distributed-tracing, continued by workers."),
         .default(enabledTraits: []),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
@@ -207,6 +213,11 @@ let package = Package(
             dependencies: ["WoveDSL", on("Metrics", "CoreMetrics", "swift-metrics")],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "WoveTracing",
+            dependencies: ["WoveDSL", on("Tracing", "Tracing", "swift-distributed-tracing")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "QuickStart",
             dependencies: ["WoveDSL"],
@@ -296,7 +307,11 @@ let package = Package(
         // the tests, into the same products directory, where the tests find it.
         .executableTarget(
             name: "WoveTestWorker",
-            dependencies: ["WoveDSL", .target(name: "WoveBackends", condition: whenTraits("Backends"))],
+            dependencies: [
+                "WoveDSL", .target(name: "WoveBackends", condition: whenTraits("Backends")),
+                .target(name: "WoveTracing", condition: whenTraits("Tracing")),
+                on("Tracing", "InMemoryTracing", "swift-distributed-tracing"),
+            ],
             path: "Tests/WoveTestWorker",
             swiftSettings: strictSettings
         ),
@@ -307,9 +322,13 @@ let package = Package(
         .testTarget(
             name: "WoveObservabilityTests",
             dependencies: [
-                "WoveDSL", "WoveLogging", "WoveMetrics", "WoveTestWorker",
+                "WoveDSL", "WoveLogging", "WoveMetrics", "WoveTracing", "WoveTestWorker",
                 on("Logging", "InMemoryLogging", "swift-log"),
                 on("Metrics", "MetricsTestKit", "swift-metrics"),
+                on("Tracing", "InMemoryTracing", "swift-distributed-tracing"),
+                .target(name: "WoveHTTP", condition: whenTraits("HTTP")),
+                http("ServiceLifecycle", "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log", condition: whenTraits("Logging", "HTTP")),
             ],
             swiftSettings: strictSettings),
         .testTarget(

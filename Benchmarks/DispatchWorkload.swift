@@ -16,7 +16,7 @@ enum DispatchWorkload {
         {}
 
         func send(_ frame: WoveFrame) async throws {
-            guard case .runTask(let runID, let taskID, _, let args, _) = frame,
+            guard case .runTask(let runID, let taskID, _, let args, _, _) = frame,
                 case .integer(let item)? = args["item"]
             else { return }
             inbox.push(.taskResult(runID: runID, taskID: taskID, result: .integer(item + 1)))

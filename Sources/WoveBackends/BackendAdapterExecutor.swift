@@ -87,7 +87,7 @@
 
         package func send(_ frame: WoveFrame) async throws {
             switch frame {
-            case .runTask(let runID, let taskID, _, _, _):
+            case .runTask(let runID, let taskID, _, _, _, _):
                 try await submit(frame, runID: runID, taskID: taskID)
             case .cancelTask(let runID, _, _, _):
                 let submission = state.withLock { state -> BackendSubmission? in

@@ -40,7 +40,7 @@
         public var json: JSONValue {
             guard case .object(var fields) = run.json else { return .object([:]) }
             fields["type"] = nil
-            if case .runTask(_, let taskID, _, _, _) = run { fields["task_name"] = .string(taskID) }
+            if case .runTask(_, let taskID, _, _, _, _) = run { fields["task_name"] = .string(taskID) }
             fields["version"] = .integer(Self.version)
             fields["adapter"] = .string(adapter)
             fields["callback_url"] = .string(callbackURL)

@@ -64,7 +64,7 @@
                 return .invalidPayload
             }
             guard let url = URL(string: payload.callbackURL),
-                case .runTask(let runID, let taskID, _, let args, let delivery) = payload.run
+                let request = payload.run.runRequest
             else {
                 report("Invalid Wove backend payload: callback_url '\(payload.callbackURL)' is not a URL.")
                 return .invalidPayload
@@ -81,7 +81,7 @@
             // nothing it does from then on could be reported.
             let running = LockedValue<Task<Void, Never>?>(nil)
             let run = Task {
-                await worker.run(runID: runID, taskID: taskID, args: args, delivery: delivery) { frame in
+                await worker.run(request) { frame in
                     // After one undeliverable frame, the rest would only fail the same way, slowly.
                     guard outcome.withLock({ $0.failure == nil }) else { return }
                     do {

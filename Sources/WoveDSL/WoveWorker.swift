@@ -20,11 +20,23 @@
 public struct WoveWorker: Sendable {
     let registry: WorkerRegistry
     private let lane: BlockingLane
+    private let tracer: (any WeaveTracer)?
 
-    /// A worker serving the tasks declared in `content`; `maxWorkers` bounds its blocking bodies.
-    public init(maxWorkers: Int = 256, @WeaveBuilder _ content: () throws -> TaskList) rethrows {
+    /// A worker serving the tasks declared in `content`.
+    ///
+    /// - Parameters:
+    ///   - maxWorkers: The most synchronous bodies that run at once.
+    ///   - tracer: Continues the caller's trace in a span per run, a child of the caller's
+    ///     attempt span that the `run_task` frame carries; the task's body runs with it current.
+    ///     Default: the first ``WeaveTracer`` among ``WoveConfiguration/observers``, if any.
+    ///   - content: The tasks, declared as in a weave.
+    public init(
+        maxWorkers: Int = 256, tracer: (any WeaveTracer)? = nil,
+        @WeaveBuilder _ content: () throws -> TaskList
+    ) rethrows {
         registry = WorkerRegistry(try content().definitions)
         lane = BlockingLane(limit: max(1, maxWorkers))
+        self.tracer = tracer
     }
 
     /// The task names this worker serves, sorted.
@@ -54,15 +66,12 @@ public struct WoveWorker: Sendable {
                         }
                         continue
                     }
+                    if let run = frame.runRequest {
+                        runs.expect(run.runID)
+                        group.addTask { await runs.run(run.runID) { await self.run(run, emit: emit) } }
+                        continue
+                    }
                     switch frame {
-                    case .runTask(let runID, let taskID, _, let args, let delivery):
-                        runs.expect(runID)
-                        group.addTask {
-                            await runs.run(runID) {
-                                await self.run(
-                                    runID: runID, taskID: taskID, args: args, delivery: delivery, emit: emit)
-                            }
-                        }
                     case .cancelTask(let runID, _, _, _):
                         runs.cancel(runID)
                     case .shutdown:
@@ -85,21 +94,32 @@ extension WoveWorker {
     /// `delivery_heartbeat_seconds`, then `task_result`, `task_error` or, if the calling task is
     /// cancelled, `task_cancelled`. Delivery numbers out of range are answered with a `config`
     /// `task_error` without running anything.
-    package func run(
-        runID: String,
-        taskID: String,
-        args: [String: JSONValue],
-        delivery: Delivery,
-        emit: @escaping @Sendable (WoveFrame) async -> Void
-    ) async {
-        if let problem = delivery.problem {
+    package func run(_ run: RunRequest, emit: @escaping @Sendable (WoveFrame) async -> Void) async {
+        let (runID, taskID) = (run.runID, run.taskID)
+        if let problem = run.delivery.problem {
             let error = RemoteError(kind: "InvalidDelivery", message: problem, source: .config)
             return await emit(.taskError(runID: runID, taskID: taskID, error: error))
         }
-        await Self.withHeartbeats(every: delivery.heartbeatSeconds, runID: runID, taskID: taskID, emit: emit)
-        {
-            await registry.run(runID: runID, taskID: taskID, args: args, lane: lane, emit: emit)
+        let serve = { (emit: @escaping @Sendable (WoveFrame) async -> Void) in
+            await Self.withHeartbeats(
+                every: run.delivery.heartbeatSeconds, runID: runID, taskID: taskID, emit: emit
+            ) {
+                await registry.run(runID: runID, taskID: taskID, args: run.args, lane: lane, emit: emit)
+            }
         }
+        guard
+            let tracer = tracer
+                ?? Wove.configuration.observers.lazy.compactMap({ $0 as? any WeaveTracer }).first
+        else { return await serve(emit) }
+        let span = tracer.startRemoteRunSpan(task: taskID, runID: runID, context: run.trace)
+        let failure = LockedValue<RemoteError?>(nil)
+        await span.withCurrent {
+            await serve { frame in
+                if case .taskError(_, _, let error) = frame { failure.withLock { $0 = error } }
+                await emit(frame)
+            }
+        }
+        span.end(error: failure.withLock { $0 })
     }
 
     /// Runs `body`, emitting a `heartbeat` frame every half of `seconds` (when positive) until it

@@ -50,22 +50,21 @@
             case .answered(let event): return try Self.events([event])
             case .frame(let command): frame = command
             }
-            switch frame {
-            case .runTask(let runID, let taskID, _, let args, let delivery):
-                switch core.admit(runID) {
-                case .alreadyCancelled: return try Self.events([.taskCancelled(runID: runID, taskID: taskID)])
+            if let run = frame.runRequest {
+                switch core.admit(run.runID) {
+                case .alreadyCancelled:
+                    return try Self.events([.taskCancelled(runID: run.runID, taskID: run.taskID)])
                 case .busy:
                     throw RPCError(
                         code: .resourceExhausted,
                         message: "The worker service runs \(core.runs.maximumConcurrentRuns) tasks already.")
                 case .run(let canceller):
                     let events = LockedValue<[WoveFrame]>([])
-                    await core.run(canceller, runID: runID, taskID: taskID, args: args, delivery: delivery) {
-                        event in
-                        events.withLock { $0.append(event) }
-                    }
+                    await core.run(canceller, run) { event in events.withLock { $0.append(event) } }
                     return try Self.events(events.withLock { $0 })
                 }
+            }
+            switch frame {
             case .cancelTask(let runID, _, _, _):
                 core.runs.cancel(runID)
                 return try Self.events([])

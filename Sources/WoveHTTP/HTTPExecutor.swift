@@ -136,7 +136,7 @@
         private func post(_ frame: WoveFrame, over connection: Connection) async {
             let settings = connection.settings
             var streams = false
-            if case .runTask(_, _, _, _, let delivery) = frame {
+            if case .runTask(_, _, _, _, let delivery, _) = frame {
                 streams = (delivery.heartbeatSeconds ?? 0) > 0
             }
             var outcome = RequestOutcome(of: frame, service: "HTTP worker service")

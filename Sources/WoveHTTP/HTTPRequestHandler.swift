@@ -40,11 +40,11 @@
             } catch {
                 return refusal(.badRequest, error.description)
             }
-            switch frame {
-            case .runTask(let runID, let taskID, _, let args, let delivery):
+            if let run = frame.runRequest {
                 let streams = request.headers[.accept]?.utf8.contains("application/x-ndjson".utf8) == true
-                return await run(
-                    runID: runID, taskID: taskID, args: args, delivery: delivery, streaming: streams)
+                return await self.run(run, streaming: streams)
+            }
+            switch frame {
             case .cancelTask(let runID, _, _, _):
                 core.runs.cancel(runID)
                 return answer([])
@@ -55,12 +55,10 @@
             }
         }
 
-        private func run(
-            runID: String, taskID: String, args: [String: JSONValue], delivery: Delivery, streaming: Bool
-        ) async -> Response {
+        private func run(_ run: RunRequest, streaming: Bool) async -> Response {
             let canceller: RunCanceller
-            switch core.admit(runID) {
-            case .alreadyCancelled: return answer([.taskCancelled(runID: runID, taskID: taskID)])
+            switch core.admit(run.runID) {
+            case .alreadyCancelled: return answer([.taskCancelled(runID: run.runID, taskID: run.taskID)])
             case .busy:
                 return refusal(
                     .serviceUnavailable,
@@ -69,8 +67,7 @@
             }
             let core = self.core
             @Sendable func perform(_ emit: @escaping @Sendable (WoveFrame) async -> Void) async {
-                await core.run(
-                    canceller, runID: runID, taskID: taskID, args: args, delivery: delivery, emit: emit)
+                await core.run(canceller, run, emit: emit)
             }
             guard streaming else {
                 let events = LockedValue<[WoveFrame]>([])

@@ -15,7 +15,7 @@
 
         /// The outcome of a request carrying `frame`, sent to `service`.
         package init(of frame: WoveFrame, service: String) {
-            if case .runTask(let runID, let taskID, _, _, _) = frame {
+            if case .runTask(let runID, let taskID, _, _, _, _) = frame {
                 run = (runID, taskID)
             } else {
                 run = nil

@@ -77,19 +77,14 @@
         /// cancellation (the client left).
         package func run(
             _ canceller: RunCanceller,
-            runID: String,
-            taskID: String,
-            args: [String: JSONValue],
-            delivery: Delivery,
+            _ request: RunRequest,
             emit: @escaping @Sendable (WoveFrame) async -> Void
         ) async {
-            defer { runs.end(runID) }
+            defer { runs.end(request.runID) }
             let worker = self.worker
             // Started on this thread: a body that does not suspend has ended before the next
             // line, with no other thread woken to run it or to resume this one.
-            let work = startImmediately {
-                await worker.run(runID: runID, taskID: taskID, args: args, delivery: delivery, emit: emit)
-            }
+            let work = startImmediately { await worker.run(request, emit: emit) }
             canceller.attach(work)
             await withTaskCancellationHandler {
                 await work.value

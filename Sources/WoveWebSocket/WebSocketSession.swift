@@ -38,15 +38,14 @@
                     await writer.emit(.log(message: error.description))
                     continue
                 }
-                switch command {
-                case .answered(let event): await writer.emit(event)
-                case .frame(.runTask(let runID, let taskID, _, let args, let delivery)):
-                    switch core.admit(runID) {
-                    case .alreadyCancelled: await writer.emit(.taskCancelled(runID: runID, taskID: taskID))
+                if case .frame(let frame) = command, let run = frame.runRequest {
+                    switch core.admit(run.runID) {
+                    case .alreadyCancelled:
+                        await writer.emit(.taskCancelled(runID: run.runID, taskID: run.taskID))
                     case .busy:
                         await writer.emit(
                             .taskError(
-                                runID: runID, taskID: taskID,
+                                runID: run.runID, taskID: run.taskID,
                                 error: RemoteError(
                                     kind: "ServiceBusy",
                                     message:
@@ -54,12 +53,12 @@
                                     retryable: true, source: .executor)))
                     case .run(let canceller):
                         // Started here: a run that never waits is over before the next message is read.
-                        runs.start { [core] in
-                            await core.run(
-                                canceller, runID: runID, taskID: taskID, args: args, delivery: delivery,
-                                emit: writer.emit)
-                        }
+                        runs.start { [core] in await core.run(canceller, run, emit: writer.emit) }
                     }
+                    continue
+                }
+                switch command {
+                case .answered(let event): await writer.emit(event)
                 case .frame(.cancelTask(let runID, _, _, _)): core.runs.cancel(runID)
                 case .frame(.shutdown): return
                 case .frame(let other):

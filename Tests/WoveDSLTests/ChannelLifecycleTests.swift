@@ -28,7 +28,7 @@ private final class UnrulyExecutor: EnvironmentExecutor {
     func send(_ frame: WoveFrame) async throws {
         if sendDelay > .zero { try? await Task.sleep(for: sendDelay) }
         log.withLock { $0.append("send \(frame.type)") }
-        if case .runTask(let runID, let taskID, _, let args, _) = frame,
+        if case .runTask(let runID, let taskID, _, let args, _, _) = frame,
             case .integer(let value)? = args["value"]
         {
             events.push(.taskResult(runID: runID, taskID: taskID, result: .integer(value * 2)))

@@ -35,7 +35,7 @@ struct FrameFuzzTests {
         var runs: [String: Int] = [:]
         for line in lines {
             switch try? FrameLine.decode(line) {
-            case .runTask(let runID, _, _, _, _)?: runs[runID, default: 0] += 1
+            case .runTask(let runID, _, _, _, _, _)?: runs[runID, default: 0] += 1
             case .cancelTask?: break
             case nil: unreadable += 1
             case .some(let other): Issue.record("the generator made an unexpected frame: \(other)")

@@ -8,10 +8,14 @@ import WoveRuntime
 enum ObservedWeave {
     static let name = "observed"
 
-    static func run(_ observing: WeaveOption<ForegroundWeave>) async throws -> WoveResult {
+    /// Runs the weave with `observing`; the worker is started as `workerCommand` followed by its
+    /// path (to set its environment with `/usr/bin/env`, say).
+    static func run(_ observing: WeaveOption<ForegroundWeave>, workerCommand: [String] = []) async throws
+        -> WoveResult
+    {
         let attempts = LockedCount()
         let configuration = WoveConfiguration(environments: [
-            "remote": EnvironmentSettings(executor: .stdio(command: [workerPath], workers: 1))
+            "remote": EnvironmentSettings(executor: .stdio(command: workerCommand + [workerPath], workers: 1))
         ])
         return try await Wove.withConfiguration(configuration) {
             try await weave(

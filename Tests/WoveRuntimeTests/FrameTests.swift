@@ -28,6 +28,33 @@ struct FrameTests {
         #expect(try decode(try json(frame)) == frame)
     }
 
+    @Test(
+        "run_task carries the caller's trace context in an optional trace field; one out of bounds is dropped"
+    )
+    func runTaskTrace() throws {
+        let traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+        let trace = try #require(TraceContext(fields: ["traceparent": traceparent, "tracestate": "wove=1"]))
+        let frame = WoveFrame.runTask(
+            runID: "r", taskID: "t", weave: nil, args: [:], delivery: Delivery(), trace: trace)
+        #expect(
+            try json(frame)
+                == #"{"args":{},"delivery":{},"run_id":"r","task_id":"t","trace":{"traceparent":"\#(traceparent)","#
+                + #""tracestate":"wove=1"},"type":"run_task"}"#)
+        #expect(try decode(try json(frame)) == frame)
+        #expect(trace.traceparent == traceparent && trace.tracestate == "wove=1")
+        let base = #"{"type":"run_task","run_id":"r","task_id":"t","args":{},"trace":"#
+        let untraced = WoveFrame.runTask(runID: "r", taskID: "t", weave: nil, args: [:], delivery: Delivery())
+        let tooMany =
+            "{" + (0...TraceContext.maxFields).map { #""k\#($0)":"v""# }.joined(separator: ",") + "}"
+        let longValue =
+            #"{"traceparent":""# + String(repeating: "a", count: TraceContext.maxValueLength + 1) + #""}"#
+        for bad in [#""text""#, #"{"traceparent":1}"#, #"{"":"v"}"#, tooMany, longValue] {
+            #expect(try decode(base + bad + "}") == untraced, "dropped: \(bad.prefix(40))")
+        }
+        #expect(
+            TraceContext(fields: ["k": String(repeating: "a", count: TraceContext.maxValueLength)]) != nil)
+    }
+
     @Test("cancel_task and shutdown")
     func commands() throws {
         let cancel = WoveFrame.cancelTask(
@@ -167,7 +194,8 @@ struct FrameTests {
                 ],
                 delivery: Delivery(
                     timeoutSeconds: 3, idempotencyKey: "k\\1", cancelMode: .requireAck, heartbeatSeconds: 0.5,
-                    orphanPolicy: .detach)),
+                    orphanPolicy: .detach),
+                trace: TraceContext(fields: ["traceparent": "00-ab-cd-01", "tracestate": "x=\"y\""])),
             .cancelTask(runID: "r", taskID: "t", cancelMode: .requireAck, orphanPolicy: .fail),
             .shutdown,
             .taskStarted(runID: "r", taskID: "t"),

@@ -23,7 +23,7 @@ struct WorkerFailure: Error, CustomStringConvertible {
     var description: String { "worker failure \(code)" }
 }
 
-let worker = WoveWorker {
+let worker = WoveWorker(tracer: TraceRecording.tracer) {
     // Wrapping: a fuzzed value near Int.max must not trap the worker.
     Task("double", after: "value") { (value: Int) in value &* 2 }
     // A blocking body: runs on the worker's blocking lane.

@@ -123,7 +123,7 @@ final class EnvironmentChannel: Sendable {
         defer { _ = state.withLock { $0.pending.removeValue(forKey: runID) } }
         let frame = WoveFrame.runTask(
             runID: runID, taskID: taskID, weave: weave, args: args,
-            delivery: run.delivery(idempotencyKey: idempotencyKey))
+            delivery: run.delivery(idempotencyKey: idempotencyKey), trace: observed?.span?.context ?? nil)
         if settings.timeout != nil || settings.heartbeat != nil { post(.watch(run)) }
         if let observed, let waitStart {
             observed.emit(.remoteRunSent, runID: runID, queueWait: waitClock.now - waitStart)

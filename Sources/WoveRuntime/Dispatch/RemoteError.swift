@@ -1,5 +1,5 @@
 /// A task error in transportable form: the `error` object of a `task_error` frame.
-public struct RemoteError: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct RemoteError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     /// Where an error came from: one of the four wove defines, or whatever else a peer sent,
     /// kept as it came. New sources may be added in minor releases, so a `switch` over sources
     /// needs a `default` branch.

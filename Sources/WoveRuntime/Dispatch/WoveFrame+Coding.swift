@@ -17,11 +17,12 @@ extension WoveFrame {
             fields["task_id"] = .string(taskID)
         }
         switch self {
-        case .runTask(let runID, let taskID, let weave, let args, let delivery):
+        case .runTask(let runID, let taskID, let weave, let args, let delivery, let trace):
             run(runID, taskID)
             if let weave { fields["weave"] = .string(weave) }
             fields["args"] = .object(args)
             fields["delivery"] = delivery.json
+            if let trace { fields["trace"] = trace.json }
         case .cancelTask(let runID, let taskID, let cancelMode, let orphanPolicy):
             run(runID, taskID)
             fields["delivery_cancel_mode"] = .string(cancelMode.rawValue)
@@ -66,7 +67,9 @@ extension WoveFrame {
             }
             self = .runTask(
                 runID: try run(), taskID: try task(), weave: try fields.optionalString("weave"), args: args,
-                delivery: try fields.object("delivery").map(Delivery.init(fields:)) ?? Delivery())
+                delivery: try fields.object("delivery").map(Delivery.init(fields:)) ?? Delivery(),
+                // A malformed context is dropped, not refused: the run goes on untraced.
+                trace: fields.value("trace").flatMap(TraceContext.init(json:)))
         case "cancel_task":
             self = .cancelTask(
                 runID: try run(), taskID: try task(),
@@ -106,11 +109,12 @@ extension WoveFrame {
             object.field("task_id", string: taskID, into: &output)
         }
         switch self {
-        case .runTask(let runID, let taskID, let weave, let args, let delivery):
+        case .runTask(let runID, let taskID, let weave, let args, let delivery, let trace):
             try object.field("args", .object(args), into: &output)
             object.begin("delivery", &output)
             try delivery.write(into: &output)
             run(runID, taskID)
+            if let trace { try object.field("trace", trace.json, into: &output) }
             object.field("type", string: type, into: &output)
             if let weave { object.field("weave", string: weave, into: &output) }
         case .cancelTask(let runID, let taskID, let cancelMode, let orphanPolicy):

@@ -15,8 +15,11 @@
 /// optional fields, which peers that do not know them ignore, are how the protocol grows.
 public enum WoveFrame: Sendable, Hashable, Codable {
     /// Run the task `taskID` (of `weave`, when it belongs to one) with `args`, keyed by dependency
-    /// name (`item` holds a mapped task's element).
-    case runTask(runID: String, taskID: String, weave: String?, args: [String: JSONValue], delivery: Delivery)
+    /// name (`item` holds a mapped task's element); `trace` carries the caller's span, when it
+    /// traces, for the worker's span of the run to continue.
+    case runTask(
+        runID: String, taskID: String, weave: String?, args: [String: JSONValue], delivery: Delivery,
+        trace: TraceContext? = nil)
     /// Cancel the run `runID`.
     case cancelTask(
         runID: String, taskID: String, cancelMode: Delivery.CancelMode, orphanPolicy: Delivery.OrphanPolicy)
@@ -53,7 +56,7 @@ public enum WoveFrame: Sendable, Hashable, Codable {
     /// The run the frame is about, if any.
     public var runID: String? {
         switch self {
-        case .runTask(let runID, _, _, _, _), .cancelTask(let runID, _, _, _), .taskStarted(let runID, _),
+        case .runTask(let runID, _, _, _, _, _), .cancelTask(let runID, _, _, _), .taskStarted(let runID, _),
             .taskResult(let runID, _, _), .taskError(let runID, _, _), .taskCancelled(let runID, _),
             .heartbeat(let runID, _):
             runID
@@ -64,7 +67,8 @@ public enum WoveFrame: Sendable, Hashable, Codable {
     /// The task the frame is about, if any.
     public var taskID: String? {
         switch self {
-        case .runTask(_, let taskID, _, _, _), .cancelTask(_, let taskID, _, _), .taskStarted(_, let taskID),
+        case .runTask(_, let taskID, _, _, _, _), .cancelTask(_, let taskID, _, _),
+            .taskStarted(_, let taskID),
             .taskResult(_, let taskID, _), .taskError(_, let taskID, _), .taskCancelled(_, let taskID),
             .heartbeat(_, let taskID):
             taskID

@@ -57,10 +57,13 @@ package enum AttemptRunner {
             }
             do {
                 try await policy.pacer?.takeSlot()
-                return try await once(
+                let value = try await once(
                     observed?.reporting(work) ?? work, attempt: attempt, policy: policy, lane: run.lane,
                     clock: run.clock)
+                observed?.span?.end(error: nil)
+                return value
             } catch {
+                observed?.span?.end(error: error)
                 let willRetry = !Task.isCancelled && attempt <= policy.retries && isRetryable(error)
                 observed?.emit(
                     .attemptFailed, error: error, willRetry: willRetry, duration: clock.now - start)

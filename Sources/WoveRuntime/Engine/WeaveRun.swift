@@ -13,9 +13,9 @@ package final class WeaveRun: Sendable {
     /// The run's observers; `nil` when nobody observes.
     package let observation: WeaveObservation?
 
-    /// A run of the weave `name` (evaluated only if the weave is observed).
-    init(options: WeaveOptions, name: @autoclosure () -> String) {
-        observation = WeaveObservation(options.defaults.observers, weave: name())
+    /// A run of the weave `name` (evaluated only if the weave is observed), of `taskCount` tasks.
+    init(options: WeaveOptions, name: @autoclosure () -> String, taskCount: Int) {
+        observation = WeaveObservation(options.defaults.observers, weave: name(), taskCount: taskCount)
         lane = BlockingLane(limit: options.maxWorkers)
         clock = options.clock
         maxPending = options.maxPending

@@ -6,6 +6,21 @@ package struct ObservedAttempt: Sendable {
     let environment: String
     let attempt: Int
     let item: Int?
+    /// The attempt's span, when the weave is traced.
+    let span: (any WeaveSpan)?
+
+    /// Attempt `attempt` of `task` (of its item `item`), starting its span if the weave is traced.
+    init(observation: WeaveObservation, task: String, environment: String, attempt: Int, item: Int?) {
+        self.observation = observation
+        self.task = task
+        self.environment = environment
+        self.attempt = attempt
+        self.item = item
+        span = observation.span?.startAttemptSpan(
+            observation.stamped(
+                WeaveEvent(
+                    .attemptStarted, task: task, environment: environment, attempt: attempt, item: item)))
+    }
 
     /// The attempt running on this task, if it is observed.
     @TaskLocal static var current: ObservedAttempt?
@@ -35,7 +50,8 @@ package struct ObservedAttempt: Sendable {
             let submitted = clock.now
             return .blocking {
                 emit(.attemptStarted, queueWait: clock.now - submitted)
-                return try body()
+                guard let span else { return try body() }
+                return try span.withCurrent { try body() }
             }
         }
     }

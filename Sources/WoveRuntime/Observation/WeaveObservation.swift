@@ -1,26 +1,46 @@
 import Synchronization
 
-/// One weave run's observers, and the weave's name and id, stamped on every event they get.
+/// One weave run's observers, and the weave's name and id, stamped on every event they get; and,
+/// when one of them traces, the weave's span.
 package final class WeaveObservation: Sendable {
     private static let weaves = Atomic<UInt64>(0)
 
     private let observers: [any WeaveObserver]
     private let weave: String
     private let weaveID: UInt64
+    /// The weave's span, when an observer traces: the parent of every attempt's span.
+    let span: (any WeaveSpan)?
 
-    /// Observation for a run of the weave `weave`; `nil` when nobody observes.
-    init?(_ observers: [any WeaveObserver], weave: @autoclosure () -> String) {
+    /// Observation for a run of the weave `weave` with `taskCount` tasks, whose span (if an
+    /// observer traces) starts here, as a child of the caller's; `nil` when nobody observes.
+    init?(_ observers: [any WeaveObserver], weave: @autoclosure () -> String, taskCount: Int) {
         guard !observers.isEmpty else { return nil }
         self.observers = observers
         self.weave = weave()
         weaveID = Self.weaves.add(1, ordering: .relaxed).newValue
+        var started = WeaveEvent(.weaveStarted, taskCount: taskCount)
+        started.weave = self.weave
+        started.weaveID = weaveID
+        span = observers.lazy.compactMap { $0 as? any WeaveTracer }.first?.startWeaveSpan(started)
     }
 
     /// Tells every observer, in order.
     package func emit(_ event: WeaveEvent) {
+        let event = stamped(event)
+        for observer in observers { observer.observe(event) }
+    }
+
+    /// Tells the observers the weave finished, and ends its span.
+    func finish(duration: Duration, error: (any Error)?) {
+        emit(WeaveEvent(.weaveFinished, error: error, duration: duration))
+        span?.end(error: error)
+    }
+
+    /// `event`, naming this weave and run.
+    func stamped(_ event: WeaveEvent) -> WeaveEvent {
         var event = event
         event.weave = weave
         event.weaveID = weaveID
-        for observer in observers { observer.observe(event) }
+        return event
     }
 }

@@ -16,7 +16,7 @@ final class ScriptedExecutor: EnvironmentExecutor {
     /// The `run_task` frames sent so far.
     var runs: [(runID: String, taskID: String, delivery: Delivery)] {
         frames.compactMap { frame in
-            if case .runTask(let runID, let taskID, _, _, let delivery) = frame {
+            if case .runTask(let runID, let taskID, _, _, let delivery, _) = frame {
                 return (runID, taskID, delivery)
             }
             return nil

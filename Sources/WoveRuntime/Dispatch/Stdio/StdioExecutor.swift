@@ -95,7 +95,7 @@ final class StdioExecutor: InboxBackedExecutor {
     func send(_ frame: WoveFrame) async throws {
         let line = try FrameLine.encode(frame)
         switch frame {
-        case .runTask(let runID, let taskID, _, _, _):
+        case .runTask(let runID, let taskID, _, _, _, _):
             let slot = try state.withLock { state throws(StdioExecutorError) in
                 try state.checkRunning()
                 let index = state.balancer.assign(runID, taskID: taskID)
