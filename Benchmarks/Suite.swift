@@ -18,6 +18,7 @@ enum BenchmarkSuite {
         print(Harness.header)
         if wanted("graphs") { try await graphs() }
         if wanted("maps") { try await maps() }
+        if wanted("observed") { try await observed() }
         if wanted("dispatch") { try await dispatch() }
         if wanted("stdio") { try await stdio() }
         if wanted("http") { try await http() }
@@ -64,6 +65,18 @@ enum BenchmarkSuite {
             "sleep_200x100ms_async, no options", unit: "run", units: 1, repetitions: 3,
             wove: DefaultWidthWorkload.wove,
             baseline: ("TaskGroup, all at once", DefaultWidthWorkload.taskGroup))
+    }
+
+    /// What a progress renderer costs a weave, next to the same weave unobserved.
+    private static func observed() async throws {
+        try await Harness.compare(
+            "map_2000x1ms_workers100, ProgressRenderer", unit: "run", units: 1, repetitions: 5,
+            wove: ObservedWorkloads.sleepsObserved,
+            baseline: ("no observer", ObservedWorkloads.sleepsUnobserved))
+        try await Harness.compare(
+            "map_noop_async_10k, ProgressRenderer", unit: "item", units: MapWorkloads.items, repetitions: 10,
+            wove: ObservedWorkloads.noOpsObserved,
+            baseline: ("no observer", ObservedWorkloads.noOpsUnobserved))
     }
 
     /// The HTTP rows, when the benchmarks are built with the HTTP trait.
