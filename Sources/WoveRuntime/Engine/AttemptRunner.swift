@@ -45,6 +45,19 @@ package enum AttemptRunner {
         in run: WeaveRun
     ) async throws -> T {
         if policy.isPlain { return try await once(work, lane: run.lane) }
+        return try await attempts(work, policy: policy, item: item, in: run)
+    }
+
+    /// The attempts of work that needs more than one direct call. Kept out of ``run(_:policy:item:in:)``
+    /// so that the plain path's async frame stays small: a mapped task runs one per item, each in a
+    /// child task whose first allocation must hold it.
+    @inline(never)
+    private static func attempts<T: Sendable>(
+        _ work: Work<T>,
+        policy: AttemptPolicy,
+        item: Int?,
+        in run: WeaveRun
+    ) async throws -> T {
         let observation = policy.isObserved ? run.observation : nil
         let clock = ContinuousClock()
         var attempt = 1
