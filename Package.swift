@@ -326,6 +326,7 @@ let package = Package(
                 on("Logging", "InMemoryLogging", "swift-log"),
                 on("Metrics", "MetricsTestKit", "swift-metrics"),
                 on("Tracing", "InMemoryTracing", "swift-distributed-tracing"),
+                on("Tracing", "Tracing", "swift-distributed-tracing"),
                 .target(name: "WoveHTTP", condition: whenTraits("HTTP")),
                 http("ServiceLifecycle", "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log", condition: whenTraits("Logging", "HTTP")),

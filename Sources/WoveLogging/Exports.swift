@@ -1,5 +1,5 @@
 #if Logging
-    // `import WoveLogging` gives `Logger` too, and the weave option that takes one.
-    @_exported public import Logging
+    // `import WoveLogging` gives the weave API and the option that takes a `Logger` (from swift-log's
+    // `Logging`, which callers import themselves).
     @_exported public import WoveDSL
 #endif

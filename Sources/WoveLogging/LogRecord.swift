@@ -2,7 +2,7 @@
     import Logging
     import WoveRuntime
 
-    /// The log record of one ``WeaveEvent``: its level, message, error and metadata.
+    /// The log record of one `WeaveEvent`: its level, message, error and metadata.
     struct LogRecord {
         let level: Logger.Level
         let message: String

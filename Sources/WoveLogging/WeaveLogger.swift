@@ -2,7 +2,7 @@
     public import Logging
     public import WoveRuntime
 
-    /// A ``WeaveObserver`` that writes a weave's events to a swift-log `Logger`, with structured
+    /// A `WeaveObserver` that writes a weave's events to a swift-log `Logger`, with structured
     /// metadata: `weave`, `weave_id`, `task`, `environment`, `attempt`, `item` and `run_id` where
     /// the event has them, and `duration` (in seconds) for events that end something.
     ///
@@ -14,7 +14,7 @@
     /// | a transport error; a remote run past its delivery timeout, heartbeat, or orphaned | `warning` |
     /// | a task failed; the weave finished with an error | `error` |
     ///
-    /// Pass it to one weave with ``WoveDSL/WeaveOption/logger(_:)``, or to every weave with
+    /// Pass it to one weave with `.logger(_:)`, or to every weave with
     /// `Wove.config(observers: [WeaveLogger(logger)])`.
     public struct WeaveLogger: WeaveObserver {
         /// The logger records go to.

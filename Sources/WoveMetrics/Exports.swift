@@ -1,5 +1,4 @@
 #if Metrics
-    // `import WoveMetrics` gives the metrics API too.
-    @_exported public import CoreMetrics
+    // `import WoveMetrics` gives the weave API too; the metrics API is swift-metrics' own import.
     @_exported public import WoveDSL
 #endif

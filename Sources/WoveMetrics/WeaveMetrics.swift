@@ -2,7 +2,7 @@
     public import CoreMetrics
     public import WoveRuntime
 
-    /// A ``WeaveObserver`` that records weaves in swift-metrics: counters, timers and meters per
+    /// A `WeaveObserver` that records weaves in swift-metrics: counters, timers and meters per
     /// task and environment.
     ///
     /// | metric | kind | dimensions | what |

@@ -2,7 +2,7 @@
     public import Tracing
     public import WoveRuntime
 
-    /// A ``WeaveTracer`` that traces weaves with swift-distributed-tracing: a span per weave, a
+    /// A `WeaveTracer` that traces weaves with swift-distributed-tracing: a span per weave, a
     /// child span per task attempt, and, for a run in another process, the attempt's context in the
     /// `run_task` frame, where the worker's `WeaveTracing` starts the run's span as its child.
     ///

@@ -1,6 +1,7 @@
 #if Tracing && HTTP
     import Foundation
     import InMemoryTracing
+    import Tracing
     import Logging
     import ServiceLifecycle
     import Testing

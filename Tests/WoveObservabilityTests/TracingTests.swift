@@ -1,6 +1,7 @@
 #if Tracing
     import Foundation
     import InMemoryTracing
+    import Tracing
     import Testing
     import WoveTracing
 

@@ -14,7 +14,7 @@
 public struct WeaveEvent: Sendable, CustomStringConvertible {
     /// What happened.
     public let kind: Kind
-    /// The weave's name: its ``WeaveOption``-given name, else the `Weave` type it runs, else
+    /// The weave's name: the one given with the `.name(_:)` option, else the `Weave` type it runs, else
     /// `weave`.
     public package(set) var weave: String = "weave"
     /// A number no other weave of this process has, the same on every event of one run.
