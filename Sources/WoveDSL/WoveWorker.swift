@@ -93,33 +93,45 @@ extension WoveWorker {
     /// Runs one `run_task`: emits `task_started`, `heartbeat` frames every half of its
     /// `delivery_heartbeat_seconds`, then `task_result`, `task_error` or, if the calling task is
     /// cancelled, `task_cancelled`. Delivery numbers out of range are answered with a `config`
-    /// `task_error` without running anything.
+    /// `task_error` without running anything. With a tracer, the run is a span, a child of the
+    /// caller's span the frame carries, current while the body runs; it records a failure or a
+    /// cancellation as its error.
     package func run(_ run: RunRequest, emit: @escaping @Sendable (WoveFrame) async -> Void) async {
+        guard
+            let tracer = tracer
+                ?? Wove.configuration.observers.lazy.compactMap({ $0 as? any WeaveTracer }).first
+        else { return await perform(run, emit: emit) }
+        let span = tracer.startRemoteRunSpan(task: run.taskID, runID: run.runID, context: run.trace)
+        let failure = LockedValue<RemoteError?>(nil)
+        await span.withCurrent {
+            await perform(run) { frame in
+                switch frame {
+                case .taskError(_, _, let error): failure.withLock { $0 = error }
+                case .taskCancelled:
+                    failure.withLock {
+                        $0 = RemoteError(
+                            kind: "TaskCancelled", message: "The run was cancelled.", source: .executor)
+                    }
+                default: break
+                }
+                await emit(frame)
+            }
+        }
+        span.end(error: failure.withLock { $0 })
+    }
+
+    /// Runs `run` and emits its frames (see ``run(_:emit:)``).
+    private func perform(_ run: RunRequest, emit: @escaping @Sendable (WoveFrame) async -> Void) async {
         let (runID, taskID) = (run.runID, run.taskID)
         if let problem = run.delivery.problem {
             let error = RemoteError(kind: "InvalidDelivery", message: problem, source: .config)
             return await emit(.taskError(runID: runID, taskID: taskID, error: error))
         }
-        let serve = { (emit: @escaping @Sendable (WoveFrame) async -> Void) in
-            await Self.withHeartbeats(
-                every: run.delivery.heartbeatSeconds, runID: runID, taskID: taskID, emit: emit
-            ) {
-                await registry.run(runID: runID, taskID: taskID, args: run.args, lane: lane, emit: emit)
-            }
+        await Self.withHeartbeats(
+            every: run.delivery.heartbeatSeconds, runID: runID, taskID: taskID, emit: emit
+        ) {
+            await registry.run(runID: runID, taskID: taskID, args: run.args, lane: lane, emit: emit)
         }
-        guard
-            let tracer = tracer
-                ?? Wove.configuration.observers.lazy.compactMap({ $0 as? any WeaveTracer }).first
-        else { return await serve(emit) }
-        let span = tracer.startRemoteRunSpan(task: taskID, runID: runID, context: run.trace)
-        let failure = LockedValue<RemoteError?>(nil)
-        await span.withCurrent {
-            await serve { frame in
-                if case .taskError(_, _, let error) = frame { failure.withLock { $0 = error } }
-                await emit(frame)
-            }
-        }
-        span.end(error: failure.withLock { $0 })
     }
 
     /// Runs `body`, emitting a `heartbeat` frame every half of `seconds` (when positive) until it

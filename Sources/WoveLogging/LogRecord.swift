@@ -2,16 +2,10 @@
     import Logging
     import WoveRuntime
 
-    /// The log record of one `WeaveEvent`: its level, message, error and metadata.
-    struct LogRecord {
-        let level: Logger.Level
-        let message: String
-        let error: (any Error)?
-        let metadata: Logger.Metadata
-
-        init(_ event: WeaveEvent) {
-            (level, message) = Self.levelAndMessage(of: event)
-            error = event.error
+    /// The log record of one `WeaveEvent`: its level and message, then, only if the logger takes
+    /// records of that level, its metadata.
+    enum LogRecord {
+        static func metadata(of event: WeaveEvent) -> Logger.Metadata {
             var metadata: Logger.Metadata = ["weave": "\(event.weave)", "weave_id": "\(event.weaveID)"]
             func add(_ key: String, _ value: (some CustomStringConvertible)?) {
                 if let value { metadata[key] = "\(value)" }
@@ -25,10 +19,10 @@
             add("queue_wait", event.queueWait?.seconds)
             add("item_count", event.itemCount)
             add("task_count", event.taskCount)
-            self.metadata = metadata
+            return metadata
         }
 
-        private static func levelAndMessage(of event: WeaveEvent) -> (Logger.Level, String) {
+        static func levelAndMessage(of event: WeaveEvent) -> (Logger.Level, String) {
             switch event.kind {
             case .weaveStarted: return (.debug, "Weave started")
             case .weaveFinished where event.error != nil: return (.error, "Weave failed")

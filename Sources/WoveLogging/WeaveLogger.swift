@@ -3,8 +3,9 @@
     public import WoveRuntime
 
     /// A `WeaveObserver` that writes a weave's events to a swift-log `Logger`, with structured
-    /// metadata: `weave`, `weave_id`, `task`, `environment`, `attempt`, `item` and `run_id` where
-    /// the event has them, and `duration` (in seconds) for events that end something.
+    /// metadata: `weave`, `weave_id`, `task`, `environment`, `attempt`, `item`, `run_id`,
+    /// `item_count` and `task_count` where the event has them, and `duration` and `queue_wait` (in
+    /// seconds). An event below the logger's level costs a comparison, no record.
     ///
     /// | what happened | level |
     /// |---|---|
@@ -15,7 +16,8 @@
     /// | a task failed; the weave finished with an error | `error` |
     ///
     /// Pass it to one weave with `.logger(_:)`, or to every weave with
-    /// `Wove.config(observers: [WeaveLogger(logger)])`.
+    /// `Wove.config(observers: [WeaveLogger(logger)])`. Records are made inline, on the thread of
+    /// the event, so the logger's handler must not block.
     public struct WeaveLogger: WeaveObserver {
         /// The logger records go to.
         public let logger: Logger
@@ -25,10 +27,10 @@
 
         /// Logs `event` at its level (see the type's table).
         public func observe(_ event: WeaveEvent) {
-            let record = LogRecord(event)
-            guard logger.logLevel <= record.level else { return }
+            let (level, message) = LogRecord.levelAndMessage(of: event)
+            guard logger.logLevel <= level else { return }
             logger.log(
-                level: record.level, "\(record.message)", error: record.error, metadata: record.metadata)
+                level: level, "\(message)", error: event.error, metadata: LogRecord.metadata(of: event))
         }
     }
 #endif

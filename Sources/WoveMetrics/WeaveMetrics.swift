@@ -21,9 +21,10 @@
     /// given another factory; handles are made once per label and dimensions and then reused.
     public final class WeaveMetrics: WeaveObserver {
         private let metrics: MetricHandles
-        /// Items each running mapped task has in flight, by weave run and task, so a task that
-        /// ends with items still counted (cancelled, say) gives them back.
-        private let itemsInFlight = LockedValue<[ItemsKey: Int]>([:])
+        /// The items each running mapped task has in flight, by weave run and task: an item counts
+        /// once from its first attempt's start to its end, however many attempts it takes, and a
+        /// task that ends with items still counted (cancelled, say) gives them back.
+        private let itemsInFlight = LockedValue<[ItemsKey: Set<Int>]>([:])
         /// Runs sent and not yet back, so each leaves the in-flight meter exactly once.
         private let runsInFlight = LockedValue<Set<String>>([])
 
@@ -64,13 +65,11 @@
                     metrics.timer("wove_queue_wait", dimensions + [("resource", "thread")]).recordNanoseconds(
                         wait.nanoseconds)
                 }
-                if let item = event.item, event.attempt == 1 {
-                    countItem(item, of: event, task, by: 1, dimensions)
-                }
+                if let item = event.item { count(item, of: event, task, in: true, dimensions) }
             case .itemFinished:
-                countItem(event.item, of: event, task, by: -1, dimensions)
-            case .attemptFailed where event.item != nil:
-                countItem(event.item, of: event, task, by: -1, dimensions)
+                if let item = event.item { count(item, of: event, task, in: false, dimensions) }
+            case .attemptFailed where !event.willRetry:
+                if let item = event.item { count(item, of: event, task, in: false, dimensions) }
             case .remoteRunSent:
                 if let runID = event.runID, runsInFlight.withLock({ $0.insert(runID).inserted }) {
                     metrics.meter("wove_remote_runs_in_flight", [("environment", environment)]).increment()
@@ -94,16 +93,18 @@
                 duration.nanoseconds)
         }
 
-        /// Counts an item into or out of its task's in-flight meter. A failed attempt that will
-        /// be retried stays in flight: its retry does not count it again.
-        private func countItem(
-            _ item: Int?, of event: WeaveEvent, _ task: String, by change: Int,
-            _ dimensions: [(String, String)]
+        /// Counts `item` into its task's in-flight meter, or out of it; an item already in (a
+        /// retry) or not in (it never started) changes nothing.
+        private func count(
+            _ item: Int, of event: WeaveEvent, _ task: String, in isIn: Bool, _ dimensions: [(String, String)]
         ) {
-            guard item != nil, change > 0 || !event.willRetry else { return }
-            itemsInFlight.withLock { $0[ItemsKey(weaveID: event.weaveID, task: task), default: 0] += change }
+            let key = ItemsKey(weaveID: event.weaveID, task: task)
+            let changed = itemsInFlight.withLock { items in
+                isIn ? items[key, default: []].insert(item).inserted : items[key]?.remove(item) != nil
+            }
+            guard changed else { return }
             let meter = metrics.meter("wove_mapped_items_in_flight", dimensions)
-            if change > 0 { meter.increment() } else { meter.decrement() }
+            if isIn { meter.increment() } else { meter.decrement() }
         }
 
         /// Gives back the items a finished task still counted in flight.
@@ -111,8 +112,8 @@
             let left = itemsInFlight.withLock {
                 $0.removeValue(forKey: ItemsKey(weaveID: event.weaveID, task: task))
             }
-            guard let left, left > 0 else { return }
-            metrics.meter("wove_mapped_items_in_flight", dimensions).decrement(by: Double(left))
+            guard let left, !left.isEmpty else { return }
+            metrics.meter("wove_mapped_items_in_flight", dimensions).decrement(by: Double(left.count))
         }
     }
 

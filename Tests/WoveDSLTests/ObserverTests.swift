@@ -143,6 +143,24 @@ struct ObserverTests {
         #expect(all.last { $0.task == "fail" && $0.runID != nil }?.error != nil)
     }
 
+    @Test("a weave run inside an observed task tells the outer weave's observers nothing of its runs")
+    func nestedWeave() async throws {
+        let events = EventLog()
+        _ = try await Wove.withConfiguration(TestWorkerProcess.configuration()) {
+            try await weave(["value": 4], options: .observer(events)) {
+                Task("outer", after: "value") { (value: Int) async throws -> Int in
+                    let inner = try await weave(["value": value]) {
+                        Task("double", after: "value") { (value: Int) in value * 2 }.environment("remote")
+                    }
+                    return try inner.value("double", as: Int.self)
+                }
+            }
+        }
+        let all = events.all
+        #expect(all.contains { $0.kind == .taskFinished && $0.task == "outer" })
+        #expect(all.allSatisfy { $0.runID == nil }, "the inner weave's run is not the outer task's: \(all)")
+    }
+
     @Test("observers given twice, and the configuration's, all hear every event, the weave's first")
     func severalObservers() async throws {
         let order = LockedValue<[String]>([])

@@ -9,7 +9,7 @@ struct OrphanPolicyTests {
         let executor = ScriptedExecutor()
         let channel = EnvironmentChannel(
             name: "remote", executor: executor, config: [:], runConfig: RunConfig(),
-            clock: WoveClock(ContinuousClock()))
+            clock: WoveClock(ContinuousClock()), observation: nil)
         let policies: [Delivery.OrphanPolicy] = [.cancel, .fail, .requeue, .detach]
         let runs = policies.map { policy in
             Task {

@@ -16,6 +16,14 @@ final class ProgressCapture: Sendable {
 
     var raw: String { writes.withLock { $0.joined() } }
 
+    /// Returns once `text` has been written, or after 20 seconds (the test's checks then fail).
+    func waitUntilWritten(_ text: String) async {
+        let deadline = ContinuousClock.now + .seconds(20)
+        while !raw.contains(text), ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(2))
+        }
+    }
+
     /// The screen after each write.
     var frames: [[String]] {
         var terminal = VirtualTerminal()
@@ -28,15 +36,23 @@ final class ProgressCapture: Sendable {
 
 @Suite("Progress renderer")
 struct ProgressRendererTests {
-    /// A weave of one plain task and one mapped task of `count` items, each taking `pause`.
-    private func mappedWeave(_ renderer: ProgressRenderer, count: Int, pause: Duration) async throws {
+    /// A weave of one plain task and one mapped task of `count` items, one at a time. So that
+    /// the frames are there to be checked however slow the machine, `fetch` waits until the
+    /// renderer has drawn `fetchShown`, and item `i` until it has drawn `itemShown(i)`.
+    private func mappedWeave(
+        _ renderer: ProgressRenderer,
+        _ capture: ProgressCapture,
+        count: Int,
+        fetchShown: String,
+        itemShown: @escaping @Sendable (Int) -> String
+    ) async throws {
         _ = try await weave(["ids": Array(0..<count)], options: .name("thumbnails"), .observer(renderer)) {
-            Task("fetch") { () async throws -> Int in
-                try await Task.sleep(for: pause)
+            Task("fetch") { () async -> Int in
+                await capture.waitUntilWritten(fetchShown)
                 return 1
             }
-            Task("resize", mapping: "ids", after: "fetch") { (id: Int, _: Int) async throws -> Int in
-                try await Task.sleep(for: pause)
+            Task("resize", mapping: "ids", after: "fetch") { (id: Int, _: Int) async -> Int in
+                await capture.waitUntilWritten(itemShown(id))
                 return id
             }
             .workers(1)
@@ -48,7 +64,7 @@ struct ProgressRendererTests {
         let capture = ProgressCapture()
         let renderer = ProgressRenderer(
             output: capture.output(isTerminal: true, usesColor: true), refreshInterval: .milliseconds(10))
-        try await mappedWeave(renderer, count: 8, pause: .milliseconds(40))
+        try await mappedWeave(renderer, capture, count: 8, fetchShown: "▸ fetch") { " \($0)/8 " }
         try await waitForSummary(capture)
         let frames = capture.frames
         let itemCounts = frames.compactMap { frame in
@@ -56,7 +72,9 @@ struct ProgressRendererTests {
                 line.split(separator: " ").first { $0.hasSuffix("/8") }.flatMap { Int($0.dropLast(2)) }
             }
         }
-        #expect(itemCounts.contains { $0 > 0 && $0 < 8 }, "a frame showed the items part way: \(itemCounts)")
+        #expect(
+            Set(itemCounts).isSuperset(of: 0..<8),
+            "a frame showed each count before the next item ended: \(itemCounts)")
         #expect(itemCounts == itemCounts.sorted(), "the items only advance: \(itemCounts)")
         #expect(
             frames.contains { $0.contains { $0.contains("▸ fetch") } }, "the plain task was shown running")
@@ -73,10 +91,10 @@ struct ProgressRendererTests {
         let capture = ProgressCapture()
         let renderer = ProgressRenderer(
             output: capture.output(isTerminal: true, usesColor: false), refreshInterval: .milliseconds(10))
-        try await mappedWeave(renderer, count: 2, pause: .milliseconds(20))
+        try await mappedWeave(renderer, capture, count: 2, fetchShown: "▸ fetch") { " \($0)/2 " }
         try await waitForSummary(capture)
         #expect(capture.raw.contains("\u{1B}[J"))
-        #expect(!capture.raw.contains("m\u{1B}") && !capture.raw.contains("\u{1B}[3"), "no SGR codes")
+        #expect(capture.raw.firstMatch(of: /\x1B\[[0-9;]*m/) == nil, "no SGR codes")
     }
 
     @Test("output that is not a terminal gets plain lines now and then, and the summary")
@@ -85,7 +103,9 @@ struct ProgressRendererTests {
         let renderer = ProgressRenderer(
             output: capture.output(isTerminal: false), refreshInterval: .milliseconds(10),
             plainInterval: .milliseconds(60))
-        try await mappedWeave(renderer, count: 8, pause: .milliseconds(40))
+        try await mappedWeave(renderer, capture, count: 3, fetchShown: "running fetch (") {
+            "running resize (\($0)/3 "
+        }
         try await waitForSummary(capture)
         let lines = capture.raw.split(separator: "\n").map(String.init)
         #expect(!capture.raw.contains("\u{1B}"), "no escape codes at all")

@@ -48,5 +48,24 @@
                 "wove_queue_wait", dimensions("double", "remote") + [("resource", "in_flight_slot")])
             #expect(slotWait.values.count == 1)
         }
+
+        @Test("items that never started (a paced wait cancelled by a failure) leave the items meter at zero")
+        func pacedItems() async throws {
+            let metrics = TestMetrics()
+            _ = try await weave(
+                ["ids": [0, 1, 2]], options: .name("paced"), .errorMode(.return),
+                .observer(WeaveMetrics(factory: metrics))
+            ) {
+                Task("paced", mapping: "ids") { (id: Int) async throws -> Int in
+                    if id == 0 { throw Failure() }
+                    return id
+                }
+                .limitPerMinute(6)
+            }
+            let items = try metrics.expectMeter(
+                "wove_mapped_items_in_flight",
+                [("weave", "paced"), ("task", "paced"), ("environment", "local")])
+            #expect(items.values.allSatisfy { $0 >= 0 } && items.lastValue == 0, "\(items.values)")
+        }
     }
 #endif

@@ -50,6 +50,21 @@
             }
         }
 
+        @Test("spans a task's body starts, async or synchronous, are children of its attempt span")
+        func bodySpans() async throws {
+            let tracer = InMemoryTracer()
+            _ = try await weave(options: .tracing(tracer)) {
+                Task("async_body") { () async -> Int in tracer.withSpan("inside_async") { _ in 1 } }
+                Task("sync_body") { () -> Int in tracer.withSpan("inside_sync") { _ in 2 } }
+            }
+            let spans = tracer.finishedSpans
+            for (task, inside) in [("async_body", "inside_async"), ("sync_body", "inside_sync")] {
+                let attempt = try #require(spans.first { $0.operationName == task })
+                let child = try #require(spans.first { $0.operationName == inside })
+                #expect(child.spanContext.parentSpanID == attempt.spanID, "\(inside) under \(task)")
+            }
+        }
+
         @Test("a stdio worker's span of a run is a child of the caller's attempt span")
         func stdioWorkerSpan() async throws {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent(

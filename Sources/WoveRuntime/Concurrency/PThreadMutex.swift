@@ -70,11 +70,11 @@ final class PThreadMutex: @unchecked Sendable {
     /// Wakes every thread waiting on the condition.
     func broadcast() { pthread_cond_broadcast(condition) }
 
-    /// The realtime clock `duration` from now, for ``wait(until:)``.
+    /// The realtime clock `duration` from now, for ``wait(until:)``; at most a year from now.
     static func deadline(after duration: Duration) -> timespec {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        let (seconds, attoseconds) = duration.components
+        let (seconds, attoseconds) = min(max(duration, .zero), .seconds(31_536_000)).components
         let nanoseconds = Int(now.tv_nsec) + Int(attoseconds / 1_000_000_000)
         now.tv_sec += Int(seconds) + nanoseconds / 1_000_000_000
         now.tv_nsec = nanoseconds % 1_000_000_000

@@ -3,11 +3,14 @@
 final class Dispatcher: Sendable {
     private let runConfig: RunConfig
     private let clock: WoveClock
+    /// The run's observation: only attempts of this run report the runs they send.
+    private let observation: WeaveObservation?
     private let channels = LockedValue<[String: (channel: EnvironmentChannel, stopTimeout: Duration)]>([:])
 
-    init(runConfig: RunConfig, clock: WoveClock) {
+    init(runConfig: RunConfig, clock: WoveClock, observation: WeaveObservation?) {
         self.runConfig = runConfig
         self.clock = clock
+        self.observation = observation
     }
 
     /// Runs the task `name` in `environment` over `remote` with `arguments`, and returns its
@@ -63,13 +66,14 @@ final class Dispatcher: Sendable {
         }
         let runConfig = self.runConfig
         let clock = self.clock
+        let observation = self.observation
         // Another task may have started the environment meanwhile; its channel wins, and the
         // executor made here is dropped unstarted.
         return channels.withLock { channels in
             if let existing = channels[environment] { return existing.channel }
             let channel = EnvironmentChannel(
                 name: environment, executor: executor, config: remote.executorConfig, runConfig: runConfig,
-                clock: clock)
+                clock: clock, observation: observation)
             channels[environment] = (channel, remote.stopTimeout)
             return channel
         }

@@ -25,6 +25,9 @@ final class EnvironmentChannel: Sendable {
     let name: String
     private let executor: any EnvironmentExecutor
     private let clock: WoveClock
+    /// The weave run's observation; an attempt of another weave (an outer one, whose task runs
+    /// this weave) does not report this weave's runs.
+    private let observation: WeaveObservation?
     private let state = LockedValue(State())
     private let commands: AsyncStream<Command>.Continuation
     /// Settled once the executor has started, or failed to.
@@ -65,11 +68,13 @@ final class EnvironmentChannel: Sendable {
         executor: any EnvironmentExecutor,
         config: [String: JSONValue],
         runConfig: RunConfig,
-        clock: WoveClock
+        clock: WoveClock,
+        observation: WeaveObservation?
     ) {
         self.name = name
         self.executor = executor
         self.clock = clock
+        self.observation = observation
         let (stream, commands) = AsyncStream<Command>.makeStream()
         self.commands = commands
         // The channel's one unstructured task: the root of its task group, so that a stop that
@@ -95,7 +100,7 @@ final class EnvironmentChannel: Sendable {
         } catch {
             throw EnvironmentExecutionError.environmentCouldNotStart(name, task: taskID, cause: error)
         }
-        let observed = ObservedAttempt.current
+        let observed = ObservedAttempt.current.flatMap { $0.observation === observation ? $0 : nil }
         let waitClock = ContinuousClock()
         let waitStart = observed == nil ? nil : waitClock.now
         let limit = settings.maxInFlight.map(inFlightLimit)
@@ -112,13 +117,13 @@ final class EnvironmentChannel: Sendable {
             }
             return state.closed
         }) {
-            let error: any Error
             switch closed {
-            case .receiverFailed(let cause): error = transportError(cause, task: taskID)
-            case .stopped: error = stoppedError(task: taskID)
+            case .receiverFailed(let cause):
+                let error = transportError(cause, task: taskID)
+                observed?.emit(.transportError, runID: runID, error: error)
+                throw error
+            case .stopped: throw stoppedError(task: taskID)
             }
-            observed?.emit(.transportError, runID: runID, error: error)
-            throw error
         }
         defer { _ = state.withLock { $0.pending.removeValue(forKey: runID) } }
         let frame = WoveFrame.runTask(
@@ -137,15 +142,10 @@ final class EnvironmentChannel: Sendable {
             } onCancel: {
                 cancel(run, with: CancellationError())
             }
-            observed?.emit(.remoteRunFinished, runID: runID, duration: waitClock.now - sent)
+            run.reportFinished(error: nil, duration: waitClock.now - sent)
             return result
         } catch {
-            if let observed {
-                let isTransport = (error as? EnvironmentExecutionError)?.payload.source == .transport
-                observed.emit(
-                    isTransport ? .transportError : .remoteRunFinished, runID: runID, error: error,
-                    duration: waitClock.now - sent)
-            }
+            run.reportFinished(error: error, duration: waitClock.now - sent)
             throw error
         }
     }
@@ -241,8 +241,11 @@ final class EnvironmentChannel: Sendable {
         } catch {
             run.sent.resolve(.failure(error))
             // A caller cancelled while sending gets the cancellation, not a transport failure.
-            let cancelled = error is CancellationError && Task.isCancelled
-            run.outcome.resolve(.failure(cancelled ? error : transportError(error, task: run.taskID)))
+            if error is CancellationError && Task.isCancelled {
+                run.outcome.resolve(.failure(error))
+            } else {
+                run.failInTransport(transportError(error, task: run.taskID))
+            }
         }
     }
 
@@ -363,12 +366,8 @@ final class EnvironmentChannel: Sendable {
     private func route(_ frame: WoveFrame) {
         guard let runID = frame.runID, let run = state.withLock({ $0.pending[runID] }) else { return }
         switch frame {
-        case .taskStarted:
-            run.markAlive(at: clock.now)
-            run.observed?.emit(.remoteRunStarted, runID: run.runID)
-        case .heartbeat:
-            run.markAlive(at: clock.now)
-            run.observed?.emit(.remoteHeartbeat, runID: run.runID)
+        case .taskStarted: run.markAlive(at: clock.now, started: true)
+        case .heartbeat: run.markAlive(at: clock.now, started: false)
         case .taskResult(_, _, let result): run.outcome.resolve(.success(result))
         case .taskError(_, let taskID, let error):
             run.outcome.resolve(
@@ -395,11 +394,12 @@ final class EnvironmentChannel: Sendable {
             return Array(state.pending.values)
         }
         for run in pending {
-            let failure: any Error =
-                run.orphanPolicy == .cancel
-                ? transportError(error, task: run.taskID)
-                : orphanedError(run, cause: "the environment's receiver failed: \(error)")
-            run.outcome.resolve(.failure(failure))
+            if run.orphanPolicy == .cancel {
+                run.failInTransport(transportError(error, task: run.taskID))
+            } else {
+                run.outcome.resolve(
+                    .failure(orphanedError(run, cause: "the environment's receiver failed: \(error)")))
+            }
         }
     }
 

@@ -19,7 +19,16 @@ final class PendingRun: Sendable {
         var lastSign: Duration
         /// The error to report once a `require_ack` cancellation is acknowledged.
         var cancelledWith: (any Error)?
+        /// Whether the executor failed to carry the run (not the worker saying it failed).
+        var failedInTransport = false
+        /// What the observers were told, so a late or repeated frame tells them nothing more.
+        var toldStarted = false
+        var toldFinished = false
+        var lastHeartbeatTold: ContinuousClock.Instant?
     }
+
+    /// The least time between two heartbeat events of one run, however often the worker beats.
+    static let heartbeatEventInterval: Duration = .seconds(1)
 
     init(runID: String, taskID: String, settings: DeliverySettings, now: Duration, observed: ObservedAttempt?)
     {
@@ -37,8 +46,45 @@ final class PendingRun: Sendable {
     /// When the worker last showed signs of life.
     var lastSign: Duration { state.withLock { $0.lastSign } }
 
-    /// Records a `task_started` or `heartbeat` frame.
-    func markAlive(at now: Duration) { state.withLock { $0.lastSign = now } }
+    /// Records a `task_started` or `heartbeat` frame, and tells the observers: a start once, a
+    /// heartbeat at most every ``heartbeatEventInterval``, neither once the run is over.
+    func markAlive(at now: Duration, started: Bool) {
+        state.withLock { state in
+            state.lastSign = now
+            guard let observed, !state.toldFinished else { return }
+            if started {
+                guard !state.toldStarted else { return }
+                state.toldStarted = true
+                observed.emit(.remoteRunStarted, runID: runID)
+            } else {
+                let clock = ContinuousClock()
+                if let last = state.lastHeartbeatTold, clock.now - last < Self.heartbeatEventInterval {
+                    return
+                }
+                state.lastHeartbeatTold = clock.now
+                observed.emit(.remoteHeartbeat, runID: runID)
+            }
+        }
+    }
+
+    /// Fails the run because the executor could not carry it, with `error`.
+    func failInTransport(_ error: any Error) {
+        state.withLock { $0.failedInTransport = true }
+        if !outcome.resolve(.failure(error)) { state.withLock { $0.failedInTransport = false } }
+    }
+
+    /// Tells the observers the run ended with `error` after `duration`, once: as a transport
+    /// error if the executor failed to carry it (not if the worker said so), else as finished.
+    func reportFinished(error: (any Error)?, duration: Duration) {
+        guard let observed else { return }
+        state.withLock { state in
+            guard !state.toldFinished else { return }
+            state.toldFinished = true
+            observed.emit(
+                state.failedInTransport && error != nil ? .transportError : .remoteRunFinished, runID: runID,
+                error: error, duration: duration)
+        }
+    }
 
     /// Whether a cancellation is under way; records `error` as the run's outcome-to-be if it is the first.
     func beginCancelling(with error: any Error) -> Bool {

@@ -25,7 +25,7 @@ package final class WeaveRun: Sendable {
             runConfig: RunConfig(
                 errorMode: options.errorMode, maxPending: options.maxPending,
                 heartbeatSeconds: delivery.heartbeat?.seconds, orphanPolicy: delivery.orphanPolicy ?? .cancel),
-            clock: options.clock)
+            clock: options.clock, observation: observation)
     }
 
     private init(parent: WeaveRun) {

@@ -43,7 +43,10 @@ package struct ObservedAttempt: Sendable {
         case .async(let body):
             return .async {
                 emit(.attemptStarted)
-                return try await Self.$current.withValue(self) { try await body() }
+                return try await Self.$current.withValue(self) {
+                    guard let span else { return try await body() }
+                    return try await span.withCurrent { try await body() }
+                }
             }
         case .blocking(let body):
             let clock = ContinuousClock()

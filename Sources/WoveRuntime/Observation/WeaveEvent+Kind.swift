@@ -20,15 +20,17 @@ extension WeaveEvent {
         public static let attemptStarted = Kind(.attemptStarted)
         /// An attempt failed; sets ``WeaveEvent/task``, ``WeaveEvent/attempt``,
         /// ``WeaveEvent/item`` for an item, ``WeaveEvent/error``, ``WeaveEvent/willRetry`` and
-        /// ``WeaveEvent/duration``.
+        /// ``WeaveEvent/duration``. It comes without an ``attemptStarted`` when the attempt ended
+        /// before its body started: its pacing wait was cancelled, or its timeout passed while it
+        /// waited for a thread.
         public static let attemptFailed = Kind(.attemptFailed)
         /// A mapped task knows its items and is starting them; sets ``WeaveEvent/itemCount``.
         public static let mappingStarted = Kind(.mappingStarted)
         /// One item of a mapped task succeeded; sets ``WeaveEvent/item``,
         /// ``WeaveEvent/itemsFinished`` and ``WeaveEvent/itemCount``.
         public static let itemFinished = Kind(.itemFinished)
-        /// A run was handed to the task's environment (`run_task`); sets ``WeaveEvent/runID`` and
-        /// ``WeaveEvent/queueWait`` (the wait for an in-flight slot).
+        /// A run's `run_task` is about to be handed to the task's environment; sets
+        /// ``WeaveEvent/runID`` and ``WeaveEvent/queueWait`` (the wait for an in-flight slot).
         public static let remoteRunSent = Kind(.remoteRunSent)
         /// The worker began the run (`task_started`); sets ``WeaveEvent/runID``.
         public static let remoteRunStarted = Kind(.remoteRunStarted)

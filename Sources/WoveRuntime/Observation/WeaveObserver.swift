@@ -2,7 +2,9 @@
 /// progress.
 ///
 /// Events arrive on whichever thread produced them, sometimes concurrently, so an observer must
-/// be thread-safe and quick; it runs inline with the scheduler. Pass observers to one weave with
+/// be thread-safe and quick, and must not block: it runs inline with the scheduler, often on a
+/// thread of Swift's cooperative pool. Hand slow work (writing to a terminal, say) to a thread or
+/// task of its own, as ``ProgressRenderer`` does. Pass observers to one weave with
 /// `.observer(…)`, or to every weave with ``WoveConfiguration/observers``.
 ///
 /// ```swift

@@ -13,7 +13,9 @@ public struct ProgressOutput: Sendable {
     public let isTerminal: Bool
     /// Whether to colour the text (only on a terminal).
     public let usesColor: Bool
-    /// The terminal's width in columns; lines are cut to fit, so they never wrap.
+    /// The terminal's width in columns, read when the output is made; lines are cut to fit so that
+    /// they do not wrap (a terminal narrowed later, or characters two columns wide, can still make
+    /// one wrap, and a redraw then leave a line behind).
     public let width: Int
     let write: @Sendable (String) -> Void
 

@@ -33,16 +33,17 @@ public final class ProgressRenderer: WeaveObserver, @unchecked Sendable {
     ///
     /// - Parameters:
     ///   - output: Where to draw (default: standard error).
-    ///   - refreshInterval: The least time between two frames on a terminal (at least 10 ms).
-    ///   - plainInterval: The time between two plain lines when `output` is not a terminal.
+    ///   - refreshInterval: The least time between two frames on a terminal (10 ms to an hour).
+    ///   - plainInterval: The time between two plain lines when `output` is not a terminal (10 ms
+    ///     to an hour).
     public init(
         output: ProgressOutput = .standardError,
         refreshInterval: Duration = .milliseconds(100),
         plainInterval: Duration = .seconds(5)
     ) {
         self.output = output
-        self.refreshInterval = max(.milliseconds(10), refreshInterval)
-        self.plainInterval = max(.milliseconds(10), plainInterval)
+        self.refreshInterval = min(max(.milliseconds(10), refreshInterval), .seconds(3600))
+        self.plainInterval = min(max(.milliseconds(10), plainInterval), .seconds(3600))
     }
 
     /// Records `event` for the next frame; starts drawing when a weave starts.

@@ -2,7 +2,7 @@
 /// cutting an escape code, and printed with or without colour.
 struct StyledLine {
     enum Style {
-        case plain, bold, dim, green, red, yellow
+        case plain, bold, dim, green, red
 
         /// The SGR parameter that turns the style on.
         var code: String? {
@@ -12,7 +12,6 @@ struct StyledLine {
             case .dim: "2"
             case .green: "32"
             case .red: "31"
-            case .yellow: "33"
             }
         }
     }

@@ -5,6 +5,7 @@
 /// Wove's core knows no tracing API; `WoveTracing`'s `WeaveTracing` implements this protocol
 /// with swift-distributed-tracing. Pass a tracer as any observer (`.observer(…)`, or
 /// ``WoveConfiguration/observers``), and to a worker that should continue the caller's traces.
+/// Only the first tracer among a weave's observers starts spans; any others are plain observers.
 public protocol WeaveTracer: WeaveObserver {
     /// Starts the span of a weave, given its ``WeaveEvent/Kind/weaveStarted`` event, as a child of
     /// whatever span is current where the weave was called.
