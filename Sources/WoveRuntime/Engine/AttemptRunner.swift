@@ -17,6 +17,8 @@ package struct AttemptPolicy: Sendable {
     package var environment = "local"
     /// Whether the weave's observers hear of every attempt.
     package var isObserved = false
+    /// Whether attempts send runs to another process, whose events must name the attempt.
+    package var sendsRuns = false
 
     package init(taskName: String, location: SourceLocation) {
         self.taskName = taskName
@@ -71,7 +73,8 @@ package enum AttemptRunner {
             do {
                 try await policy.pacer?.takeSlot()
                 let value = try await once(
-                    observed?.reporting(work) ?? work, attempt: attempt, policy: policy, lane: run.lane,
+                    observed?.reporting(work, sendsRuns: policy.sendsRuns) ?? work, attempt: attempt,
+                    policy: policy, lane: run.lane,
                     clock: run.clock)
                 observed?.span?.end(error: nil)
                 return value

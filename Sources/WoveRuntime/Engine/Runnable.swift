@@ -31,12 +31,13 @@ package final class Runnable: Sendable {
         policy.timeout = options.timeout ?? environment.timeout ?? configuration.timeout
         policy.environment = environmentName
         policy.isObserved = !defaults.observers.isEmpty
+        remote = try Self.route(definition, to: environmentName, environment, configuration: configuration)
+        policy.sendsRuns = remote != nil
         self.policy = policy
         workers = options.workers ?? environment.workers ?? configuration.workers
         limitPerMinute = options.limitPerMinute ?? environment.limitPerMinute ?? configuration.limitPerMinute
         self.environment = environmentName
         mapsUpstream = definition.mappingSourceName != nil
-        remote = try Self.route(definition, to: environmentName, environment, configuration: configuration)
         if case .sync = body { runsOnPool = remote == nil && policy.isPlain } else { runsOnPool = false }
     }
 

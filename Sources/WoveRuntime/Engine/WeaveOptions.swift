@@ -39,7 +39,8 @@ package struct WeaveOptions: Sendable {
         self.clock = WoveClock(settings.clock)
         self.defaults = OptionDefaults(
             configuration: configuration, weaveEnvironment: environmentName, settings: environment,
-            observers: settings.observers + configuration.observers)
+            observers: settings.observers.isEmpty
+                ? configuration.observers : settings.observers + configuration.observers)
     }
 }
 

@@ -37,16 +37,17 @@ package struct ObservedAttempt: Sendable {
     }
 
     /// `work` reporting its start (and, for a synchronous body, how long it waited for a
-    /// thread), with this attempt current while it runs.
-    func reporting<T: Sendable>(_ work: Work<T>) -> Work<T> {
+    /// thread), with its span current while it runs, and this attempt too when it `sendsRuns`
+    /// (the runs it sends are its events).
+    func reporting<T: Sendable>(_ work: Work<T>, sendsRuns: Bool) -> Work<T> {
         switch work {
         case .async(let body):
             return .async {
                 emit(.attemptStarted)
-                return try await Self.$current.withValue(self) {
-                    guard let span else { return try await body() }
-                    return try await span.withCurrent { try await body() }
-                }
+                let traced: @Sendable () async throws -> T =
+                    if let span { { try await span.withCurrent { try await body() } } } else { body }
+                guard sendsRuns else { return try await traced() }
+                return try await Self.$current.withValue(self) { try await traced() }
             }
         case .blocking(let body):
             let clock = ContinuousClock()
