@@ -5,21 +5,34 @@ import WoveDSL
 @testable import WoveRuntime
 
 /// An executor that answers every `run_task` with its doubled `value`, records the order of
-/// calls, can take its time sending, and can have a `recv()` that ignores cancellation.
+/// calls, can take its time sending, and can have a `recv()` that ignores cancellation or a
+/// `stop()` that does not return until the test lets it.
 private final class UnrulyExecutor: EnvironmentExecutor {
     private let events = FrameInbox()
     private let log = LockedValue<[String]>([])
     /// Keeps a `recv()` that ignores cancellation waiting until the test lets it go.
     let release = OneShotResult<Void>()
     let ignoresCancellation: Bool
+    let stopHangs: Bool
     let sendDelay: Duration
 
-    init(ignoresCancellation: Bool = false, sendDelay: Duration = .zero) {
+    init(ignoresCancellation: Bool = false, stopHangs: Bool = false, sendDelay: Duration = .zero) {
         self.ignoresCancellation = ignoresCancellation
+        self.stopHangs = stopHangs
         self.sendDelay = sendDelay
     }
 
     var calls: [String] { log.withLock { $0 } }
+
+    private let recvCalls = LockedValue(0)
+
+    /// Returns once `recv()` has been called `count` times (or after 20 seconds).
+    func waitForRecvCalls(_ count: Int) async {
+        let deadline = ContinuousClock.now + .seconds(20)
+        while recvCalls.withLock({ $0 }) < count, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(1))
+        }
+    }
 
     func start(environmentName: String, environmentConfig: [String: JSONValue], runConfig: RunConfig)
         async throws
@@ -36,6 +49,7 @@ private final class UnrulyExecutor: EnvironmentExecutor {
     }
 
     func recv() async throws -> WoveFrame {
+        recvCalls.withLock { $0 += 1 }
         if ignoresCancellation {
             // Waits in a task of its own, which cancellation does not reach; once stop() has
             // ended the events, it hangs until the test lets it go.
@@ -50,6 +64,7 @@ private final class UnrulyExecutor: EnvironmentExecutor {
     func stop() async throws {
         log.withLock { $0.append("stop") }
         events.fail(LoopbackError.closed)
+        if stopHangs { try await release.value }
     }
 }
 
@@ -74,6 +89,12 @@ struct ChannelLifecycleTests {
             try await Wove.withConfiguration(configuration(executor, stopTimeout: .milliseconds(300))) {
                 try await weave(["value": 21]) {
                     Task("double", after: "value") { (value: Int) in value * 2 }.environment("remote")
+                    // The weave ends only once the receive loop waits in recv() again, so the stop
+                    // finds it there, whatever the machine's speed.
+                    Task("settled", after: "double") { (double: Int) async in
+                        await executor.waitForRecvCalls(2)
+                        return double
+                    }
                 }
             }
         }
@@ -85,7 +106,9 @@ struct ChannelLifecycleTests {
 
     @Test("in .return mode the values survive an environment that did not stop, and the result says so")
     func stopFailureInReturnMode() async throws {
-        let executor = UnrulyExecutor(ignoresCancellation: true)
+        // A stop() that hangs, not a recv() that ignores cancellation: the channel's receive loop
+        // may see its cancellation before it calls recv() again, and then it stops in time.
+        let executor = UnrulyExecutor(stopHangs: true)
         defer { executor.release.resolve(.success(())) }
         let result = try await Wove.withConfiguration(
             configuration(executor, stopTimeout: .milliseconds(200))
