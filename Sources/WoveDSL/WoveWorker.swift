@@ -97,10 +97,7 @@ extension WoveWorker {
     /// caller's span the frame carries, current while the body runs; it records a failure or a
     /// cancellation as its error.
     package func run(_ run: RunRequest, emit: @escaping @Sendable (WoveFrame) async -> Void) async {
-        guard
-            let tracer = tracer
-                ?? Wove.configuration.observers.lazy.compactMap({ $0 as? any WeaveTracer }).first
-        else { return await perform(run, emit: emit) }
+        guard let tracer = tracer ?? Wove.configuredTracer else { return await perform(run, emit: emit) }
         let span = tracer.startRemoteRunSpan(task: run.taskID, runID: run.runID, context: run.trace)
         let failure = LockedValue<RemoteError?>(nil)
         await span.withCurrent {

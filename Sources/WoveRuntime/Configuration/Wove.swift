@@ -20,6 +20,12 @@ public enum Wove {
     /// process-wide one.
     public static var configuration: WoveConfiguration { scoped ?? global.withLock { $0 } }
 
+    /// The observers of a ``withConfiguration(_:operation:)`` scope, if one is in force.
+    static var scopedObservers: [any WeaveObserver]? { scoped?.observers }
+
+    /// The process-wide configuration's observers.
+    static var globalObservers: [any WeaveObserver] { global.withLock { $0.observers } }
+
     /// Merges the given settings into the process-wide configuration; values not passed keep
     /// their current setting. Successive calls add up.
     ///

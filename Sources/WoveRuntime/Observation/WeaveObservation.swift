@@ -21,7 +21,7 @@ package final class WeaveObservation: Sendable {
         var started = WeaveEvent(.weaveStarted, taskCount: taskCount)
         started.weave = self.weave
         started.weaveID = weaveID
-        span = observers.lazy.compactMap { $0 as? any WeaveTracer }.first?.startWeaveSpan(started)
+        span = observers.firstTracer?.startWeaveSpan(started)
     }
 
     /// Tells every observer, in order.
