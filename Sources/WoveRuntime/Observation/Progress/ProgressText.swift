@@ -74,7 +74,7 @@ enum ProgressText {
         guard elapsed > 0 else { return text }
         let rate = Double(done) / elapsed
         text += " " + (rate >= 10 ? "\(Int(rate.rounded()))/s" : "\((rate * 10).rounded() / 10)/s")
-        if done < total { text += " ETA " + duration(.seconds(Double(total - done) / rate)) }
+        if done < total { text += " ETA " + duration(seconds: Double(total - done) / rate) }
         return text
     }
 
@@ -86,8 +86,12 @@ enum ProgressText {
     }
 
     /// `0.8s`, `12s`, `3m04s`, `1h02m`.
-    static func duration(_ duration: Duration) -> String {
-        let seconds = max(0, duration.seconds)
+    static func duration(_ duration: Duration) -> String { self.duration(seconds: duration.seconds) }
+
+    /// As ``duration(_:)``, for a number of seconds; from a thousand hours on, `≥1000h`.
+    private static func duration(seconds: Double) -> String {
+        guard seconds < 3_600_000 else { return "≥1000h" }
+        let seconds = max(0, seconds)
         if seconds < 10 { return "\((seconds * 10).rounded(.down) / 10)s" }
         let whole = Int(seconds)
         if whole < 60 { return "\(whole)s" }
