@@ -16,25 +16,26 @@
     /// document: an event, a list, or `{"events": [...]}`, which costs less per request. A request that fails,
     /// a refusal, or a response that ends before its run did, becomes that run's `task_error`
     /// with source `transport`: retryable, except a refusal (401/403) or a request too large (413).
+    /// (``FrameAnswer`` reads the answers.)
     ///
-    /// A `run_task` request runs in a task of its own, started immediately by ``send(_:)`` (so
-    /// the caller's thread makes the request up to its first wait) and kept in the executor's
-    /// table for as long as its run: `shutdown` cancels them, and ``stop()`` cancels them and
-    /// waits for them to end. (A task group, or a task started the usual way, would cost each
-    /// request the wake of another thread: on a small machine, a tenth of a loopback round trip.)
-    /// Its events go to ``inbox``, which the runtime routes as they are pushed. A `cancel_task` request is made by ``send(_:)``
-    /// itself, so it has reached the service (or failed) before `send` returns, and a stop that
-    /// follows cannot cut it off.
+    /// ``send(_:)`` hands a `run_task` request over and returns; its events reach ``inbox`` as
+    /// they arrive, read in one of two ways. A request made while no other is under way is read
+    /// on its connection's event loop (all such requests use one loop, so they find a warm
+    /// connection there), and its run resumes straight from it: no task to wake in between,
+    /// which on a small machine is a tenth of a loopback round trip. A request made while others
+    /// are under way is read by a task of its own, started on the caller's thread, so that
+    /// reading many answers at once is spread over the cooperative pool instead of crowding the
+    /// event loops that carry them. Either way the request is kept in a table while it is under
+    /// way: `shutdown` cancels them, and ``stop()`` cancels them and waits for them to end. A
+    /// `cancel_task` request is awaited by ``send(_:)`` itself, so it has reached the service (or
+    /// failed) before `send` returns, and a stop that follows cannot cut it off.
     final class HTTPExecutor: InboxBackedExecutor {
-        /// The most bytes of an answer kept: a larger one fails its run.
-        static let maximumResponseBytes = 64 << 20
-
         private let name: String
         private let preset: HTTPExecutorSettings?
         let inbox = FrameInbox()
         private let state = LockedValue(State())
-        /// The `run_task` requests under way.
-        private let requests = TaskTable()
+        /// The requests under way.
+        private let requests = RequestTable()
 
         private struct State: Sendable {
             /// Set by `start`; nil again once stopped.
@@ -45,21 +46,48 @@
         private struct Connection: Sendable {
             let client: HTTPClient
             let settings: HTTPExecutorSettings
-            /// The request every frame is sent in, less its body and security headers.
-            let template: HTTPClientRequest
+            /// The headers of every request, less its security headers.
+            let headers: HTTPHeaders
+            /// The request answers are read on the event loop in, less its body and security headers.
+            let delegatedTemplate: HTTPClient.Request
+            /// The request answers are read by a task in, less its body and security headers.
+            let taskTemplate: HTTPClientRequest
             /// The path and query signatures cover.
             let target: String
+            /// The event loop of the requests read on one.
+            let loop: any EventLoop
 
-            init(client: HTTPClient, settings: HTTPExecutorSettings) {
+            init(client: HTTPClient, settings: HTTPExecutorSettings) throws {
                 self.client = client
                 self.settings = settings
-                var template = HTTPClientRequest(url: settings.url.absoluteString)
-                template.method = .POST
-                template.headers.add(name: "Content-Type", value: "application/json")
-                template.headers.add(name: "Accept", value: "application/json")
-                for (field, value) in settings.headers { template.headers.add(name: field, value: value) }
-                self.template = template
+                var headers = HTTPHeaders()
+                headers.add(name: "Content-Type", value: "application/json")
+                headers.add(name: "Accept", value: "application/json")
+                for (field, value) in settings.headers { headers.add(name: field, value: value) }
+                self.headers = headers
+                self.delegatedTemplate = try HTTPClient.Request(
+                    url: settings.url, method: .POST, headers: headers)
+                var taskTemplate = HTTPClientRequest(url: settings.url.absoluteString)
+                taskTemplate.method = .POST
+                taskTemplate.headers = headers
+                self.taskTemplate = taskTemplate
                 self.target = NetworkEndpoint.target(of: settings.url)
+                self.loop = client.eventLoopGroup.next()
+            }
+
+            var endpoint: String { settings.url.absoluteString }
+
+            /// No deadline unless a timeout is set: AsyncHTTPClient schedules a timer for any.
+            var deadline: NIODeadline? { settings.timeout.map { NIODeadline.after($0) } }
+
+            /// The headers `frame`, whose JSON is `body`, is sent with beyond ``headers``.
+            func extraHeaders(for frame: WoveFrame, body: [UInt8]) -> [(String, String)] {
+                var fields = settings.security.headers(transport: .http, target: target, body: body)
+                if case .runTask(_, _, _, _, let delivery, _) = frame, (delivery.heartbeatSeconds ?? 0) > 0 {
+                    // Heartbeats must arrive while the run goes on, so its events are read as they come.
+                    fields.append(("Accept", "\(HTTPWorkerService.streamedType), application/json"))
+                }
+                return fields
             }
         }
 
@@ -88,16 +116,40 @@
             configuration.timeout.connect = .seconds(10)
             let client = HTTPClient(
                 eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
-            state.withLock { $0.connection = Connection(client: client, settings: settings) }
+            do {
+                let connection = try Connection(client: client, settings: settings)
+                state.withLock { $0.connection = connection }
+            } catch {
+                try? await client.shutdown()
+                throw error
+            }
         }
 
         func send(_ frame: WoveFrame) async throws {
             switch frame {
             case .runTask:
                 let connection = try startedConnection()
-                // Started on the caller's thread, which makes the request up to its first wait.
-                requests.start { [self] in await post(frame, over: connection) }
-            case .cancelTask: await post(frame, over: try startedConnection())
+                let body: [UInt8]
+                do {
+                    body = try frame.serialized()
+                } catch {
+                    var answer = FrameAnswer(to: frame, endpoint: connection.endpoint)
+                    return answer.finish(.failure(error), into: inbox)
+                }
+                let (id, alone) = requests.reserve()
+                let onEnd: @Sendable () -> Void = { [requests] in requests.remove(id) }
+                let request: RequestTable.Request =
+                    alone
+                    ? .delegated(delegated(frame, body: body, over: connection, onEnd: onEnd))
+                    : .task(
+                        startImmediately { [self] in
+                            await post(frame, body: body, over: connection, onEnd: onEnd)
+                        })
+                requests.add(request, as: id)
+            case .cancelTask:
+                let connection = try startedConnection()
+                guard let body = try? frame.serialized() else { return }
+                _ = try? await delegated(frame, body: body, over: connection).futureResult.get()
             case .shutdown: requests.cancelAll()
             default: throw HTTPExecutorError("Unsupported frame type: \(frame.type)")
             }
@@ -133,69 +185,47 @@
 
         // MARK: - One request
 
-        private func post(_ frame: WoveFrame, over connection: Connection) async {
-            let settings = connection.settings
-            var streams = false
-            if case .runTask(_, _, _, _, let delivery, _) = frame {
-                streams = (delivery.heartbeatSeconds ?? 0) > 0
+        /// Sends `frame`, whose JSON is `body`, and reads its answer on the connection's event loop;
+        /// `onEnd` is called as the request ends.
+        private func delegated(
+            _ frame: WoveFrame, body: [UInt8], over connection: Connection,
+            onEnd: (@Sendable () -> Void)? = nil
+        ) -> HTTPClient.Task<Void> {
+            let reader = FrameResponseReader(to: frame, endpoint: connection.endpoint, inbox: inbox)
+            reader.onEnd = onEnd
+            var request = connection.delegatedTemplate
+            for (field, value) in connection.extraHeaders(for: frame, body: body) {
+                request.headers.replaceOrAdd(name: field, value: value)
             }
-            var outcome = RequestOutcome(of: frame, service: "HTTP worker service")
-            do {
-                let body = try frame.serialized()
-                var request = connection.template
-                if streams {
-                    // Heartbeats must arrive while the run goes on, so its events are read as they come.
-                    request.headers.replaceOrAdd(
-                        name: "Accept", value: "application/x-ndjson, application/json")
-                }
-                for (field, value) in settings.security.headers(
-                    transport: .http, target: connection.target, body: body)
-                {
-                    request.headers.replaceOrAdd(name: field, value: value)
-                }
-                request.body = .bytes(ByteBuffer(bytes: body))
-                let response = try await connection.client.execute(
-                    request, deadline: NIODeadline.after(settings.timeout))
-                guard (200..<300).contains(Int(response.status.code)) else {
-                    let text = try await String(buffer: response.body.collect(upTo: 64 << 10))
-                    let status = Int(response.status.code)
-                    let detail = HTTPWorkerService.errorMessage(in: text) ?? text.prefix(200).description
-                    outcome.refused(
-                        "HTTP worker service answered \(status) \(response.status.reasonPhrase)"
-                            + (detail.isEmpty ? "" : ": \(detail)"),
-                        retryable: ![401, 403, 413].contains(status))
-                    return outcome.finish(into: inbox, endpoint: settings.url.absoluteString)
-                }
-                if response.headers.first(name: "Content-Type")?.utf8.contains("ndjson".utf8) == true {
-                    try await readLines(of: response.body, outcome: &outcome)
-                } else {
-                    let bytes = Array(
-                        buffer: try await response.body.collect(upTo: Self.maximumResponseBytes))
-                    for event in try NetworkEvents.decode(bytes) { outcome.deliver(event, to: inbox) }
-                }
-            } catch {
-                outcome.failed(error)
-            }
-            outcome.finish(into: inbox, endpoint: settings.url.absoluteString)
+            request.body = .byteBuffer(ByteBuffer(bytes: body))
+            return connection.client.execute(
+                request: request, delegate: reader, eventLoop: .delegateAndChannel(on: connection.loop),
+                deadline: connection.deadline)
         }
 
-        /// Delivers each line of a newline-delimited JSON body as it arrives.
-        private func readLines(
-            of body: HTTPClientResponse.Body, outcome: inout RequestOutcome
-        ) async throws {
-            var pending: [UInt8] = []
-            for try await chunk in body {
-                pending.append(contentsOf: chunk.readableBytesView)
-                while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
-                    let line = Array(pending[..<newline])
-                    pending.removeSubrange(...newline)
-                    for event in try NetworkEvents.decode(line) { outcome.deliver(event, to: inbox) }
-                }
-                guard pending.count <= Self.maximumResponseBytes else {
-                    throw NetworkEvents.DecodingError(description: "A response line is longer than 64 MiB.")
-                }
+        /// Sends `frame`, whose JSON is `body`, and reads its answer in the calling task; `onEnd` is
+        /// called as the request ends.
+        private func post(
+            _ frame: WoveFrame, body: [UInt8], over connection: Connection, onEnd: @Sendable () -> Void
+        ) async {
+            var answer = FrameAnswer(to: frame, endpoint: connection.endpoint)
+            var request = connection.taskTemplate
+            for (field, value) in connection.extraHeaders(for: frame, body: body) {
+                request.headers.replaceOrAdd(name: field, value: value)
             }
-            for event in try NetworkEvents.decode(pending) { outcome.deliver(event, to: inbox) }
+            request.body = .bytes(ByteBuffer(bytes: body))
+            var result = Result<Void, any Error>.success(())
+            do {
+                let response = try await connection.client.execute(
+                    request, deadline: connection.deadline ?? .distantFuture)
+                answer.head(response.status, contentType: response.headers.first(name: "Content-Type"))
+                for try await part in response.body { try answer.receive(part, into: inbox) }
+            } catch {
+                result = .failure(error)
+            }
+            onEnd()
+            if case .success = result { result = Result { try answer.end(into: inbox) } }
+            answer.finish(result, into: inbox)
         }
     }
 

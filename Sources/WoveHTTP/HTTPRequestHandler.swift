@@ -41,7 +41,10 @@
                 return refusal(.badRequest, error.description)
             }
             if let run = frame.runRequest {
-                let streams = request.headers[.accept]?.utf8.contains("application/x-ndjson".utf8) == true
+                let streams =
+                    request.headers[.accept].map {
+                        MediaTypeList.names(HTTPWorkerService.streamedType, in: $0)
+                    } ?? false
                 return await self.run(run, streaming: streams)
             }
             switch frame {
@@ -75,7 +78,7 @@
                 return answer(events.withLock { $0 })
             }
             var headers = HTTPFields()
-            headers[.contentType] = "application/x-ndjson"
+            headers[.contentType] = HTTPWorkerService.streamedType.description
             return Response(
                 status: .ok, headers: headers,
                 body: ResponseBody { writer in

@@ -34,6 +34,8 @@
     public struct HTTPWorkerService: Service {
         /// How the service listens, authenticates and bounds its work.
         public let settings: WorkerServiceSettings
+        /// The media type of a run's events streamed one JSON document per line.
+        static let streamedType: StaticString = "application/x-ndjson"
         private let worker: WoveWorker
         private let path: String
 

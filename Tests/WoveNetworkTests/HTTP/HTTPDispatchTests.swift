@@ -39,6 +39,47 @@
             }
         }
 
+        // The executor reads the answer to a request made while no other is under way on the
+        // event loop, and the answers to requests made among others in tasks of their own: a
+        // mapped task's first item takes the first way, the items sent while it runs the second.
+
+        @Test("streamed answers, alone and among others, deliver heartbeats and results")
+        func streamedAloneAndAmongOthers() async throws {
+            try await withService(.http, RemoteTasks(probe: ServiceProbe())) { url, _ in
+                let result = try await Wove.withConfiguration(remote(.http(url: url))) {
+                    try await weave(["durations": [2_500, 2_400, 2_300, 2_200]]) {
+                        Task("pause", mapping: "durations") { (ms: Int) async throws -> Int in ms }
+                            .environment("remote")
+                            .delivery(heartbeat: .seconds(1))
+                    }
+                }
+                #expect(try result.final(as: [Int].self) == [2_500, 2_400, 2_300, 2_200])
+            }
+        }
+
+        @Test("a refusal reads the same, alone and among others")
+        func refusedAloneAndAmongOthers() async throws {
+            let service = try NetworkExecutorSecurity(mode: .bearer, token: "secret-token")
+            try await withService(.http, RemoteTasks(probe: ServiceProbe()), security: service) { url, _ in
+                let wrong = try NetworkExecutorSecurity(mode: .bearer, token: "guess")
+                for values in [[1], Array(0..<16)] {
+                    let failed = try await Wove.withConfiguration(remote(.http(url: url, security: wrong))) {
+                        try await weave(["values": values], options: .errorMode(.return)) {
+                            Task("plus_one", mapping: "values") { (value: Int) in value + 1 }
+                                .environment("remote")
+                        }
+                    }
+                    let error = try #require(failed.errors["plus_one"] as? EnvironmentExecutionError)
+                    #expect(
+                        error.payload.message.hasSuffix(
+                            "HTTP worker service answered 403 Forbidden: Invalid Wove network executor bearer token."
+                        ),
+                        "\(error.payload.message)")
+                    #expect(error.payload.source == .transport && !error.payload.retryable)
+                }
+            }
+        }
+
         @Test("HTTPS with a certificate made at test time, the client trusting only that root")
         func https() async throws {
             let certificate = try TestCertificate()

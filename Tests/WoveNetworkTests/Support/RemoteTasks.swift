@@ -49,6 +49,10 @@
                 return ms
             }
             Task("echo", after: "text") { (text: String) in text.count }
+            Task("pause", mapping: "durations") { (ms: Int) async throws -> Int in
+                try await Task.sleep(for: .milliseconds(ms))
+                return ms
+            }
         }
     }
 

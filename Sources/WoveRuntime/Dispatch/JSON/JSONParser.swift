@@ -20,6 +20,11 @@ struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
+    /// The fields of the objects being read, innermost last: each object's dictionary is made
+    /// once, at its final size, instead of growing (and rehashing) field by field.
+    private var fields: [(String, JSONValue)] = []
+    /// The items of the arrays being read, innermost last, for the same reason.
+    private var items: [JSONValue] = []
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -92,12 +97,12 @@ struct JSONParser {
         try enter()
         defer { depth -= 1 }
         index += 1
-        var fields: [String: JSONValue] = [:]
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             index += 1
-            return .object(fields)
+            return .object([:])
         }
+        let first = fields.count
         while true {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else { throw error("Expected a string key") }
@@ -106,13 +111,17 @@ struct JSONParser {
             guard current == UInt8(ascii: ":") else { throw error("Expected ':' after a key") }
             index += 1
             skipWhitespace()
-            fields[key] = try value()
+            fields.append((key, try value()))
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "}"):
                 index += 1
-                return .object(fields)
+                var object = [String: JSONValue](minimumCapacity: fields.count - first)
+                // A repeated key keeps its last value.
+                for (key, value) in fields[first...] { object[key] = value }
+                fields.removeSubrange(first...)
+                return .object(object)
             default: throw error("Expected ',' or '}' in an object")
             }
         }
@@ -122,12 +131,12 @@ struct JSONParser {
         try enter()
         defer { depth -= 1 }
         index += 1
-        var items: [JSONValue] = []
         skipWhitespace()
         if current == UInt8(ascii: "]") {
             index += 1
-            return .array(items)
+            return .array([])
         }
+        let first = items.count
         while true {
             skipWhitespace()
             items.append(try value())
@@ -136,7 +145,9 @@ struct JSONParser {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "]"):
                 index += 1
-                return .array(items)
+                let array = Array(items[first...])
+                items.removeSubrange(first...)
+                return .array(array)
             default: throw error("Expected ',' or ']' in an array")
             }
         }
@@ -145,12 +156,24 @@ struct JSONParser {
     private mutating func string() throws(SyntaxError) -> String {
         index += 1  // the opening quote
         let start = index
+        var ascii = true
         // The common case: no escapes; the bytes are the string.
         while let byte = current, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {
             guard byte >= 0x20 else { throw error("Unescaped control character in a string") }
+            ascii = ascii && byte < 0x80
             index += 1
         }
         guard current != nil else { throw error("Unterminated string") }
+        if current == UInt8(ascii: "\"") {
+            let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            index += 1  // the closing quote
+            // ASCII needs no validation; anything else is checked as it is read.
+            if ascii { return String(decoding: text, as: UTF8.self) }
+            guard let validated = String(validating: text, as: UTF8.self) else {
+                throw error("Invalid UTF-8 in a string")
+            }
+            return validated
+        }
         var utf8 = Array(bytes[start..<index])
         while current == UInt8(ascii: "\\") {
             index += 1
@@ -241,12 +264,28 @@ struct JSONParser {
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
             guard try digitsFollow() else { throw error("Invalid number") }
         }
+        if whole, let integer = integer(in: start..<index) { return .integer(integer) }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        if whole, let integer = Int(text) { return .integer(integer) }
         guard let double = Double(text), double.isFinite else {
             throw error("Number \(text) is out of range")
         }
         return .number(double)
+    }
+
+    /// The whole number `range` spells (an optional `-` and digits), unless it overflows `Int`.
+    private func integer(in range: Range<Int>) -> Int? {
+        let negative = bytes[range.lowerBound] == UInt8(ascii: "-")
+        var value = 0
+        for position in (negative ? range.lowerBound + 1 : range.lowerBound)..<range.upperBound {
+            let digit = Int(bytes[position] &- UInt8(ascii: "0"))
+            let (shifted, overflowShift) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflowAdd) =
+                negative
+                ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            guard !overflowShift, !overflowAdd else { return nil }
+            value = next
+        }
+        return value
     }
 
     private mutating func skipDigits() {
