@@ -13,7 +13,7 @@
     /// sequentially and with 64 in flight. The task body is async, so the service computes on the
     /// cooperative pool as the bare server does; a sync body adds the hop to a blocking thread that
     /// the `map_noop_sync_10k` row measures.
-    enum HTTPWorkloads {
+    enum HTTPWorkloads: NetworkRows {
         static let items = 1_000
 
         @WeaveBuilder static var tasks: TaskList {

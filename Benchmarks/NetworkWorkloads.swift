@@ -19,6 +19,36 @@
         }()
     }
 
+    /// A network transport's rows: Wove and the bare transport against servers started side by side.
+    protocol NetworkRows {
+        /// The `WOVE_BENCH_PROFILE` names of the rows: whether bare, and how many in flight.
+        static var profiles: [String: (bare: Bool, inFlight: Int)] { get }
+        /// Runs `body` with a Wove worker service and a bare server listening; `body` gets their URLs.
+        static func withServers(_ body: (_ wove: String, _ bare: String) async throws -> Void) async throws
+        /// One round of Wove's row against `url`.
+        static func wove(url: String, inFlight: Int) -> () async throws -> Void
+        /// One round of the bare transport's row against `url`.
+        static func bare(url: String, inFlight: Int) -> () async throws -> Void
+    }
+
+    extension NetworkWorkloads {
+        /// Runs the row of `Rows` that `workload` names `rounds` times, for a profiler; `false` if
+        /// it names none.
+        static func profile<Rows: NetworkRows>(_ rows: Rows.Type, _ workload: String, rounds: Int)
+            async throws
+            -> Bool
+        {
+            guard let (bare, inFlight) = Rows.profiles[workload] else { return false }
+            try await Rows.withServers { wove, bareURL in
+                let round =
+                    bare
+                    ? Rows.bare(url: bareURL, inFlight: inFlight) : Rows.wove(url: wove, inFlight: inFlight)
+                for _ in 0..<rounds { try await round() }
+            }
+            return true
+        }
+    }
+
     /// A port reported once by a server starting up.
     final class OneShotPort: Sendable {
         private let port = AsyncStream<Int>.makeStream()

@@ -191,17 +191,18 @@ enum BenchmarkSuite {
 
     /// Runs one workload in a loop for a profiler: `WOVE_BENCH_PROFILE=` one of
     /// `diamond-async`, `diamond-sync`, `diamond-taskgroup`, `wide`, `map-async`, `map-sync`,
-    /// `dispatch`, `stdio` (one worker process), `phases` (see ``PhaseProfile``), and with the HTTP trait `http`, `http-bare` (64 in flight), `http-1` and `http-bare-1` (one at a time).
+    /// `dispatch`, `stdio` (one worker process), `phases` (see ``PhaseProfile``), with the HTTP trait `http`, `http-bare` (64 in flight), `http-1` and `http-bare-1` (one at a time), and
+    /// with the WebSocket trait the same with `websocket` in place of `http`.
     static func profile(_ workload: String) async throws {
+        /// How many times a network row's workload runs: `WOVE_BENCH_ROUNDS`, else 10.
+        let profileRounds = ProcessInfo.processInfo.environment["WOVE_BENCH_ROUNDS"].flatMap { Int($0) } ?? 10
         #if HTTP
-            if let (bare, inFlight) = HTTPWorkloads.profiles[workload] {
-                try await HTTPWorkloads.withServers { wove, bareURL in
-                    let round =
-                        bare
-                        ? HTTPWorkloads.bare(url: bareURL, inFlight: inFlight)
-                        : HTTPWorkloads.wove(url: wove, inFlight: inFlight)
-                    for _ in 0..<10 { try await round() }
-                }
+            if try await NetworkWorkloads.profile(HTTPWorkloads.self, workload, rounds: profileRounds) {
+                return
+            }
+        #endif
+        #if WebSocket
+            if try await NetworkWorkloads.profile(WebSocketWorkloads.self, workload, rounds: profileRounds) {
                 return
             }
         #endif

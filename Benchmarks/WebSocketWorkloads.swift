@@ -12,7 +12,7 @@
     /// The WebSocket round trip per remote task, next to a bare WSClient → hummingbird-websocket
     /// round trip of the same payload over one connection, in the same process: one mapped task of
     /// 1,000 items, one message each way per item, sequentially and with 64 in flight.
-    enum WebSocketWorkloads {
+    enum WebSocketWorkloads: NetworkRows {
         static let items = 1_000
 
         @WeaveBuilder static var tasks: TaskList {
@@ -56,6 +56,12 @@
                 try await running.waitForAll()
             }
         }
+
+        /// The `WOVE_BENCH_PROFILE` names of the WebSocket rows: whether bare, and how many in flight.
+        static let profiles: [String: (bare: Bool, inFlight: Int)] = [
+            "websocket": (false, 64), "websocket-bare": (true, 64), "websocket-1": (false, 1),
+            "websocket-bare-1": (true, 1),
+        ]
 
         static func wove(url: String, inFlight: Int) -> () async throws -> Void {
             {

@@ -58,9 +58,9 @@
                     throw RPCError(
                         code: .resourceExhausted,
                         message: "The worker service runs \(core.runs.maximumConcurrentRuns) tasks already.")
-                case .run(let canceller):
+                case .run:
                     let events = LockedValue<[WoveFrame]>([])
-                    await core.run(canceller, run) { event in events.withLock { $0.append(event) } }
+                    await core.runInOwnTask(run) { event in events.withLock { $0.append(event) } }
                     return try Self.events(events.withLock { $0 })
                 }
             }

@@ -59,18 +59,18 @@
         }
 
         private func run(_ run: RunRequest, streaming: Bool) async -> Response {
-            let canceller: RunCanceller
             switch core.admit(run.runID) {
             case .alreadyCancelled: return answer([.taskCancelled(runID: run.runID, taskID: run.taskID)])
             case .busy:
                 return refusal(
                     .serviceUnavailable,
                     "The worker service runs \(core.runs.maximumConcurrentRuns) tasks already.")
-            case .run(let registered): canceller = registered
+            case .run: break
             }
             let core = self.core
+            // A connection's requests share its task: the run gets one of its own.
             @Sendable func perform(_ emit: @escaping @Sendable (WoveFrame) async -> Void) async {
-                await core.run(canceller, run, emit: emit)
+                await core.runInOwnTask(run, emit: emit)
             }
             guard streaming else {
                 let events = LockedValue<[WoveFrame]>([])

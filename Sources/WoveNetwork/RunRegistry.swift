@@ -9,77 +9,64 @@
         static let rememberedCancellations = 10_000
 
         private struct State: Sendable {
-            var running: [String: RunCanceller] = [:]
+            var admitted: Set<String> = []
             var cancelledEarly: Set<String> = []
             var cancelledOrder: [String] = []
         }
 
         package let maximumConcurrentRuns: Int
         private let state = LockedValue(State())
+        /// The admitted runs' tasks, for as long as each runs.
+        private let tasks = RunTable<String>()
 
         package init(maximumConcurrentRuns: Int) { self.maximumConcurrentRuns = maximumConcurrentRuns }
 
         /// What `begin` decided.
         package enum Admission {
-            /// Run it; the canceller is how a `cancel_task` reaches it.
-            case run(RunCanceller)
+            /// Run it, with ``run(_:_:)``.
+            case run
             /// Its `cancel_task` came first.
             case alreadyCancelled
             /// Too many runs are under way.
             case busy
         }
 
+        /// Admits `runID`, unless it was cancelled already or too many runs are under way.
         package func begin(_ runID: String) -> Admission {
             state.withLock { state in
                 if state.cancelledEarly.remove(runID) != nil { return .alreadyCancelled }
-                guard state.running.count < maximumConcurrentRuns else { return .busy }
-                let canceller = RunCanceller()
-                state.running[runID] = canceller
-                return .run(canceller)
+                guard state.admitted.count < maximumConcurrentRuns else { return .busy }
+                state.admitted.insert(runID)
+                tasks.expect(runID)
+                return .run
             }
         }
 
-        package func end(_ runID: String) { _ = state.withLock { $0.running.removeValue(forKey: runID) } }
+        /// Runs `body` as the admitted run `runID`, in the calling task, which a `cancel_task` for
+        /// it cancels; the run is over when `body` returns.
+        package func run(_ runID: String, _ body: () async -> Void) async {
+            await tasks.run(runID, body)
+            _ = state.withLock { $0.admitted.remove(runID) }
+        }
 
         /// Cancels `runID`, or remembers to cancel it when it arrives.
         package func cancel(_ runID: String) {
-            let canceller = state.withLock { state -> RunCanceller? in
-                if let canceller = state.running[runID] { return canceller }
+            let admitted = state.withLock { state in
+                if state.admitted.contains(runID) { return true }
                 if state.cancelledEarly.insert(runID).inserted {
                     state.cancelledOrder.append(runID)
                     if state.cancelledOrder.count > Self.rememberedCancellations {
                         state.cancelledEarly.remove(state.cancelledOrder.removeFirst())
                     }
                 }
-                return nil
+                return false
             }
-            canceller?.cancel()
+            // Outside the lock: cancelling runs the task's cancellation handlers. A run that ended
+            // meanwhile is not in the table any more, and the cancellation is ignored.
+            if admitted { tasks.cancel(runID) }
         }
 
-        package func cancelAll() {
-            for canceller in state.withLock({ Array($0.running.values) }) { canceller.cancel() }
-        }
-    }
-
-    /// Cancels one run's work once it is attached, or at once if the cancellation came first.
-    package final class RunCanceller: Sendable {
-        private let state = LockedValue<(cancelled: Bool, work: Task<Void, Never>?)>((false, nil))
-
-        /// Makes `work` the run's work: cancelled now if the run already is.
-        package func attach(_ work: Task<Void, Never>) {
-            let cancelled = state.withLock { state in
-                state.work = work
-                return state.cancelled
-            }
-            if cancelled { work.cancel() }
-        }
-
-        package func cancel() {
-            let work = state.withLock { state in
-                state.cancelled = true
-                return state.work
-            }
-            work?.cancel()
-        }
+        /// Cancels every run under way, and every run admitted later.
+        package func cancelAll() { tasks.cancelAll() }
     }
 #endif

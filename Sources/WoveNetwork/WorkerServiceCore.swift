@@ -72,20 +72,22 @@
         /// Registers the run `runID` before it starts: see ``RunRegistry/begin(_:)``.
         package func admit(_ runID: String) -> RunRegistry.Admission { runs.begin(runID) }
 
-        /// Runs one admitted `run_task`, handing each event to `emit`, until it ends or is
-        /// cancelled: through `canceller` (a `cancel_task`, shutdown), or by the calling task's
-        /// cancellation (the client left).
-        package func run(
-            _ canceller: RunCanceller,
-            _ request: RunRequest,
-            emit: @escaping @Sendable (WoveFrame) async -> Void
-        ) async {
-            defer { runs.end(request.runID) }
-            let worker = self.worker
+        /// Runs one admitted `run_task` in the calling task, which must be the run's own (a
+        /// `cancel_task` or a shutdown cancels it), handing each event to `emit`, until it ends or
+        /// is cancelled.
+        package func run(_ request: RunRequest, emit: @escaping @Sendable (WoveFrame) async -> Void) async {
+            await runs.run(request.runID) { await worker.run(request, emit: emit) }
+        }
+
+        /// Runs one admitted `run_task` as ``run(_:emit:)`` does, in a task of its own, for a caller
+        /// whose task serves more than the run (a connection's requests, say): cancelling the caller
+        /// cancels the run, not the other way round.
+        package func runInOwnTask(_ request: RunRequest, emit: @escaping @Sendable (WoveFrame) async -> Void)
+            async
+        {
             // Started on this thread: a body that does not suspend has ended before the next
             // line, with no other thread woken to run it or to resume this one.
-            let work = startImmediately { await worker.run(request, emit: emit) }
-            canceller.attach(work)
+            let work = startImmediately { await run(request, emit: emit) }
             await withTaskCancellationHandler {
                 await work.value
             } onCancel: {

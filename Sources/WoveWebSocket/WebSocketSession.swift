@@ -51,9 +51,10 @@
                                     message:
                                         "The worker service runs \(core.runs.maximumConcurrentRuns) tasks already.",
                                     retryable: true, source: .executor)))
-                    case .run(let canceller):
-                        // Started here: a run that never waits is over before the next message is read.
-                        runs.start { [core] in await core.run(canceller, run, emit: writer.emit) }
+                    case .run:
+                        // Started here, in a task that is the run's own: a run that never waits is
+                        // over before the next message is read.
+                        runs.start { [core] in await core.run(run, emit: writer.emit) }
                     }
                     continue
                 }

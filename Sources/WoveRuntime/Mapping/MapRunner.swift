@@ -1,13 +1,16 @@
+import Synchronization
+
 /// Runs a mapped task's items with at most `workers` in flight, each under the task's attempt policy.
 ///
 /// Synchronous items without timeouts, pacing, backoff or an observer take the ``BlockingItemDrain`` fast
-/// path; everything else runs an item per child task.
+/// path; everything else runs in `workers` child tasks, each taking item after item, in order,
+/// from a shared cursor: an item that ends lets its task go straight on to the next, with no
+/// task made for it and no parent woken to start one.
 ///
-/// Items start in order as slots free up, so memory stays bounded by `workers` however many
-/// items there are. Each result is stored by the task group's loop once its item's winning
-/// attempt returns, never by the attempt itself, so an attempt abandoned by a timeout cannot
-/// overwrite the retry's value. The first item to fail cancels the items still running and
-/// becomes the task's error.
+/// Memory stays bounded by `workers` however many items there are. Each result is stored by
+/// the child that ran the item once its winning attempt returns, never by the attempt itself,
+/// so an attempt abandoned by a timeout cannot overwrite the retry's value. The first item to
+/// fail cancels the items still running, no more start, and it becomes the task's error.
 package enum MapRunner {
     /// How many async items of one mapped task run at once unless `workers` says otherwise:
     /// they hold no thread, so the bound is for memory, not threads.
@@ -44,26 +47,54 @@ package enum MapRunner {
                 itemsFinished: finished)
         }
         observation?.emit(event(.mappingStarted))
-        return try await withThrowingTaskGroup(of: (Int, Output).self) { group in
-            let results = ResultSlots<Output>(count: count)
-            var next = 0
-            var finished = 0
-            func launch() {
-                let index = next
-                let work = item.work(at: index, in: run)
+        let items = ItemCursor<Output>(count: count)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<min(workers, count) {
                 group.addTask {
-                    (index, try await AttemptRunner.run(work, policy: itemPolicy, item: index, in: run))
+                    while !Task.isCancelled, let index = items.next() {
+                        let value = try await AttemptRunner.run(
+                            item.work(at: index, in: run), policy: itemPolicy, item: index, in: run)
+                        items.slots.store(value, at: index)
+                        if let observation {
+                            items.finished {
+                                observation.emit(event(.itemFinished, item: index, finished: $0))
+                            }
+                        }
+                    }
                 }
-                next += 1
             }
-            while next < min(workers, count) { launch() }
-            while let (index, value) = try await group.next() {
-                results.store(value, at: index)
+            // Not `waitForAll()`, which waits for every child before it throws: the first failure
+            // leaves the group at once, which cancels the children still running.
+            while try await group.next() != nil {}
+        }
+        return try items.slots.collect()
+    }
+
+    /// The items of one mapped task: which is next, their results, and how many have finished.
+    private final class ItemCursor<Output: Sendable>: Sendable {
+        let slots: ResultSlots<Output>
+        private let count: Int
+        private let cursor = Atomic<Int>(0)
+        private let finishedCount = LockedValue(0)
+
+        init(count: Int) {
+            self.count = count
+            slots = ResultSlots(count: count)
+        }
+
+        /// The next item to run, `nil` once every item has been taken.
+        func next() -> Int? {
+            let index = cursor.wrappingAdd(1, ordering: .relaxed).oldValue
+            return index < count ? index : nil
+        }
+
+        /// Counts an item as finished and reports the new count, one report at a time, so that
+        /// observers hear the counts in order.
+        func finished(_ report: (Int) -> Void) {
+            finishedCount.withLock { finished in
                 finished += 1
-                observation?.emit(event(.itemFinished, item: index, finished: finished))
-                if next < count { launch() }
+                report(finished)
             }
-            return try results.collect()
         }
     }
 }

@@ -2,14 +2,15 @@
 /// not copied, into the mapped task's array once every item has one: a mapped task's results
 /// take one value per item while they arrive, plus a byte per item saying which are in.
 ///
-/// Each index is stored at most once. A ``MapRunner`` fills it from its one scheduling loop. The jobs of a ``BlockingItemDrain``
-/// fill it concurrently, which is safe because:
-/// - every index is written at most once, by the one drain job that took that index from the
-///   drain's atomic cursor; drain attempts run inline on that job's thread and are never
-///   abandoned (the drain is used only without timeouts), so no stale attempt writes later;
-///   each write touches only its own value and its own flag byte;
-/// - the buffer is read (``collect()``) only after every drain job has returned, which the
-///   drain learns under a lock that each job takes after its last write, ordering every write
+/// The children of a ``MapRunner`` and the jobs of a ``BlockingItemDrain`` fill it concurrently,
+/// which is safe because:
+/// - every index is written at most once, by the one child or job that took that index from an
+///   atomic cursor, after the item's winning attempt has returned: an attempt abandoned by a
+///   timeout never writes (drain attempts are never abandoned at all, the drain being used only
+///   without timeouts); each write touches only its own value and its own flag byte;
+/// - the buffer is read (``collect()``) only after every writer has returned: a ``MapRunner``
+///   reads it after its task group has awaited every child, and a drain learns that its jobs
+///   are done under a lock that each job takes after its last write, ordering every write
 ///   before the read.
 final class ResultSlots<Output: Sendable>: @unchecked Sendable {
     private let values: UnsafeMutablePointer<Output>
