@@ -28,14 +28,24 @@
         /// Sends `event`: written before this returns if no other write is under way, else by the
         /// write under way.
         func emit(_ event: WoveFrame) async {
-            let writes = state.withLock { state -> Bool in
+            if enqueue([event]) { await writeQueued() }
+        }
+
+        /// Queues `events`, in order; `true` if no write is under way, in which case the caller
+        /// must now call ``writeQueued()``.
+        func enqueue(_ events: [WoveFrame]) -> Bool {
+            state.withLock { state -> Bool in
                 guard !state.failed else { return false }
-                state.queued.append(event)
+                state.queued.append(contentsOf: events)
                 guard !state.writing else { return false }
                 state.writing = true
                 return true
             }
-            guard writes else { return }
+        }
+
+        /// Writes what is queued, in messages, until nothing is: the caller's turn to write,
+        /// given by ``enqueue(_:)``.
+        func writeQueued() async {
             while true {
                 let batch = state.withLock { state -> [WoveFrame] in
                     defer { state.queued.removeAll(keepingCapacity: true) }

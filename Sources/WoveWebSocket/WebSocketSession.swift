@@ -54,7 +54,9 @@
                     case .run:
                         // Started here, in a task that is the run's own: a run that never waits is
                         // over before the next message is read.
-                        runs.start { [core] in await core.run(run, emit: writer.emit) }
+                        let hold = StartedEventHold(writer: writer)
+                        runs.start { [core] in await core.run(run, emit: hold.emit) }
+                        await hold.release()
                     }
                     continue
                 }

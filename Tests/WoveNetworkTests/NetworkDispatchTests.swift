@@ -5,6 +5,23 @@
     import WoveNetwork
     import WoveRuntime
 
+    /// Notes whether the service's run was still going when its start was reported.
+    final class StartWatcher: WeaveObserver {
+        private let probe: ServiceProbe
+        private let seen = LockedValue<Bool?>(nil)
+
+        init(probe: ServiceProbe) { self.probe = probe }
+
+        func observe(_ event: WeaveEvent) {
+            guard event.kind == .remoteRunStarted else { return }
+            let running = !probe.all.contains("slow finished")
+            seen.withLock { $0 = $0 ?? running }
+        }
+
+        /// `nil` until the start was reported.
+        var startedWhileRunning: Bool? { seen.withLock { $0 } }
+    }
+
     /// What every network transport must do the same way, each against a real worker service.
     @Suite("Dispatch to a real worker service, over every network transport", .serialized)
     struct NetworkDispatchTests {
@@ -107,6 +124,28 @@
                     }
                 }
                 #expect(try alive.final(as: Int.self) == 2_500, "heartbeats arrived while the run went on")
+            }
+        }
+
+        @Test(
+            "a run that waits is reported started while it runs, where events stream",
+            arguments: Transport.all.filter(\.streamsEvents))
+        func startedWhileRunning(transport: Transport) async throws {
+            let probe = ServiceProbe()
+            try await withService(transport, RemoteTasks(probe: probe)) { url, _ in
+                let watcher = StartWatcher(probe: probe)
+                let result = try await Wove.withConfiguration(remote(transport.executor(url, .none()))) {
+                    // A heartbeat (which HTTP needs to stream) slower than the run: its first beat, at
+                    // half the interval, would come after the run's end.
+                    try await weave(["ms": 1_500], options: .observer(watcher)) {
+                        Task("slow", after: "ms") { (ms: Int) async throws -> Int in ms }.environment(
+                            "remote"
+                        )
+                        .delivery(heartbeat: .seconds(4))
+                    }
+                }
+                #expect(try result.final(as: Int.self) == 1_500)
+                #expect(watcher.startedWhileRunning == true, "\(probe.all)")
             }
         }
 
