@@ -9,7 +9,9 @@
     /// The gRPC round trip per remote task, next to a bare grpc-swift unary call of the same payload
     /// to a bare server in the same process: one mapped task of 1,000 items, one call each,
     /// sequentially and with 64 in flight, over one HTTP/2 connection.
-    enum GRPCWorkloads {
+    enum GRPCWorkloads: NetworkRows {
+        static let name = "grpc"
+        static let bareName = "bare grpc-swift unary call"
         static let items = 1_000
         static let method = MethodDescriptor(fullyQualifiedService: "wove.bench.Bare", method: "Send")
 
@@ -59,7 +61,7 @@
             }
         }
 
-        static func wove(port: Int, inFlight: Int) -> () async throws -> Void {
+        static func wove(at port: Int, inFlight: Int) -> () async throws -> Void {
             {
                 let configuration = WoveConfiguration(environments: [
                     "service": EnvironmentSettings(executor: .grpc(target: "127.0.0.1:\(port)"))
@@ -75,7 +77,7 @@
         }
 
         /// One client, `inFlight` calls outstanding.
-        static func bare(port: Int, inFlight: Int) -> () async throws -> Void {
+        static func bare(at port: Int, inFlight: Int) -> () async throws -> Void {
             {
                 let client = GRPCClient(
                     transport: try HTTP2ClientTransport.Posix(

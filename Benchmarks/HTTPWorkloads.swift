@@ -14,6 +14,8 @@
     /// cooperative pool as the bare server does; a sync body adds the hop to a blocking thread that
     /// the `map_noop_sync_10k` row measures.
     enum HTTPWorkloads: NetworkRows {
+        static let name = "http"
+        static let bareName = "bare AsyncHTTPClient → Hummingbird"
         static let items = 1_000
 
         @WeaveBuilder static var tasks: TaskList {
@@ -49,12 +51,7 @@
             }
         }
 
-        /// The `WOVE_BENCH_PROFILE` names of the HTTP rows: whether bare, and how many in flight.
-        static let profiles: [String: (bare: Bool, inFlight: Int)] = [
-            "http": (false, 64), "http-bare": (true, 64), "http-1": (false, 1), "http-bare-1": (true, 1),
-        ]
-
-        static func wove(url: String, inFlight: Int) -> () async throws -> Void {
+        static func wove(at url: String, inFlight: Int) -> () async throws -> Void {
             {
                 let configuration = WoveConfiguration(environments: [
                     "service": EnvironmentSettings(
@@ -72,7 +69,7 @@
             }
         }
 
-        static func bare(url: String, inFlight: Int) -> () async throws -> Void {
+        static func bare(at url: String, inFlight: Int) -> () async throws -> Void {
             {
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     var next = 0

@@ -21,28 +21,51 @@
 
     /// A network transport's rows: Wove and the bare transport against servers started side by side.
     protocol NetworkRows {
-        /// The `WOVE_BENCH_PROFILE` names of the rows: whether bare, and how many in flight.
-        static var profiles: [String: (bare: Bool, inFlight: Int)] { get }
-        /// Runs `body` with a Wove worker service and a bare server listening; `body` gets their URLs.
-        static func withServers(_ body: (_ wove: String, _ bare: String) async throws -> Void) async throws
-        /// One round of Wove's row against `url`.
-        static func wove(url: String, inFlight: Int) -> () async throws -> Void
-        /// One round of the bare transport's row against `url`.
-        static func bare(url: String, inFlight: Int) -> () async throws -> Void
+        /// Where a server listens: a URL or a port.
+        associatedtype Address: Sendable
+        /// The rows' names start with it: `http`, `websocket`, `grpc`.
+        static var name: String { get }
+        /// What the bare rows measure.
+        static var bareName: String { get }
+        /// How many remote tasks one round runs.
+        static var items: Int { get }
+        /// Runs `body` with a Wove worker service and a bare server listening; `body` gets their addresses.
+        static func withServers(_ body: (_ wove: Address, _ bare: Address) async throws -> Void) async throws
+        /// One round of Wove's row against the service at `address`.
+        static func wove(at address: Address, inFlight: Int) -> () async throws -> Void
+        /// One round of the bare transport's row against the server at `address`.
+        static func bare(at address: Address, inFlight: Int) -> () async throws -> Void
     }
 
     extension NetworkWorkloads {
-        /// Runs the row of `Rows` that `workload` names `rounds` times, for a profiler; `false` if
-        /// it names none.
+        /// Compares `Rows`' Wove rows with their bare rows, one request in flight and 64.
+        static func compare<Rows: NetworkRows>(_ rows: Rows.Type) async throws {
+            try await Rows.withServers { wove, bare in
+                for inFlight in [1, 64] {
+                    try await Harness.compare(
+                        "\(Rows.name)_map_1000_tiny, \(inFlight) in flight", unit: "item", units: Rows.items,
+                        repetitions: 5, wove: Rows.wove(at: wove, inFlight: inFlight),
+                        baseline: (Rows.bareName, Rows.bare(at: bare, inFlight: inFlight)))
+                }
+            }
+        }
+
+        /// Runs the row `workload` names `rounds` times, for a profiler: `NAME` and `NAME-bare`
+        /// with 64 in flight, `NAME-1` and `NAME-bare-1` with one, `NAME` being `Rows.name`;
+        /// `false` if it names none of `Rows`' rows.
         static func profile<Rows: NetworkRows>(_ rows: Rows.Type, _ workload: String, rounds: Int)
             async throws
             -> Bool
         {
-            guard let (bare, inFlight) = Rows.profiles[workload] else { return false }
-            try await Rows.withServers { wove, bareURL in
+            let rows = [
+                Rows.name: (false, 64), "\(Rows.name)-bare": (true, 64), "\(Rows.name)-1": (false, 1),
+                "\(Rows.name)-bare-1": (true, 1),
+            ]
+            guard let (bare, inFlight) = rows[workload] else { return false }
+            try await Rows.withServers { wove, bareAddress in
                 let round =
                     bare
-                    ? Rows.bare(url: bareURL, inFlight: inFlight) : Rows.wove(url: wove, inFlight: inFlight)
+                    ? Rows.bare(at: bareAddress, inFlight: inFlight) : Rows.wove(at: wove, inFlight: inFlight)
                 for _ in 0..<rounds { try await round() }
             }
             return true

@@ -82,51 +82,21 @@ enum BenchmarkSuite {
     /// The HTTP rows, when the benchmarks are built with the HTTP trait.
     private static func http() async throws {
         #if HTTP
-            try await HTTPWorkloads.withServers { wove, bare in
-                for inFlight in [1, 64] {
-                    try await Harness.compare(
-                        "http_map_1000_tiny, \(inFlight) in flight", unit: "item", units: HTTPWorkloads.items,
-                        repetitions: 5, wove: HTTPWorkloads.wove(url: wove, inFlight: inFlight),
-                        baseline: (
-                            "bare AsyncHTTPClient → Hummingbird",
-                            HTTPWorkloads.bare(url: bare, inFlight: inFlight)
-                        ))
-                }
-            }
+            try await NetworkWorkloads.compare(HTTPWorkloads.self)
         #endif
     }
 
     /// The WebSocket rows, when the benchmarks are built with the WebSocket trait.
     private static func webSocket() async throws {
         #if WebSocket
-            try await WebSocketWorkloads.withServers { wove, bare in
-                for inFlight in [1, 64] {
-                    try await Harness.compare(
-                        "websocket_map_1000_tiny, \(inFlight) in flight", unit: "item",
-                        units: WebSocketWorkloads.items, repetitions: 5,
-                        wove: WebSocketWorkloads.wove(url: wove, inFlight: inFlight),
-                        baseline: (
-                            "bare WSClient → hummingbird-websocket",
-                            WebSocketWorkloads.bare(url: bare, inFlight: inFlight)
-                        ))
-                }
-            }
+            try await NetworkWorkloads.compare(WebSocketWorkloads.self)
         #endif
     }
 
     /// The gRPC rows, when the benchmarks are built with the GRPC trait.
     private static func grpc() async throws {
         #if GRPC
-            try await GRPCWorkloads.withServers { wove, bare in
-                for inFlight in [1, 64] {
-                    try await Harness.compare(
-                        "grpc_map_1000_tiny, \(inFlight) in flight", unit: "item", units: GRPCWorkloads.items,
-                        repetitions: 5, wove: GRPCWorkloads.wove(port: wove, inFlight: inFlight),
-                        baseline: (
-                            "bare grpc-swift unary call", GRPCWorkloads.bare(port: bare, inFlight: inFlight)
-                        ))
-                }
-            }
+            try await NetworkWorkloads.compare(GRPCWorkloads.self)
         #endif
     }
 
@@ -192,7 +162,7 @@ enum BenchmarkSuite {
     /// Runs one workload in a loop for a profiler: `WOVE_BENCH_PROFILE=` one of
     /// `diamond-async`, `diamond-sync`, `diamond-taskgroup`, `wide`, `map-async`, `map-sync`,
     /// `dispatch`, `stdio` (one worker process), `phases` (see ``PhaseProfile``), with the HTTP trait `http`, `http-bare` (64 in flight), `http-1` and `http-bare-1` (one at a time), and
-    /// with the WebSocket trait the same with `websocket` in place of `http`.
+    /// with the WebSocket and GRPC traits the same with `websocket` or `grpc` in place of `http`.
     static func profile(_ workload: String) async throws {
         /// How many times a network row's workload runs: `WOVE_BENCH_ROUNDS`, else 10.
         let profileRounds = ProcessInfo.processInfo.environment["WOVE_BENCH_ROUNDS"].flatMap { Int($0) } ?? 10
@@ -203,6 +173,11 @@ enum BenchmarkSuite {
         #endif
         #if WebSocket
             if try await NetworkWorkloads.profile(WebSocketWorkloads.self, workload, rounds: profileRounds) {
+                return
+            }
+        #endif
+        #if GRPC
+            if try await NetworkWorkloads.profile(GRPCWorkloads.self, workload, rounds: profileRounds) {
                 return
             }
         #endif

@@ -13,6 +13,8 @@
     /// round trip of the same payload over one connection, in the same process: one mapped task of
     /// 1,000 items, one message each way per item, sequentially and with 64 in flight.
     enum WebSocketWorkloads: NetworkRows {
+        static let name = "websocket"
+        static let bareName = "bare WSClient → hummingbird-websocket"
         static let items = 1_000
 
         @WeaveBuilder static var tasks: TaskList {
@@ -57,13 +59,7 @@
             }
         }
 
-        /// The `WOVE_BENCH_PROFILE` names of the WebSocket rows: whether bare, and how many in flight.
-        static let profiles: [String: (bare: Bool, inFlight: Int)] = [
-            "websocket": (false, 64), "websocket-bare": (true, 64), "websocket-1": (false, 1),
-            "websocket-bare-1": (true, 1),
-        ]
-
-        static func wove(url: String, inFlight: Int) -> () async throws -> Void {
+        static func wove(at url: String, inFlight: Int) -> () async throws -> Void {
             {
                 let configuration = WoveConfiguration(environments: [
                     "service": EnvironmentSettings(
@@ -80,7 +76,7 @@
         }
 
         /// One connection; `inFlight` messages outstanding, the next sent as each answer completes.
-        static func bare(url: String, inFlight: Int) -> () async throws -> Void {
+        static func bare(at url: String, inFlight: Int) -> () async throws -> Void {
             {
                 try await WebSocketClient.connect(url: url, logger: NetworkWorkloads.quiet) {
                     inbound, outbound, _ in
