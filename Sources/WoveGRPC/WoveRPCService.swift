@@ -51,9 +51,8 @@
             case .frame(let command): frame = command
             }
             if let run = frame.runRequest {
-                switch core.admit(run.runID) {
-                case .alreadyCancelled:
-                    return try Self.events([.taskCancelled(runID: run.runID, taskID: run.taskID)])
+                switch core.admit(run) {
+                case .answered(let event): return try Self.events([event])
                 case .busy:
                     throw RPCError(
                         code: .resourceExhausted,

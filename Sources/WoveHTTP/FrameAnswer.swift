@@ -24,6 +24,8 @@
         private var status = HTTPResponseStatus.ok
         private var streams = false
         private var body: [UInt8] = []
+        /// How much of `body` a streamed answer has searched for a newline already.
+        private var scanned = 0
         private var finished = false
 
         /// The answer to a request carrying `frame`, sent to `endpoint`.
@@ -39,7 +41,7 @@
             self.status = status
             streams =
                 !refused
-                && contentType.map { MediaTypeList.names(HTTPWorkerService.streamedType, in: $0) } ?? false
+                && contentType.map { MediaTypeList.names(HTTPWorkerService.streamedTypes, in: $0) } ?? false
         }
 
         /// Part of the body arrived.
@@ -87,13 +89,15 @@
         /// Delivers each complete line received so far; what follows the last newline waits.
         private mutating func deliverLines(into inbox: FrameInbox) throws {
             var start = 0
-            while let newline = body[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            // Only the bytes that arrived since the last search: a long line is searched once.
+            while let newline = body[max(start, scanned)...].firstIndex(of: UInt8(ascii: "\n")) {
                 for event in try NetworkEvents.decode(Array(body[start..<newline])) {
                     outcome.deliver(event, to: inbox)
                 }
                 start = newline + 1
             }
             body.removeSubrange(..<start)
+            scanned = body.count
         }
     }
 #endif

@@ -7,17 +7,19 @@
     /// Reads a request's ``FrameAnswer`` as AsyncHTTPClient hands it over, on the request's event
     /// loop, pushing its events into the executor's inbox there: the run waiting for them is
     /// resumed straight from the event loop, with no task in between to wake. When the request
-    /// ends, however it ends, ``onEnd`` is called first, then the answer is finished.
+    /// ends, however it ends, its ``lease`` is told the answer is in, the answer is finished,
+    /// and the lease ends.
     final class FrameResponseReader: HTTPClientResponseDelegate, @unchecked Sendable {
-        // Safe to share: `onEnd` is set before the reader is handed to AsyncHTTPClient, which
-        // then calls its methods on the request's event loop, one at a time; nothing else
-        // touches the state below.
+        // Safe to share: `lease` is set before the reader is handed to AsyncHTTPClient, which
+        // then calls its methods on the request's event loop, one at a time, as does the
+        // request's future (``finish(_:)``, registered by the executor); nothing else touches
+        // the state below.
         typealias Response = Void
 
         private var answer: FrameAnswer
         private let inbox: FrameInbox
-        /// Called once, as the request ends, before the run is told.
-        var onEnd: (@Sendable () -> Void)?
+        /// The request's place in the executor's table, if it has one; given back once.
+        var lease: RequestTable.Lease?
 
         /// A reader of the answer to a request carrying `frame`, sent to `endpoint`.
         init(to frame: WoveFrame, endpoint: String, inbox: FrameInbox) {
@@ -43,20 +45,17 @@
         func didReceiveError(task: HTTPClient.Task<Void>, _ error: any Error) { finish(.failure(error)) }
 
         func didFinishRequest(task: HTTPClient.Task<Void>) {
-            takeOnEnd()?()
+            lease?.answered()
             let result = Result { try answer.end(into: inbox) }
-            answer.finish(result, into: inbox)
+            finish(result)
         }
 
-        /// Ends the request with `result` (a failure, or the unsent frame's).
+        /// Ends the request with `result`, once: a later call does nothing.
         func finish(_ result: Result<Void, any Error>) {
-            takeOnEnd()?()
+            lease?.answered()
             answer.finish(result, into: inbox)
-        }
-
-        private func takeOnEnd() -> (@Sendable () -> Void)? {
-            defer { onEnd = nil }
-            return onEnd
+            lease?.end()
+            lease = nil
         }
     }
 #endif

@@ -136,20 +136,24 @@
                     var answer = FrameAnswer(to: frame, endpoint: connection.endpoint)
                     return answer.finish(.failure(error), into: inbox)
                 }
-                let (id, alone) = requests.reserve()
-                let onEnd: @Sendable () -> Void = { [requests] in requests.remove(id) }
+                let (lease, alone) = requests.reserve()
                 let request: RequestTable.Request =
                     alone
-                    ? .delegated(delegated(frame, body: body, over: connection, onEnd: onEnd))
+                    ? .delegated(delegated(frame, body: body, over: connection, lease: lease))
                     : .task(
                         startImmediately { [self] in
-                            await post(frame, body: body, over: connection, onEnd: onEnd)
+                            await post(frame, body: body, over: connection, lease: lease)
                         })
-                requests.add(request, as: id)
+                requests.add(request, under: lease)
             case .cancelTask:
                 let connection = try startedConnection()
                 guard let body = try? frame.serialized() else { return }
-                _ = try? await delegated(frame, body: body, over: connection).futureResult.get()
+                let request = delegated(frame, body: body, over: connection)
+                await withTaskCancellationHandler {
+                    _ = try? await request.futureResult.get()
+                } onCancel: {
+                    request.cancel()
+                }
             case .shutdown: requests.cancelAll()
             default: throw HTTPExecutorError("Unsupported frame type: \(frame.type)")
             }
@@ -186,27 +190,30 @@
         // MARK: - One request
 
         /// Sends `frame`, whose JSON is `body`, and reads its answer on the connection's event loop;
-        /// `onEnd` is called as the request ends.
+        /// `lease` is answered and ended as the request ends.
         private func delegated(
-            _ frame: WoveFrame, body: [UInt8], over connection: Connection,
-            onEnd: (@Sendable () -> Void)? = nil
+            _ frame: WoveFrame, body: [UInt8], over connection: Connection, lease: RequestTable.Lease? = nil
         ) -> HTTPClient.Task<Void> {
             let reader = FrameResponseReader(to: frame, endpoint: connection.endpoint, inbox: inbox)
-            reader.onEnd = onEnd
+            reader.lease = lease
             var request = connection.delegatedTemplate
             for (field, value) in connection.extraHeaders(for: frame, body: body) {
                 request.headers.replaceOrAdd(name: field, value: value)
             }
             request.body = .byteBuffer(ByteBuffer(bytes: body))
-            return connection.client.execute(
+            let task = connection.client.execute(
                 request: request, delegate: reader, eventLoop: .delegateAndChannel(on: connection.loop),
                 deadline: connection.deadline)
+            // AsyncHTTPClient fails some requests without telling the delegate (one made while the
+            // client shuts down, say): the run must hear of those too. On the reader's loop.
+            task.futureResult.whenFailure { reader.finish(.failure($0)) }
+            return task
         }
 
-        /// Sends `frame`, whose JSON is `body`, and reads its answer in the calling task; `onEnd` is
-        /// called as the request ends.
+        /// Sends `frame`, whose JSON is `body`, and reads its answer in the calling task; `lease` is
+        /// answered and ended as the request ends.
         private func post(
-            _ frame: WoveFrame, body: [UInt8], over connection: Connection, onEnd: @Sendable () -> Void
+            _ frame: WoveFrame, body: [UInt8], over connection: Connection, lease: RequestTable.Lease
         ) async {
             var answer = FrameAnswer(to: frame, endpoint: connection.endpoint)
             var request = connection.taskTemplate
@@ -223,9 +230,10 @@
             } catch {
                 result = .failure(error)
             }
-            onEnd()
+            lease.answered()
             if case .success = result { result = Result { try answer.end(into: inbox) } }
             answer.finish(result, into: inbox)
+            lease.end()
         }
     }
 

@@ -43,7 +43,7 @@
             if let run = frame.runRequest {
                 let streams =
                     request.headers[.accept].map {
-                        MediaTypeList.names(HTTPWorkerService.streamedType, in: $0)
+                        MediaTypeList.names(HTTPWorkerService.streamedTypes, in: $0)
                     } ?? false
                 return await self.run(run, streaming: streams)
             }
@@ -59,8 +59,8 @@
         }
 
         private func run(_ run: RunRequest, streaming: Bool) async -> Response {
-            switch core.admit(run.runID) {
-            case .alreadyCancelled: return answer([.taskCancelled(runID: run.runID, taskID: run.taskID)])
+            switch core.admit(run) {
+            case .answered(let event): return answer([event])
             case .busy:
                 return refusal(
                     .serviceUnavailable,

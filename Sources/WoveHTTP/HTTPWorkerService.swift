@@ -36,6 +36,8 @@
         public let settings: WorkerServiceSettings
         /// The media type of a run's events streamed one JSON document per line.
         static let streamedType: StaticString = "application/x-ndjson"
+        /// The names a client or service may give ``streamedType``.
+        static let streamedTypes: [StaticString] = [streamedType, "application/ndjson"]
         private let worker: WoveWorker
         private let path: String
 

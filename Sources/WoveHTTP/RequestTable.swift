@@ -6,9 +6,22 @@
     /// stop can wait for them. Once ``cancelAll()`` has run, a request added later is cancelled
     /// at once.
     ///
-    /// A request is numbered (``reserve()``) before it is made, so that the code that sees it end
-    /// can remove it (``remove(_:)``) even before it has been added.
+    /// A request is leased (``reserve()``) before it is made, so that the code that sees it end
+    /// can give the lease back (``Lease/end()``) even before the request has been added.
     final class RequestTable: Sendable {
+        /// One request's place in the table.
+        struct Lease: Sendable {
+            fileprivate let table: RequestTable
+            fileprivate let id: UInt64
+
+            /// The request's answer has arrived: it no longer counts as under way for ``reserve()``.
+            func answered() { table.answered(id) }
+
+            /// The request has ended and its events have been delivered: it leaves the table. Called
+            /// once.
+            func end() { table.remove(id) }
+        }
+
         /// A request under way: read by AsyncHTTPClient's delegate, or by a task of its own.
         enum Request: Sendable {
             case delegated(HTTPClient.Task<Void>)
@@ -31,8 +44,8 @@
 
         private struct State: Sendable {
             var next: UInt64 = 0
-            /// Requests reserved and not yet removed.
-            var underWay = 0
+            /// Requests leased and not yet answered.
+            var unanswered: Set<UInt64> = []
             var running: [UInt64: Request] = [:]
             /// Requests that ended before ``add(_:as:)`` could list them.
             var ended: Set<UInt64> = []
@@ -41,19 +54,19 @@
 
         private let state = LockedValue(State())
 
-        /// The number of a request about to be made, and whether no other is under way.
-        func reserve() -> (id: UInt64, alone: Bool) {
+        /// The lease of a request about to be made, and whether no other is waiting for its answer.
+        func reserve() -> (lease: Lease, alone: Bool) {
             state.withLock { state in
-                defer {
-                    state.next += 1
-                    state.underWay += 1
-                }
-                return (state.next, state.underWay == 0)
+                defer { state.next += 1 }
+                let alone = state.unanswered.isEmpty
+                state.unanswered.insert(state.next)
+                return (Lease(table: self, id: state.next), alone)
             }
         }
 
-        /// Keeps `request`, numbered `id`, until it ends.
-        func add(_ request: Request, as id: UInt64) {
+        /// Keeps `request`, made under `lease`, until it ends.
+        func add(_ request: Request, under lease: Lease) {
+            let id = lease.id
             let closed = state.withLock { state in
                 if state.ended.remove(id) == nil, !state.closed { state.running[id] = request }
                 return state.closed
@@ -61,15 +74,18 @@
             if closed { request.cancel() }
         }
 
-        /// Forgets the request numbered `id`, which has ended (or was never made).
-        func remove(_ id: UInt64) {
+        private func answered(_ id: UInt64) { _ = state.withLock { $0.unanswered.remove(id) } }
+
+        /// Forgets the request numbered `id`, which has ended; called once per lease.
+        private func remove(_ id: UInt64) {
             state.withLock { state in
-                state.underWay -= 1
+                state.unanswered.remove(id)
                 if state.running.removeValue(forKey: id) == nil { state.ended.insert(id) }
             }
         }
 
-        /// Cancels every request under way, and every one added later.
+        /// Cancels every request under way, and every one added later: the executor sends nothing
+        /// more once it has been told to shut down.
         func cancelAll() {
             let running = state.withLock { state in
                 state.closed = true

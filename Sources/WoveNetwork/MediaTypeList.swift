@@ -3,7 +3,13 @@
     /// the header is checked on every request and answer.
     package enum MediaTypeList {
         /// Whether `header` (media types separated by commas, each with optional `;` parameters)
-        /// names `mediaType`, compared without regard to ASCII case or surrounding white space.
+        /// names any of `mediaTypes`, compared without regard to ASCII case or surrounding white
+        /// space.
+        package static func names(_ mediaTypes: [StaticString], in header: String) -> Bool {
+            mediaTypes.contains { names($0, in: header) }
+        }
+
+        /// Whether `header` names `mediaType`, compared as for a list of them.
         package static func names(_ mediaType: StaticString, in header: String) -> Bool {
             let wanted = UnsafeBufferPointer(start: mediaType.utf8Start, count: mediaType.utf8CodeUnitCount)
             var header = header

@@ -1,5 +1,5 @@
 #if HTTP || WebSocket || GRPC || Backends
-    import WoveRuntime
+    package import WoveRuntime
 
     /// The runs a worker service has under way, so a `cancel_task` can reach its run, and a cap on
     /// how many there may be. A cancellation for a run not seen yet is remembered (a bounded
@@ -25,16 +25,27 @@
         package enum Admission {
             /// Run it, with ``run(_:_:)``.
             case run
-            /// Its `cancel_task` came first.
-            case alreadyCancelled
+            /// Do not run it; answer with this event: `task_cancelled` when its `cancel_task` came
+            /// first, a `config` `task_error` when a run with its id is under way already.
+            case answered(WoveFrame)
             /// Too many runs are under way.
             case busy
         }
 
-        /// Admits `runID`, unless it was cancelled already or too many runs are under way.
-        package func begin(_ runID: String) -> Admission {
+        /// Admits the run `runID` of `taskID`, unless it was cancelled already, its id is taken,
+        /// or too many runs are under way.
+        package func begin(_ runID: String, of taskID: String) -> Admission {
             state.withLock { state in
-                if state.cancelledEarly.remove(runID) != nil { return .alreadyCancelled }
+                if state.cancelledEarly.remove(runID) != nil {
+                    return .answered(.taskCancelled(runID: runID, taskID: taskID))
+                }
+                guard !state.admitted.contains(runID) else {
+                    let error = RemoteError(
+                        kind: "DuplicateRun",
+                        message: "A run with id '\(runID)' is under way in this worker service already.",
+                        source: .config)
+                    return .answered(.taskError(runID: runID, taskID: taskID, error: error))
+                }
                 guard state.admitted.count < maximumConcurrentRuns else { return .busy }
                 state.admitted.insert(runID)
                 tasks.expect(runID)

@@ -69,8 +69,10 @@
             return .taskError(runID: runID, taskID: taskID, error: error)
         }
 
-        /// Registers the run `runID` before it starts: see ``RunRegistry/begin(_:)``.
-        package func admit(_ runID: String) -> RunRegistry.Admission { runs.begin(runID) }
+        /// Registers `run` before it starts: see ``RunRegistry/begin(_:of:)``.
+        package func admit(_ run: RunRequest) -> RunRegistry.Admission {
+            runs.begin(run.runID, of: run.taskID)
+        }
 
         /// Runs one admitted `run_task` in the calling task, which must be the run's own (a
         /// `cancel_task` or a shutdown cancels it), handing each event to `emit`, until it ends or

@@ -45,16 +45,32 @@
 
         /// Writes what is queued, in messages, until nothing is: the caller's turn to write,
         /// given by ``enqueue(_:)``.
+        ///
+        /// A writing run that is cancelled (its `cancel_task` came) cannot write: the connection
+        /// refuses writes from a cancelled task. It hands the writing over to a task of its own,
+        /// which is not cancelled, instead of taking the client for gone.
         func writeQueued() async {
             while true {
+                guard !Task.isCancelled else { return handOver() }
                 let batch = state.withLock { state -> [WoveFrame] in
                     defer { state.queued.removeAll(keepingCapacity: true) }
                     if state.queued.isEmpty { state.writing = false }
                     return state.queued
                 }
                 guard !batch.isEmpty else { return }
+                var length = 0
                 do {
-                    try await WebSocketMessages.write(try Self.message(of: batch), to: outbound)
+                    let message = try Self.message(of: batch)
+                    length = message.count
+                    try await WebSocketMessages.write(message, to: outbound)
+                } catch is CancellationError
+                    where Task.isCancelled && length <= WebSocketMessages.fragmentSize
+                {
+                    // A one-frame message is refused before any of it goes out (the connection
+                    // checks first): the batch is still to be written. (A longer one may have
+                    // been cut after its first frames, which the client cannot read past.)
+                    state.withLock { $0.queued.insert(contentsOf: batch, at: 0) }
+                    return handOver()
                 } catch {
                     logger.debug("WebSocket client left", metadata: ["reason": "\(error)"])
                     state.withLock { state in
@@ -65,6 +81,11 @@
                     return
                 }
             }
+        }
+
+        /// Goes on writing in a new task: the caller, which holds `writing`, was cancelled.
+        private func handOver() {
+            Task { await writeQueued() }
         }
 
         /// One event as its JSON object, several as `{"events": […]}`.

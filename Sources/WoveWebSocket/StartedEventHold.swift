@@ -6,7 +6,7 @@
     /// write and one wake of the client fewer per run.
     ///
     /// The run's next event takes the held `task_started` with it. A run that waits before its
-    /// next event has its `task_started` sent when the session's start returns (``release()``):
+    /// next event has its `task_started` queued when the session's start returns (``release()``):
     /// it reaches the client as soon as it would have had the run written it before waiting.
     /// Events are queued in the writer under this hold's lock, so they stay in order whoever
     /// sends them.
@@ -35,14 +35,17 @@
             if writes { await writer.writeQueued() }
         }
 
-        /// Ends the hold once the run has been started: a `task_started` still held is sent now.
-        func release() async {
-            let writes = state.withLock { state -> Bool in
+        /// Ends the hold once the run has been started: a `task_started` still held is queued now.
+        ///
+        /// - Returns: whether the caller must have the writer write it (``EventWriter/writeQueued()``),
+        ///   no write being under way; the session does that in a task, so that its reading never
+        ///   waits for writes.
+        func release() -> Bool {
+            state.withLock { state -> Bool in
                 state.released = true
                 defer { state.held = nil }
                 return state.held.map { writer.enqueue([$0]) } ?? false
             }
-            if writes { await writer.writeQueued() }
         }
     }
 #endif

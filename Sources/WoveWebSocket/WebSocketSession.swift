@@ -39,9 +39,8 @@
                     continue
                 }
                 if case .frame(let frame) = command, let run = frame.runRequest {
-                    switch core.admit(run.runID) {
-                    case .alreadyCancelled:
-                        await writer.emit(.taskCancelled(runID: run.runID, taskID: run.taskID))
+                    switch core.admit(run) {
+                    case .answered(let event): await writer.emit(event)
                     case .busy:
                         await writer.emit(
                             .taskError(
@@ -56,7 +55,7 @@
                         // over before the next message is read.
                         let hold = StartedEventHold(writer: writer)
                         runs.start { [core] in await core.run(run, emit: hold.emit) }
-                        await hold.release()
+                        if hold.release() { runs.start { await writer.writeQueued() } }
                     }
                     continue
                 }

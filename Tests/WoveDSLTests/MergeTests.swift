@@ -35,6 +35,34 @@ struct MergeTests {
         #expect(try result.final(as: [Int].self) == [2, 4, 6])
     }
 
+    @Test("a mapped merge cancelled with its task throws CancellationError and starts no more items")
+    func cancelledMappedMerge() async throws {
+        let started = LockedValue(0)
+        let caught = LockedValue<String?>(nil)
+        _ = try await weave(options: .errorMode(.return)) {
+            Task("merging") { () async throws -> [Int] in
+                do {
+                    return try await merge(
+                        { (item: Int) async -> Int in
+                            started.withLock { $0 += 1 }
+                            // Ends normally once cancelled: the map itself must notice.
+                            while !Task.isCancelled { try? await Task.sleep(for: .milliseconds(5)) }
+                            return item
+                        }, over: 0..<20, workers: 2)
+                } catch {
+                    caught.withLock { $0 = "\(type(of: error))" }
+                    throw error
+                }
+            }
+            Task("boom") { () async throws -> Int in
+                while started.withLock({ $0 }) < 2 { try await Task.sleep(for: .milliseconds(5)) }
+                throw Boom(code: 3)
+            }
+        }
+        #expect(caught.withLock { $0 } == "CancellationError")
+        #expect(started.withLock { $0 } == 2)
+    }
+
     @Test("a sync task merges without await: async and sync bodies, single and mapped")
     func mergeInSyncTask() async throws {
         let result = try await weave {

@@ -24,5 +24,13 @@
         func notFound(header: String) {
             #expect(!MediaTypeList.names("application/x-ndjson", in: header))
         }
+
+        @Test("any of several names is found")
+        func anyOf() {
+            let streamed: [StaticString] = ["application/x-ndjson", "application/ndjson"]
+            #expect(MediaTypeList.names(streamed, in: "application/ndjson; charset=utf-8"))
+            #expect(MediaTypeList.names(streamed, in: "text/plain, application/x-ndjson"))
+            #expect(!MediaTypeList.names(streamed, in: "application/json"))
+        }
     }
 #endif

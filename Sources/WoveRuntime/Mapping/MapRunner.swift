@@ -51,14 +51,16 @@ package enum MapRunner {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<min(workers, count) {
                 group.addTask {
-                    while !Task.isCancelled, let index = items.next() {
+                    while let index = items.next() {
+                        // Cancelled (the weave, or a failed item): no more items start, and the
+                        // map ends with the cancellation, not with items missing.
+                        try Task.checkCancellation()
                         let value = try await AttemptRunner.run(
                             item.work(at: index, in: run), policy: itemPolicy, item: index, in: run)
                         items.slots.store(value, at: index)
                         if let observation {
-                            items.finished {
-                                observation.emit(event(.itemFinished, item: index, finished: $0))
-                            }
+                            let finished = items.finished()
+                            observation.emit(event(.itemFinished, item: index, finished: finished))
                         }
                     }
                 }
@@ -75,7 +77,7 @@ package enum MapRunner {
         let slots: ResultSlots<Output>
         private let count: Int
         private let cursor = Atomic<Int>(0)
-        private let finishedCount = LockedValue(0)
+        private let finishedCount = Atomic<Int>(0)
 
         init(count: Int) {
             self.count = count
@@ -88,13 +90,8 @@ package enum MapRunner {
             return index < count ? index : nil
         }
 
-        /// Counts an item as finished and reports the new count, one report at a time, so that
-        /// observers hear the counts in order.
-        func finished(_ report: (Int) -> Void) {
-            finishedCount.withLock { finished in
-                finished += 1
-                report(finished)
-            }
-        }
+        /// Counts an item as finished and returns the new count. Observers are told outside any
+        /// lock, so two items finishing at once may report their counts in either order.
+        func finished() -> Int { finishedCount.wrappingAdd(1, ordering: .relaxed).newValue }
     }
 }

@@ -30,7 +30,8 @@ public struct WeaveEvent: Sendable, CustomStringConvertible {
     /// How many items the mapped task has, for ``Kind/mappingStarted`` and ``Kind/itemFinished``.
     public let itemCount: Int?
     /// How many of the mapped task's items have finished, this one included, for
-    /// ``Kind/itemFinished``.
+    /// ``Kind/itemFinished``. Items finish on several tasks at once, so two events may arrive
+    /// with their counts in either order; the highest seen is the count.
     public let itemsFinished: Int?
     /// The remote run's id (`task:hex`, as in its frames), for remote events.
     public let runID: String?

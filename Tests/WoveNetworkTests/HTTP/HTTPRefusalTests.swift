@@ -70,6 +70,31 @@
             }
         }
 
+        @Test("a run_task whose run id is under way already is answered with a config error, not run")
+        func duplicateRunID() async throws {
+            let probe = ServiceProbe()
+            try await withService(.http, RemoteTasks(probe: probe)) { url, _ in
+                let slow = Array(
+                    #"{"type":"run_task","run_id":"slow:1","task_id":"slow","args":{"ms":1500},"delivery":{}}"#
+                        .utf8)
+                async let first = post(url, headers: [], body: slow)
+                try await probe.wait(for: "slow started")
+                var request = HTTPClientRequest(url: url.absoluteString)
+                request.method = .POST
+                request.body = .bytes(ByteBuffer(bytes: slow))
+                let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+                let events = try NetworkEvents.decode(
+                    Array(buffer: try await response.body.collect(upTo: 1 << 20)))
+                guard case .taskError(_, _, let error)? = events.first else {
+                    Issue.record("expected a task_error, got \(events)")
+                    return
+                }
+                #expect(error.kind == "DuplicateRun" && error.source == .config, "\(error)")
+                #expect(probe.all.filter { $0 == "slow started" }.count == 1)
+                #expect(try await first.status == 200)
+            }
+        }
+
         @Test("a wrong or missing bearer token is refused; the right one runs the task")
         func bearerRefusals() async throws {
             let service = try NetworkExecutorSecurity(mode: .bearer, token: "secret-token")

@@ -75,7 +75,10 @@ struct ProgressBoard {
             weave.running[task]?.itemCount = event.itemCount
             weave.running[task]?.mappingStartedAt = now
         case .itemFinished:
-            weave.running[task]?.itemsFinished = event.itemsFinished ?? 0
+            // Items finishing at once may report their counts out of order: keep the highest.
+            if let finished = event.itemsFinished, let running = weave.running[task] {
+                weave.running[task]?.itemsFinished = max(running.itemsFinished, finished)
+            }
         case .remoteRunSent where event.item == nil:
             weave.running[task]?.remote = "sent"
         case .remoteRunStarted where event.item == nil:
