@@ -48,14 +48,16 @@
             let settings: HTTPExecutorSettings
             /// The headers of every request, less its security headers.
             let headers: HTTPHeaders
-            /// The request answers are read on the event loop in, less its body and security headers.
+            /// The request answers are read on the event loop in, less its headers and body.
             let delegatedTemplate: HTTPClient.Request
-            /// The request answers are read by a task in, less its body and security headers.
+            /// The request answers are read by a task in, less its headers and body.
             let taskTemplate: HTTPClientRequest
             /// The path and query signatures cover.
             let target: String
             /// The event loop of the requests read on one.
             let loop: any EventLoop
+            /// The service's URL, as errors name it.
+            let endpoint: String
 
             init(client: HTTPClient, settings: HTTPExecutorSettings) throws {
                 self.client = client
@@ -65,29 +67,32 @@
                 headers.add(name: "Accept", value: "application/json")
                 for (field, value) in settings.headers { headers.add(name: field, value: value) }
                 self.headers = headers
-                self.delegatedTemplate = try HTTPClient.Request(
-                    url: settings.url, method: .POST, headers: headers)
-                var taskTemplate = HTTPClientRequest(url: settings.url.absoluteString)
+                self.delegatedTemplate = try HTTPClient.Request(url: settings.url, method: .POST)
+                self.endpoint = settings.url.absoluteString
+                var taskTemplate = HTTPClientRequest(url: endpoint)
                 taskTemplate.method = .POST
-                taskTemplate.headers = headers
                 self.taskTemplate = taskTemplate
                 self.target = NetworkEndpoint.target(of: settings.url)
                 self.loop = client.eventLoopGroup.next()
             }
 
-            var endpoint: String { settings.url.absoluteString }
-
             /// No deadline unless a timeout is set: AsyncHTTPClient schedules a timer for any.
             var deadline: NIODeadline? { settings.timeout.map { NIODeadline.after($0) } }
 
-            /// The headers `frame`, whose JSON is `body`, is sent with beyond ``headers``.
-            func extraHeaders(for frame: WoveFrame, body: [UInt8]) -> [(String, String)] {
-                var fields = settings.security.headers(transport: .http, target: target, body: body)
+            /// The headers `frame`, whose JSON is `body`, is sent with: ``headers``, its security
+            /// headers, and what it accepts.
+            func headers(for frame: WoveFrame, body: [UInt8]) -> HTTPHeaders {
+                var headers = headers
+                for (field, value) in settings.security.headers(transport: .http, target: target, body: body)
+                {
+                    headers.replaceOrAdd(name: field, value: value)
+                }
                 if case .runTask(_, _, _, _, let delivery, _) = frame, (delivery.heartbeatSeconds ?? 0) > 0 {
                     // Heartbeats must arrive while the run goes on, so its events are read as they come.
-                    fields.append(("Accept", "\(HTTPWorkerService.streamedType), application/json"))
+                    headers.replaceOrAdd(
+                        name: "Accept", value: "\(HTTPWorkerService.streamedType), application/json")
                 }
-                return fields
+                return headers
             }
         }
 
@@ -197,9 +202,7 @@
             let reader = FrameResponseReader(to: frame, endpoint: connection.endpoint, inbox: inbox)
             reader.lease = lease
             var request = connection.delegatedTemplate
-            for (field, value) in connection.extraHeaders(for: frame, body: body) {
-                request.headers.replaceOrAdd(name: field, value: value)
-            }
+            request.headers = connection.headers(for: frame, body: body)
             request.body = .byteBuffer(ByteBuffer(bytes: body))
             let task = connection.client.execute(
                 request: request, delegate: reader, eventLoop: .delegateAndChannel(on: connection.loop),
@@ -217,9 +220,7 @@
         ) async {
             var answer = FrameAnswer(to: frame, endpoint: connection.endpoint)
             var request = connection.taskTemplate
-            for (field, value) in connection.extraHeaders(for: frame, body: body) {
-                request.headers.replaceOrAdd(name: field, value: value)
-            }
+            request.headers = connection.headers(for: frame, body: body)
             request.body = .bytes(ByteBuffer(bytes: body))
             var result = Result<Void, any Error>.success(())
             do {
@@ -238,9 +239,9 @@
     }
 
     extension NIODeadline {
-        /// `timeout` from now; none (or one of more than a year) is the distant future.
-        static func after(_ timeout: Duration?) -> NIODeadline {
-            guard let timeout, timeout <= .seconds(365 * 24 * 3600) else { return .distantFuture }
+        /// `timeout` from now; one of more than a year is the distant future.
+        static func after(_ timeout: Duration) -> NIODeadline {
+            guard timeout <= .seconds(365 * 24 * 3600) else { return .distantFuture }
             let (seconds, attoseconds) = timeout.components
             return .now() + .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
         }

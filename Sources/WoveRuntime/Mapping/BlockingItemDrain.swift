@@ -26,7 +26,7 @@ enum BlockingItemDrain {
             drain.stop(with: CancellationError())
         }
         if let error = drain.firstError { throw error }
-        return try drain.slots.collect()
+        return try drain.items.slots.collect()
     }
 
     private final class Drain<Output: Sendable>: Sendable {
@@ -35,23 +35,20 @@ enum BlockingItemDrain {
             var firstError: (any Error)?
         }
 
-        let slots: ResultSlots<Output>
+        let items: ItemCursor<Output>
         /// Settled once the last job has returned.
         let finished = OneShotResult<Void>()
-        private let count: Int
         private let retries: Int
         private let body: @Sendable (Int) throws -> Output
         private let run: WeaveRun
-        private let cursor = Atomic<Int>(0)
         private let stopped = Atomic<Bool>(false)
         private let state = LockedValue(State())
 
         init(count: Int, retries: Int, body: @escaping @Sendable (Int) throws -> Output, run: WeaveRun) {
-            self.count = count
             self.retries = retries
             self.body = body
             self.run = run
-            slots = ResultSlots(count: count)
+            items = ItemCursor(count: count)
         }
 
         var firstError: (any Error)? { state.withLock { $0.firstError } }
@@ -83,12 +80,11 @@ enum BlockingItemDrain {
                     submitJob()
                     return
                 }
-                let index = cursor.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard index < count else { break }
+                guard let index = items.next() else { break }
                 var attempt = 0
                 while true {
                     do {
-                        slots.store(try body(index), at: index)
+                        items.slots.store(try body(index), at: index)
                         break
                     } catch {
                         attempt += 1

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Runs a mapped task's items with at most `workers` in flight, each under the task's attempt policy.
 ///
 /// Synchronous items without timeouts, pacing, backoff or an observer take the ``BlockingItemDrain`` fast
@@ -70,28 +68,5 @@ package enum MapRunner {
             while try await group.next() != nil {}
         }
         return try items.slots.collect()
-    }
-
-    /// The items of one mapped task: which is next, their results, and how many have finished.
-    private final class ItemCursor<Output: Sendable>: Sendable {
-        let slots: ResultSlots<Output>
-        private let count: Int
-        private let cursor = Atomic<Int>(0)
-        private let finishedCount = Atomic<Int>(0)
-
-        init(count: Int) {
-            self.count = count
-            slots = ResultSlots(count: count)
-        }
-
-        /// The next item to run, `nil` once every item has been taken.
-        func next() -> Int? {
-            let index = cursor.wrappingAdd(1, ordering: .relaxed).oldValue
-            return index < count ? index : nil
-        }
-
-        /// Counts an item as finished and returns the new count. Observers are told outside any
-        /// lock, so two items finishing at once may report their counts in either order.
-        func finished() -> Int { finishedCount.wrappingAdd(1, ordering: .relaxed).newValue }
     }
 }
