@@ -20,22 +20,26 @@ package final class Runnable: Sendable {
 
     init(_ definition: TaskDefinition, defaults: OptionDefaults) throws {
         let (environmentName, environment) = try defaults.environment(for: definition)
-        let configuration = defaults.configuration
         let options = definition.options
         name = definition.name
         location = definition.location
         body = definition.body
         var policy = AttemptPolicy(taskName: definition.name, location: definition.location)
-        policy.retries = options.retries ?? environment.retries ?? configuration.retries ?? 0
+        policy.retries = options.retries ?? environment.retries ?? defaults.configuration.retries ?? 0
         policy.backoff = options.backoff ?? .immediate
-        policy.timeout = options.timeout ?? environment.timeout ?? configuration.timeout
+        policy.timeout = options.timeout ?? environment.timeout ?? defaults.configuration.timeout
         policy.environment = environmentName
         policy.isObserved = !defaults.observers.isEmpty
-        remote = try Self.route(definition, to: environmentName, environment, configuration: configuration)
+        remote =
+            environment.isLocal
+            ? nil
+            : try Self.route(
+                definition, to: environmentName, environment, configuration: defaults.configuration)
         policy.sendsRuns = remote != nil
         self.policy = policy
-        workers = options.workers ?? environment.workers ?? configuration.workers
-        limitPerMinute = options.limitPerMinute ?? environment.limitPerMinute ?? configuration.limitPerMinute
+        workers = options.workers ?? environment.workers ?? defaults.configuration.workers
+        limitPerMinute =
+            options.limitPerMinute ?? environment.limitPerMinute ?? defaults.configuration.limitPerMinute
         self.environment = environmentName
         mapsUpstream = definition.mappingSourceName != nil
         if case .sync = body { runsOnPool = remote == nil && policy.isPlain } else { runsOnPool = false }
@@ -84,8 +88,9 @@ package final class Runnable: Sendable {
     }
 }
 
-/// The defaults tasks fall back on: the configuration snapshot and the weave's environment.
-package struct OptionDefaults: Sendable {
+/// The defaults tasks fall back on: the configuration snapshot and the weave's environment (a
+/// class: every task of the weave reads it, and a reference is all they copy).
+package final class OptionDefaults: Sendable {
     package let configuration: WoveConfiguration
     /// The weave's environment, used by tasks that name none.
     package let weaveEnvironment: String

@@ -89,7 +89,7 @@ extension PreparedWeave {
 
     private func forkEntries() throws -> [ForkContext.Entry] {
         try graph.taskIndices.compactMap { index in
-            guard let definition = graph.nodes[index].definition else { return nil }
+            guard let definition = graph.definition(at: index) else { return nil }
             try definition.checkRemoteArgumentNames()
             guard definition.codec != nil, definition.remoteBody != nil else {
                 throw MissingDispatchFeatureError(
@@ -135,7 +135,7 @@ extension PreparedWeave {
         }
         var firstError: (any Error)?
         for index in graph.taskIndices {
-            guard let definition = graph.nodes[index].definition else { continue }
+            guard let definition = graph.definition(at: index) else { continue }
             let name = definition.name
             outcomes[index] =
                 outcome == nil && cancelled

@@ -1,39 +1,53 @@
 /// A validated task graph: every dependency resolved, every type checked, no cycles.
 ///
 /// Node 0 is `data`, the initialization values follow (sorted by name), then
-/// the tasks in definition order.
+/// the tasks in definition order. The structure is a ``GraphShape``, which weaves of the same
+/// shape share; the definitions, initialization values and runnables are this weave's own.
 package final class CompiledGraph: Sendable {
     package static let dataNodeName = "data"
 
-    package let nodes: [GraphNode]
-    package let indexByName: NameIndex
-    /// Indices of the task nodes, in definition order.
-    package let taskIndices: Range<Int>
-    /// Every node, each after all of its dependencies.
-    package let topologicalOrder: [Int]
-    /// The scheduler's view, flattened so the hot loop copies no node: per node
-    /// its dependencies, its dependents and how to run it (`nil` for `data` and seeds).
-    package let dependencies: [[Int]]
-    package let dependents: [[Int]]
+    package let shape: GraphShape
+    /// The tasks after overrides, in definition order: task node `index` is
+    /// `definitions[index - taskIndices.lowerBound]`.
+    let definitions: [TaskDefinition]
+    /// The initialization values.
+    let data: [String: any Sendable]
+    /// How to run each node (`nil` for `data` and seeds).
     package let runnables: [Runnable?]
     /// Whether some task runs straight on the blocking pool (see ``Runnable/runsOnPool``).
     let hasPoolTasks: Bool
 
-    package init(
-        nodes: [GraphNode],
-        indexByName: NameIndex,
-        taskIndices: Range<Int>,
-        topologicalOrder: [Int],
-        runnables: [Runnable?]
+    init(
+        shape: GraphShape, definitions: [TaskDefinition], data: [String: any Sendable], runnables: [Runnable?]
     ) {
-        self.nodes = nodes
-        self.indexByName = indexByName
-        self.taskIndices = taskIndices
-        self.topologicalOrder = topologicalOrder
-        self.dependencies = nodes.map { $0.dependencies }
-        self.dependents = nodes.map { $0.dependents }
+        self.shape = shape
+        self.definitions = definitions
+        self.data = data
         self.runnables = runnables
         self.hasPoolTasks = runnables.contains { $0?.runsOnPool ?? false }
+    }
+
+    package var nodes: [GraphNode] { shape.nodes }
+    package var indexByName: NameIndex { shape.indexByName }
+    /// Indices of the task nodes, in definition order.
+    package var taskIndices: Range<Int> { shape.taskIndices }
+    /// Every node, each after all of its dependencies.
+    package var topologicalOrder: [Int] { shape.topologicalOrder }
+    /// Per node, the nodes it consumes, in parameter order.
+    package var dependencies: [[Int]] { shape.dependencies }
+    /// Per node, the nodes that consume it.
+    package var dependents: [[Int]] { shape.dependents }
+
+    /// The declaration of node `index`; `nil` for `data` and initialization values.
+    package func definition(at index: Int) -> TaskDefinition? {
+        taskIndices.contains(index) ? definitions[index - taskIndices.lowerBound] : nil
+    }
+
+    /// For an initialization value that is a collection, its element count (worked out when
+    /// asked: only plans show it).
+    package func itemCount(at index: Int) -> Int? {
+        guard case .seed = nodes[index].kind else { return nil }
+        return (data[nodes[index].name] as? any Collection)?.count
     }
 
     /// Nodes grouped by ``GraphNode/tier``, computed when asked (only plans show them).

@@ -6,13 +6,34 @@ package enum GraphCompiler {
     ///
     /// Checks run in this order: reserved names, then per task in definition
     /// order its options, dependencies and their types, then cycles, then each task's
-    /// environment.
+    /// environment. A weave with the shape of one compiled before (``GraphShapeCache``) has
+    /// only its options and environments checked: the rest passed then.
     package static func compile(
         _ definitions: [TaskDefinition],
         data: [String: any Sendable],
         defaults: OptionDefaults
     ) throws -> CompiledGraph {
         let (tasks, taskPositions) = applyOverrides(definitions)
+        let shape: GraphShape
+        if let cached = GraphShapeCache.shared.shape(for: tasks, data: data) {
+            for task in tasks { try task.options.validate(task: task.name, at: task.location) }
+            shape = cached
+        } else {
+            shape = try compileShape(tasks, taskPositions: taskPositions, data: data)
+            GraphShapeCache.shared.store(shape, for: tasks, data: data)
+        }
+        var runnables = [Runnable?](repeating: nil, count: shape.taskIndices.lowerBound)
+        runnables.reserveCapacity(shape.nodes.count)
+        for task in tasks { runnables.append(try Runnable(task, defaults: defaults)) }
+        return CompiledGraph(shape: shape, definitions: tasks, data: data, runnables: runnables)
+    }
+
+    /// Resolves and checks `tasks` against `data`, validating each task's options on the way.
+    private static func compileShape(
+        _ tasks: [TaskDefinition],
+        taskPositions: NameIndex,
+        data: [String: any Sendable]
+    ) throws -> GraphShape {
         try rejectReservedNames(tasks: tasks, data: data)
         var nodes = makeNodes(tasks: tasks, taskPositions: taskPositions, data: data)
         let taskIndices = (nodes.count - tasks.count)..<nodes.count
@@ -23,12 +44,10 @@ package enum GraphCompiler {
                 of: task, at: taskIndices.lowerBound + position, in: &nodes, indexByName: indexByName)
         }
         let order = try sortTopologically(&nodes)
-        var runnables = [Runnable?](repeating: nil, count: taskIndices.lowerBound)
-        runnables.reserveCapacity(nodes.count)
-        for task in tasks { runnables.append(try Runnable(task, defaults: defaults)) }
-        return CompiledGraph(
+        return GraphShape(
             nodes: nodes, indexByName: indexByName, taskIndices: taskIndices, topologicalOrder: order,
-            runnables: runnables)
+            tasks: tasks,
+            data: data)
     }
 
     /// A later declaration of a name replaces the earlier one and keeps its position.
@@ -89,13 +108,12 @@ package enum GraphCompiler {
                 outputType: TypeDescriptor([String: any Sendable].self)))
         for key in data.keys.sorted() where taskPositions[key] == nil {
             if let value = data[key] {
-                var seed = GraphNode(name: key, kind: .seed, outputType: TypeDescriptor(of: value))
-                seed.seedValue = value
-                nodes.append(seed)
+                nodes.append(GraphNode(name: key, kind: .seed, outputType: TypeDescriptor(of: value)))
             }
         }
         for task in tasks {
-            nodes.append(GraphNode(name: task.name, kind: .task(task), outputType: task.outputType))
+            nodes.append(
+                GraphNode(name: task.name, kind: .task, outputType: task.outputType, location: task.location))
         }
         return nodes
     }

@@ -1,4 +1,8 @@
 /// One node of a compiled graph: the `data` node, an initialization value, or a task.
+///
+/// Only structure: a node holds no task body and no initialization value, so a graph's shape can
+/// be kept and shared by later weaves of the same shape (``GraphShapeCache``) without keeping
+/// what an earlier weave captured alive.
 package struct GraphNode: Sendable {
     package enum Kind: Sendable {
         /// The implicit node whose value is the whole initialization dictionary.
@@ -6,31 +10,27 @@ package struct GraphNode: Sendable {
         /// One initialization value, resolved without running anything.
         case seed
         /// A declared task.
-        case task(TaskDefinition)
+        case task
     }
 
     package let name: String
     package let kind: Kind
     package let outputType: TypeDescriptor
+    /// Where a task was declared; `nil` for `data` and initialization values.
+    package let location: SourceLocation?
     /// Indices of the nodes this one consumes, in parameter order.
     package var dependencies: [Int] = []
     /// Indices of the nodes that consume this one, in declaration order.
     package var dependents: [Int] = []
     /// Zero-based tier: the length of the longest dependency chain below this node.
     package var tier = 0
-    /// An initialization value's value, kept for ``itemCount``.
-    package var seedValue: (any Sendable)?
 
-    /// For an initialization value that is a collection, its element count (worked out when
-    /// asked: only plans show it).
-    package var itemCount: Int? { (seedValue as? any Collection)?.count }
-
-    package var definition: TaskDefinition? {
-        if case .task(let definition) = kind { return definition }
-        return nil
+    init(name: String, kind: Kind, outputType: TypeDescriptor, location: SourceLocation? = nil) {
+        self.name = name
+        self.kind = kind
+        self.outputType = outputType
+        self.location = location
     }
-
-    package var location: SourceLocation? { definition?.location }
 
     /// `'name' (File.swift:12)`, or `'name'` for nodes without a declaration.
     package var label: String {

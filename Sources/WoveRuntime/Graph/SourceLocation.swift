@@ -23,6 +23,18 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
         lhs.line == rhs.line && lhs.fileID == rhs.fileID
     }
 
+    /// Whether `other` is the same file and line, comparing the file names' storage first: the
+    /// `#fileID` literals of one file share it.
+    func isSame(as other: SourceLocation) -> Bool {
+        guard line == other.line else { return false }
+        return fileStorage != 0 && fileStorage == other.fileStorage || fileID == other.fileID
+    }
+
+    /// The address of the file name's characters, `0` if the literal has none.
+    var fileStorage: UInt {
+        staticFileID.hasPointerRepresentation ? UInt(bitPattern: staticFileID.utf8Start) : 0
+    }
+
     /// Hashes the file and line.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(line)

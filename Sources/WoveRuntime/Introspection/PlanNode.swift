@@ -51,7 +51,7 @@ public struct PlanNode: Sendable, Hashable {
         case .seed: kind = .initializationValue
         case .task: kind = .task
         }
-        let definition = node.definition
+        let definition = graph.definition(at: index)
         isAsync = definition?.body.isAsync ?? false
         switch definition?.mapping {
         case .local(let count)?:
@@ -61,7 +61,7 @@ public struct PlanNode: Sendable, Hashable {
         case .upstream(let source, _, _)?:
             isMapped = true
             mappedOver = source
-            itemCount = graph.indexByName[source].flatMap { graph.nodes[$0].itemCount }
+            itemCount = graph.indexByName[source].flatMap(graph.itemCount(at:))
         case nil:
             isMapped = false
             mappedOver = nil

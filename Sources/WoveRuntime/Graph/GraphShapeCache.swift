@@ -1,0 +1,45 @@
+/// The shapes of recently compiled weaves, so a weave declared again with the same shape (the
+/// same block run in a loop, a `Weave` type run again) skips resolving names, checking types and
+/// sorting: only its options, environments and runnables are worked out again.
+///
+/// A shape is filed under its first task's declaring line and its task and data counts, one per
+/// key, and used only after ``GraphShape/matches(_:data:)`` confirms every name and type; a
+/// weave that differs replaces it. The cache holds at most ``capacity`` shapes and is emptied
+/// when full. Shapes hold names and types only, never a task body or a value.
+final class GraphShapeCache: @unchecked Sendable {
+    // Safe to share: `shapes` is read and written only with `mutex` held; the shapes are
+    // immutable and `Sendable`.
+
+    /// Where a shape is filed.
+    struct Key: Hashable {
+        let taskCount: Int
+        let dataCount: Int
+        let line: Int
+        let file: UInt
+    }
+
+    static let shared = GraphShapeCache()
+    /// The most shapes kept at once.
+    static let capacity = 256
+
+    private let mutex = PThreadMutex()
+    private var shapes: [Key: GraphShape] = [:]
+
+    /// The cached shape of `tasks` compiled against `data`, if there is one.
+    func shape(for tasks: [TaskDefinition], data: [String: any Sendable]) -> GraphShape? {
+        let key = GraphShape.key(tasks, data: data)
+        guard let shape = mutex.withLock({ shapes[key] }), shape.matches(tasks, data: data) else {
+            return nil
+        }
+        return shape
+    }
+
+    /// Files `shape`, compiled from `tasks` and `data`.
+    func store(_ shape: GraphShape, for tasks: [TaskDefinition], data: [String: any Sendable]) {
+        let key = GraphShape.key(tasks, data: data)
+        mutex.withLock {
+            if shapes.count >= Self.capacity, shapes[key] == nil { shapes.removeAll(keepingCapacity: true) }
+            shapes[key] = shape
+        }
+    }
+}
