@@ -7,15 +7,3 @@ package func startImmediately(_ operation: @escaping @Sendable () async -> Void)
     }
     return Task(operation: operation)
 }
-
-extension DiscardingTaskGroup {
-    /// Adds a child task that runs on the calling thread until its first suspension
-    /// (`addImmediateTask`, where the platform has it), else a child task started the usual way.
-    mutating func addImmediately(_ operation: sending @escaping @isolated(any) () async -> Void) {
-        if #available(macOS 26.0, *) {
-            addImmediateTask(operation: operation)
-        } else {
-            addTask(operation: operation)
-        }
-    }
-}

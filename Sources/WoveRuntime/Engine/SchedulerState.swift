@@ -22,14 +22,11 @@ struct SchedulerState {
         }
         self.outcomes = outcomes
         self.durations = [Duration?](repeating: nil, count: count)
-        let firstTask = graph.taskIndices.lowerBound
-        self.waitingOn = graph.dependencies.map { dependencies in dependencies.count { $0 >= firstTask } }
+        self.waitingOn = graph.shape.taskInputCounts
     }
 
     /// Tasks with no task dependencies: they can start at once.
-    var initiallyReady: [Int] {
-        graph.taskIndices.filter { waitingOn[$0] == 0 }
-    }
+    var initiallyReady: [Int] { graph.shape.initiallyReady }
 
     /// The values `index`'s body takes, in parameter order.
     func arguments(for index: Int) -> [any Sendable] {

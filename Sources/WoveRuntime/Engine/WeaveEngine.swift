@@ -54,18 +54,9 @@ struct WeaveScheduler: Sendable {
                 if launches.count == 1, batch.othersInFlight == 0, !launches[0].runsOnPool {
                     launches = await runAlone(launches[0])
                 }
-                var started = submitToPool(launches)
-                // With no pool task to listen for, the loop has nothing left to do: the last
-                // task starts on this thread, after the others are queued, saving it a wake.
-                let immediate = listens ? nil : started.popLast()
-                for launch in started {
+                for launch in submitToPool(launches) {
                     group.addTask {
                         await board.runCancellable(launch.index) { await runChain(from: launch) }
-                    }
-                }
-                if let immediate {
-                    group.addImmediately {
-                        await board.runCancellable(immediate.index) { await runChain(from: immediate) }
                     }
                 }
                 guard listens, let next = await board.next() else { return }

@@ -11,6 +11,10 @@ package final class GraphShape: Sendable {
     /// dependencies and its dependents.
     let dependencies: [[Int]]
     let dependents: [[Int]]
+    /// Per node, how many of its dependencies are tasks: what a run waits for before starting it.
+    let taskInputCounts: [Int]
+    /// The tasks with no task dependencies, which a run starts at once, in definition order.
+    let initiallyReady: [Int]
     /// What the shape was compiled from, to tell whether a later weave has the same shape.
     private let tasks: [TaskShape]
     private let dataTypes: [(name: String, type: Any.Type)]
@@ -29,6 +33,9 @@ package final class GraphShape: Sendable {
         self.topologicalOrder = topologicalOrder
         self.dependencies = nodes.map(\.dependencies)
         self.dependents = nodes.map(\.dependents)
+        let taskInputCounts = nodes.map { node in node.dependencies.count { $0 >= taskIndices.lowerBound } }
+        self.taskInputCounts = taskInputCounts
+        self.initiallyReady = taskIndices.filter { taskInputCounts[$0] == 0 }
         self.tasks = tasks.map(TaskShape.init)
         self.dataTypes = data.map { ($0.key, TypeDescriptor(of: $0.value).type) }
     }

@@ -6,13 +6,9 @@
 /// `Sendable` although `Any.Type` is not declared so.
 package struct TypeDescriptor: @unchecked Sendable, CustomStringConvertible {
     package let type: Any.Type
-    /// Answers `is T.Type` for the described `T` (a cast needs the static type): a metatype,
-    /// so a descriptor holds no allocation and copies without reference counting.
-    private let check: any InstanceTypeCheck.Type
 
     package init<T>(_ type: T.Type) {
         self.type = type
-        self.check = InstanceTypeChecker<T>.self
     }
 
     /// The type's fully qualified name, e.g. `Swift.Int`.
@@ -24,7 +20,7 @@ package struct TypeDescriptor: @unchecked Sendable, CustomStringConvertible {
     /// (`Any`, `any P`) cannot be checked from a metatype alone, so it is
     /// accepted here and checked by the cast when the value arrives.
     package func accepts(_ producer: TypeDescriptor) -> Bool {
-        producer.type == type || Self.isExistential(type) || check.admits(producer.type)
+        producer.type == type || Self.isExistential(type) || Self.admits(producer.type, as: type)
     }
 
     /// Whether `type` is `Any`, `AnyObject` or a protocol existential (`any P`).
@@ -40,15 +36,13 @@ package struct TypeDescriptor: @unchecked Sendable, CustomStringConvertible {
         return kind == existentialKind || kind == extendedExistentialKind
     }
 
+    /// Whether `producer` is `consumer` or a subclass of it: the consumer's type is opened, so
+    /// only a check that gets this far pays for it, not every descriptor made.
+    private static func admits(_ producer: Any.Type, as consumer: Any.Type) -> Bool {
+        func check<Consumer>(_: Consumer.Type) -> Bool { producer is Consumer.Type }
+        return check(consumer)
+    }
+
     private static let existentialKind: UInt = 0x303
     private static let extendedExistentialKind: UInt = 0x307
-}
-
-/// Whether a metatype is the checked type's own or a subclass's.
-private protocol InstanceTypeCheck {
-    static func admits(_ type: Any.Type) -> Bool
-}
-
-private enum InstanceTypeChecker<T>: InstanceTypeCheck {
-    static func admits(_ type: Any.Type) -> Bool { type is T.Type }
 }
