@@ -60,9 +60,31 @@ enum DiamondWorkload {
         }
     }
 
-    private static func onDispatchThread(_ body: @escaping @Sendable () -> Int) async -> Int {
+    /// Hand-written for blocking bodies, kept off the cooperative pool: on Linux,
+    /// `DispatchQueue.global()` runs its blocks on the cooperative pool's own threads (the
+    /// hop above is no hop at all there, and a body that blocks holds up Swift concurrency), so
+    /// each node here goes to a private serial queue, whose blocks run on Dispatch's overcommit
+    /// threads, outside the pool, and back.
+    static func offPoolHops() async throws {
+        for _ in 0..<weaves {
+            let x = 1
+            async let a = onDispatchThread(offPool) { x + 1 }
+            async let b = onDispatchThread(offPool) { x + 2 }
+            let (left, right) = await (a, b)
+            let c = await onDispatchThread(offPool) { left + right }
+            let d = await onDispatchThread(offPool) { c * 2 }
+            try check(d == 10)
+        }
+    }
+
+    private static let offPool = DispatchQueue(label: "wove.benchmarks.blocking")
+
+    private static func onDispatchThread(
+        _ queue: DispatchQueue = .global(),
+        _ body: @escaping @Sendable () -> Int
+    ) async -> Int {
         await withUnsafeContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: body()) }
+            queue.async { continuation.resume(returning: body()) }
         }
     }
 

@@ -39,6 +39,11 @@ enum BenchmarkSuite {
             wove: DiamondWorkload.woveSync,
             baseline: ("a Dispatch thread hop per node", DiamondWorkload.threadHops))
         try await Harness.compare(
+            "diamond_weave_x200 (sync, off the pool)", unit: "weave", units: DiamondWorkload.weaves,
+            repetitions: 10, wove: DiamondWorkload.woveSync,
+            baseline: ("a hop per node to a thread outside the cooperative pool", DiamondWorkload.offPoolHops)
+        )
+        try await Harness.compare(
             "diamond_weave_x200 vs async let", unit: "weave", units: DiamondWorkload.weaves, repetitions: 10,
             wove: DiamondWorkload.woveAsync, baseline: ("async let, branches only", DiamondWorkload.asyncLet))
         try await Harness.compare(
