@@ -44,7 +44,7 @@
                 for inFlight in [1, 64] {
                     try await Harness.compare(
                         "\(Rows.name)_map_1000_tiny, \(inFlight) in flight", unit: "item", units: Rows.items,
-                        repetitions: 5, wove: Rows.wove(at: wove, inFlight: inFlight),
+                        repetitions: 10, wove: Rows.wove(at: wove, inFlight: inFlight),
                         baseline: (Rows.bareName, Rows.bare(at: bare, inFlight: inFlight)))
                 }
             }

@@ -5,19 +5,9 @@
     /// how many there may be. A cancellation for a run not seen yet is remembered (a bounded
     /// number of them), so a `run_task` that arrives after its `cancel_task` is cancelled at once.
     package final class RunRegistry: Sendable {
-        /// How many early cancellations are remembered.
-        static let rememberedCancellations = 10_000
-
-        private struct State: Sendable {
-            var admitted: Set<String> = []
-            var cancelledEarly: Set<String> = []
-            var cancelledOrder: [String] = []
-        }
-
         package let maximumConcurrentRuns: Int
-        private let state = LockedValue(State())
-        /// The admitted runs' tasks, for as long as each runs.
-        private let tasks = RunTable<String>()
+        /// The admitted runs, with their tasks while they run.
+        private let runs = RunTable<String>()
 
         package init(maximumConcurrentRuns: Int) { self.maximumConcurrentRuns = maximumConcurrentRuns }
 
@@ -35,49 +25,27 @@
         /// Admits the run `runID` of `taskID`, unless it was cancelled already, its id is taken,
         /// or too many runs are under way.
         package func begin(_ runID: String, of taskID: String) -> Admission {
-            state.withLock { state in
-                if state.cancelledEarly.remove(runID) != nil {
-                    return .answered(.taskCancelled(runID: runID, taskID: taskID))
-                }
-                guard !state.admitted.contains(runID) else {
-                    let error = RemoteError(
-                        kind: "DuplicateRun",
-                        message: "A run with id '\(runID)' is under way in this worker service already.",
-                        source: .config)
-                    return .answered(.taskError(runID: runID, taskID: taskID, error: error))
-                }
-                guard state.admitted.count < maximumConcurrentRuns else { return .busy }
-                state.admitted.insert(runID)
-                tasks.expect(runID)
-                return .run
+            switch runs.admit(runID, limit: maximumConcurrentRuns) {
+            case .admitted: return .run
+            case .full: return .busy
+            case .cancelledEarly: return .answered(.taskCancelled(runID: runID, taskID: taskID))
+            case .duplicate:
+                let error = RemoteError(
+                    kind: "DuplicateRun",
+                    message: "A run with id '\(runID)' is under way in this worker service already.",
+                    source: .config)
+                return .answered(.taskError(runID: runID, taskID: taskID, error: error))
             }
         }
 
         /// Runs `body` as the admitted run `runID`, in the calling task, which a `cancel_task` for
         /// it cancels; the run is over when `body` returns.
-        package func run(_ runID: String, _ body: () async -> Void) async {
-            await tasks.run(runID, body)
-            _ = state.withLock { $0.admitted.remove(runID) }
-        }
+        package func run(_ runID: String, _ body: () async -> Void) async { await runs.run(runID, body) }
 
-        /// Cancels `runID`, or remembers to cancel it when it arrives.
-        package func cancel(_ runID: String) {
-            let admitted = state.withLock { state in
-                if state.admitted.contains(runID) { return true }
-                if state.cancelledEarly.insert(runID).inserted {
-                    state.cancelledOrder.append(runID)
-                    if state.cancelledOrder.count > Self.rememberedCancellations {
-                        state.cancelledEarly.remove(state.cancelledOrder.removeFirst())
-                    }
-                }
-                return false
-            }
-            // Outside the lock: cancelling runs the task's cancellation handlers. A run that ended
-            // meanwhile is not in the table any more, and the cancellation is ignored.
-            if admitted { tasks.cancel(runID) }
-        }
+        /// Cancels `runID`, or remembers to cancel it when it arrives (a bounded number of such).
+        package func cancel(_ runID: String) { runs.cancel(runID, rememberingUnknown: true) }
 
         /// Cancels every run under way, and every run admitted later.
-        package func cancelAll() { tasks.cancelAll() }
+        package func cancelAll() { runs.cancelAll() }
     }
 #endif

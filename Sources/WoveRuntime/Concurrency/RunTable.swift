@@ -1,11 +1,11 @@
 /// Running tasks by key, so they can be cancelled from any thread: a worker's runs by run id, a
 /// weave's top-level tasks by node.
 ///
-/// A key may be listed before its task starts (``expect(_:)``), so a cancellation that arrives
-/// before the task does is kept and applied when it starts. After ``cancelAll()`` the table is
-/// closed: a task that starts later is cancelled at once.
+/// A key may be listed before its task starts (``expect(_:)`` or ``admit(_:limit:)``), so a
+/// cancellation that arrives before the task does is kept and applied when it starts. After
+/// ``cancelAll()`` the table is closed: a task that starts later is cancelled at once.
 package final class RunTable<Key: Hashable & Sendable>: @unchecked Sendable {
-    // Safe to share: `runs` and `closed` are read and written only with `mutex` held. A running
+    // Safe to share: every `var` below is read and written only with `mutex` held. A running
     // task is held as an `UnsafeCurrentTask` for exactly as long as its body runs (`run(_:_:)`
     // removes it, under the lock, before the body's task can end), so every reference in `runs`
     // is to a live task; `cancel()` may be called on one from any thread.
@@ -15,14 +15,44 @@ package final class RunTable<Key: Hashable & Sendable>: @unchecked Sendable {
         case running(UnsafeCurrentTask)
     }
 
+    /// What ``admit(_:limit:)`` decided.
+    package enum Admission: Sendable {
+        /// Listed: run it with ``run(_:_:)``.
+        case admitted
+        /// Not listed: its cancellation came first (``cancel(_:rememberingUnknown:)``).
+        case cancelledEarly
+        /// Not listed: a task with this key is listed already.
+        case duplicate
+        /// Not listed: `limit` tasks are listed already.
+        case full
+    }
+
+    /// How many cancellations of keys not listed yet are remembered.
+    static var rememberedCancellations: Int { 10_000 }
+
     private let mutex = PThreadMutex()
     private var runs: [Key: Entry] = [:]
     private var closed = false
+    /// Keys cancelled before they were listed, oldest first in `cancelledOrder`.
+    private var cancelledEarly: Set<Key> = []
+    private var cancelledOrder: [Key] = []
 
     package init() {}
 
     /// Lists `key`, whose task is about to start.
     package func expect(_ key: Key) { mutex.withLock { runs[key] = .starting(cancelled: false) } }
+
+    /// Lists `key`, whose task is about to start, unless it was cancelled already, is listed
+    /// already, or `limit` keys are.
+    package func admit(_ key: Key, limit: Int) -> Admission {
+        mutex.withLock {
+            if !cancelledEarly.isEmpty, cancelledEarly.remove(key) != nil { return .cancelledEarly }
+            guard runs.index(forKey: key) == nil else { return .duplicate }
+            guard runs.count < limit else { return .full }
+            runs[key] = .starting(cancelled: false)
+            return .admitted
+        }
+    }
 
     /// Runs `body` as the task for `key`, cancellable through the table while it runs.
     package func run(_ key: Key, _ body: () async -> Void) async {
@@ -30,8 +60,12 @@ package final class RunTable<Key: Hashable & Sendable>: @unchecked Sendable {
             let cancelledEarly = mutex.withLock { () -> Bool in
                 guard let task else { return false }
                 if closed { return true }
-                if case .starting(cancelled: true) = runs[key] { return true }
-                runs[key] = .running(task)
+                if let index = runs.index(forKey: key) {
+                    if case .starting(cancelled: true) = runs.values[index] { return true }
+                    runs.values[index] = .running(task)
+                } else {
+                    runs[key] = .running(task)
+                }
                 return false
             }
             if cancelledEarly { task?.cancel() }
@@ -40,14 +74,20 @@ package final class RunTable<Key: Hashable & Sendable>: @unchecked Sendable {
         }
     }
 
-    /// Cancels the task for `key`, now or as soon as it starts; an unknown or finished key is
-    /// ignored.
-    package func cancel(_ key: Key) {
+    /// Cancels the task for `key`, now or as soon as it starts. A key neither listed nor running
+    /// is ignored, or, when `rememberingUnknown`, kept (a bounded number of them) so that its
+    /// ``admit(_:limit:)`` answers ``Admission/cancelledEarly``.
+    package func cancel(_ key: Key, rememberingUnknown: Bool = false) {
         mutex.withLock {
             switch runs[key] {
             case .starting?: runs[key] = .starting(cancelled: true)
             case .running(let task)?: task.cancel()
-            case nil: break
+            case nil:
+                guard rememberingUnknown, cancelledEarly.insert(key).inserted else { return }
+                cancelledOrder.append(key)
+                if cancelledOrder.count > Self.rememberedCancellations {
+                    cancelledEarly.remove(cancelledOrder.removeFirst())
+                }
             }
         }
     }

@@ -47,9 +47,11 @@ enum JSONWriter {
 
     static func write(_ string: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        // Most strings need no escape: copied whole.
-        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
-        {
+        // Most strings need no escape: copied whole, scanned in place when contiguous.
+        let needsEscape =
+            string.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains(where: Self.needsEscape) }
+            ?? string.utf8.contains(where: Self.needsEscape)
+        if !needsEscape {
             output.append(contentsOf: string.utf8)
             output.append(UInt8(ascii: "\""))
             return
@@ -74,5 +76,10 @@ enum JSONWriter {
             }
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether `byte` must be escaped in a JSON string: a control character, `"` or `\`.
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 }
