@@ -65,9 +65,9 @@ package final class GraphShape: Sendable {
 private struct TaskShape: Sendable {
     let name: String
     let location: SourceLocation
-    let dependencies: [String]
-    let inputTypes: [TypeDescriptor]
-    let outputType: TypeDescriptor
+    /// Each dependency, with the type of the parameter it fills.
+    let inputs: [(dependency: String, type: Any.Type)]
+    let output: Any.Type
     /// A mapped task's upstream source and item type; `nil` for any other task (a task mapping
     /// over a collection given at declaration has no edge for it).
     let upstream: (name: String, itemType: Any.Type)?
@@ -75,9 +75,8 @@ private struct TaskShape: Sendable {
     init(_ task: TaskDefinition) {
         name = task.name
         location = task.location
-        dependencies = task.dependencies
-        inputTypes = task.inputTypes
-        outputType = task.outputType
+        inputs = zip(task.dependencies, task.inputTypes).map { ($0, $1.type) }
+        output = task.outputType.type
         if case .upstream(let name, let itemType, _) = task.mapping {
             upstream = (name, itemType.type)
         } else {
@@ -86,12 +85,16 @@ private struct TaskShape: Sendable {
     }
 
     func matches(_ task: TaskDefinition) -> Bool {
-        guard name == task.name, location.isSame(as: task.location), outputType.type == task.outputType.type,
-            dependencies == task.dependencies
-        else { return false }
-        let inputs = task.inputTypes
-        guard inputs.count == inputTypes.count else { return false }
-        for (mine, theirs) in zip(inputTypes, inputs) where mine.type != theirs.type { return false }
+        guard name == task.name, location.isSame(as: task.location), output == task.outputType.type else {
+            return false
+        }
+        let dependencies = task.dependencies
+        let types = task.inputTypes
+        guard dependencies.count == inputs.count, types.count == inputs.count else { return false }
+        for (input, (dependency, type)) in zip(inputs, zip(dependencies, types))
+        where input.dependency != dependency || input.type != type.type {
+            return false
+        }
         switch (upstream, task.mapping) {
         case (nil, .upstream?): return false
         case (nil, _): return true
