@@ -118,6 +118,38 @@ struct GraphShapeCacheTests {
         #expect(configured.graph.runnables.compactMap { $0?.policy.retries } == [3])
     }
 
+    @Test("an override and a task replacing a data value are matched after overrides")
+    func overridesChange() async throws {
+        func declared(overridden: Bool) -> TaskList {
+            let base = Task("a") { () async in 1 }.taskList.definitions
+            let override = Task("a", after: "x") { (x: Int) async in x * 10 }.taskList.definitions
+            return TaskList(overridden ? base + override : base)
+        }
+        let plain = try prepare(declared(overridden: false), ["x": 2])
+        let overridden = try prepare(declared(overridden: true), ["x": 2])
+        #expect(plain.graph.shape !== overridden.graph.shape)
+        #expect(try await plain.run()["a"] as? Int == 1)
+        #expect(try await overridden.run()["a"] as? Int == 20)
+        let replacing = try prepare(declared(overridden: false), ["x": 2, "a": "a value the task replaces"])
+        #expect(replacing.graph.nodes.map(\.name) == ["data", "x", "a"])
+        #expect(try await replacing.run()["a"] as? Int == 1)
+    }
+
+    @Test("a shape larger than the cache keeps is compiled on every call")
+    func largeShapesAreNotKept() throws {
+        func wide() -> TaskList {
+            var tasks = TaskList()
+            for index in 0...GraphShapeCache.largestShape {
+                tasks.append(contentsOf: Task("t\(index)") { index }.taskList)
+            }
+            return tasks
+        }
+        let first = try prepare(wide(), [:])
+        let second = try prepare(wide(), [:])
+        #expect(first.graph.nodes.count > GraphShapeCache.largestShape)
+        #expect(first.graph.shape !== second.graph.shape)
+    }
+
     @Test("the cache keeps no task body alive")
     func keepsNoBody() async throws {
         final class Captured: Sendable {}

@@ -4,9 +4,10 @@
 ///
 /// A shape is filed under its first task's declaring line and its task and data counts, one per
 /// key, and used only after ``GraphShape/matches(_:data:)`` confirms every name and type; a
-/// weave that differs replaces it. The cache holds at most ``capacity`` shapes and is emptied
-/// when full. Shapes hold names and types only, never a task body or a value.
-final class GraphShapeCache: @unchecked Sendable {
+/// weave that differs replaces it. The cache holds at most ``nodeBudget`` nodes in all (a few
+/// hundred bytes each) and is emptied when a new shape would exceed it; a shape larger than
+/// ``largestShape`` is never kept. Shapes hold names and types only, never a task body or a value.
+package final class GraphShapeCache: @unchecked Sendable {
     // Safe to share: `shapes` is read and written only with `mutex` held; the shapes are
     // immutable and `Sendable`.
 
@@ -19,11 +20,14 @@ final class GraphShapeCache: @unchecked Sendable {
     }
 
     static let shared = GraphShapeCache()
-    /// The most shapes kept at once.
-    static let capacity = 256
+    /// The most nodes kept, across all shapes.
+    package static let nodeBudget = 50_000
+    /// The most nodes one kept shape may have.
+    package static let largestShape = 20_000
 
     private let mutex = PThreadMutex()
     private var shapes: [Key: GraphShape] = [:]
+    private var nodes = 0
 
     /// The cached shape of `tasks` compiled against `data`, if there is one.
     func shape(for tasks: [TaskDefinition], data: [String: any Sendable]) -> GraphShape? {
@@ -36,10 +40,17 @@ final class GraphShapeCache: @unchecked Sendable {
 
     /// Files `shape`, compiled from `tasks` and `data`.
     func store(_ shape: GraphShape, for tasks: [TaskDefinition], data: [String: any Sendable]) {
+        let size = shape.nodes.count
+        guard size <= Self.largestShape else { return }
         let key = GraphShape.key(tasks, data: data)
         mutex.withLock {
-            if shapes.count >= Self.capacity, shapes[key] == nil { shapes.removeAll(keepingCapacity: true) }
+            nodes -= shapes.removeValue(forKey: key)?.nodes.count ?? 0
+            if nodes + size > Self.nodeBudget {
+                shapes.removeAll()
+                nodes = 0
+            }
             shapes[key] = shape
+            nodes += size
         }
     }
 }
