@@ -16,10 +16,14 @@ final class ProgressCapture: Sendable {
 
     var raw: String { writes.withLock { $0.joined() } }
 
-    /// Returns once `text` has been written, or after 20 seconds (the test's checks then fail).
+    /// What was written, without escape sequences (colours, cursor movement).
+    var visible: String { raw.replacing(/\x1B\[[0-9;]*[A-Za-z]/, with: "") }
+
+    /// Returns once `text` has been written (colours aside), or after 20 seconds (the test's
+    /// checks then fail).
     func waitUntilWritten(_ text: String) async {
         let deadline = ContinuousClock.now + .seconds(20)
-        while !raw.contains(text), ContinuousClock.now < deadline {
+        while !visible.contains(text), ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(2))
         }
     }
@@ -125,6 +129,19 @@ struct ProgressRendererTests {
         }
         try await waitForSummary(capture)
         #expect(capture.raw.contains("nightly  failed (2 failed) in "), "\(capture.raw)")
+    }
+
+    @Test("a weave returns once its summary is written, so it comes before what the caller prints next")
+    func summaryBeforeReturn() async throws {
+        let capture = ProgressCapture()
+        let renderer = ProgressRenderer(
+            output: capture.output(isTerminal: true), refreshInterval: .seconds(1))
+        for round in 1...20 {
+            _ = try await weave(options: .name("round\(round)"), .observer(renderer)) {
+                Task("quick") { () async in round }
+            }
+            #expect(capture.raw.contains("round\(round)  finished 1/1 tasks in "), "round \(round)")
+        }
     }
 
     @Test("the text of a running weave: tasks in start order, items with rate and time left")

@@ -48,7 +48,7 @@ package struct PreparedWeave: Sendable {
         let state = await WeaveEngine.execute(graph, data: data, run: run, observation: observation)
         let stopFailure = await run.dispatcher.stop()
         let error = state.firstError ?? stopFailure
-        observation?.finish(duration: clock.now - start, error: error)
+        await observation?.finish(duration: clock.now - start, error: error)
         return WoveResult(state: state, error: error, errorMode: options.errorMode)
     }
 }

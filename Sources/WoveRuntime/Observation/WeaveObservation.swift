@@ -30,10 +30,13 @@ package final class WeaveObservation: Sendable {
         for observer in observers { observer.observe(event) }
     }
 
-    /// Tells the observers the weave finished, and ends its span.
-    func finish(duration: Duration, error: (any Error)?) {
+    /// Tells the observers the weave finished, ends its span, and returns once the observers
+    /// that report on a thread of their own (``ReportingLater``) have reported it: whatever the
+    /// caller prints next comes after.
+    func finish(duration: Duration, error: (any Error)?) async {
         emit(WeaveEvent(.weaveFinished, error: error, duration: duration))
         span?.end(error: error)
+        for case let observer as any ReportingLater in observers { await observer.reported(weaveID: weaveID) }
     }
 
     /// `event`, naming this weave and run.
@@ -43,4 +46,11 @@ package final class WeaveObservation: Sendable {
         event.weaveID = weaveID
         return event
     }
+}
+
+/// An observer that reports a weave's events later, on a thread of its own (``ProgressRenderer``
+/// draws its frames and a finished weave's summary that way).
+protocol ReportingLater: WeaveObserver {
+    /// Returns once the end of the weave `weaveID` is reported.
+    func reported(weaveID: UInt64) async
 }

@@ -41,6 +41,9 @@ struct ProgressBoard {
     private(set) var weaves: [Weave] = []
     private var starts = 0
 
+    /// Whether the weave `id` is on the board: started and not yet taken finished.
+    func contains(_ id: UInt64) -> Bool { weaves.contains { $0.id == id } }
+
     /// Whether every weave seen has finished.
     var isIdle: Bool { weaves.allSatisfy { $0.finished != nil } }
 

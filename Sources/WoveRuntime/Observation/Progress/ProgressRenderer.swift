@@ -14,17 +14,22 @@ import Foundation
 /// unless `NO_COLOR` is set); a finished weave leaves one summary line. Any other output gets a
 /// plain line per running weave every `plainInterval`, and the summary. Drawing happens on the
 /// renderer's own thread, started while a weave runs: observing an event only records it, so
-/// the weave is not slowed by the terminal. One renderer can observe many weaves at once (in
-/// ``WoveConfiguration/observers``, say).
-public final class ProgressRenderer: WeaveObserver, @unchecked Sendable {
-    // Safe to share: `board` and `isDrawing` are only touched with `mutex` held; `screen` is a
-    // lock of its own; the rest is immutable.
+/// the weave is not slowed by the terminal. A weave returns once its summary is written, so it
+/// comes before anything printed after the weave. One renderer can observe many weaves at once
+/// (in ``WoveConfiguration/observers``, say).
+public final class ProgressRenderer: WeaveObserver, ReportingLater, @unchecked Sendable {
+    // Safe to share: `board`, `isDrawing`, `drawing` and `waiters` are only touched with `mutex`
+    // held; `screen` is a lock of its own; the rest is immutable.
     private let output: ProgressOutput
     private let refreshInterval: Duration
     private let plainInterval: Duration
     private let mutex = PThreadMutex()
     private var board = ProgressBoard()
     private var isDrawing = false
+    /// The finished weaves whose summary is being drawn.
+    private var drawing: Set<UInt64> = []
+    /// Callers waiting for a weave's summary to be written.
+    private var waiters: [(weave: UInt64, continuation: UnsafeContinuation<Void, Never>)] = []
     /// How many lines the last frame drew below its permanent lines, to move back over them;
     /// and when plain output last printed.
     private let screen = LockedValue((liveLines: 0, lastPlain: ContinuousClock.now))
@@ -59,6 +64,19 @@ public final class ProgressRenderer: WeaveObserver, @unchecked Sendable {
         if startsDrawing { Thread.detachNewThread { self.drawUntilIdle() } }
     }
 
+    /// Returns once the summary of the weave `weaveID` is written (at once if this renderer has
+    /// no such weave to report).
+    func reported(weaveID: UInt64) async {
+        await withUnsafeContinuation { continuation in
+            let pending = mutex.withLock {
+                guard board.contains(weaveID) || drawing.contains(weaveID) else { return false }
+                waiters.append((weaveID, continuation))
+                return true
+            }
+            if !pending { continuation.resume() }
+        }
+    }
+
     /// Draws a frame every refresh interval, and as soon as a weave finishes, until every weave
     /// has finished and been reported.
     private func drawUntilIdle() {
@@ -66,11 +84,20 @@ public final class ProgressRenderer: WeaveObserver, @unchecked Sendable {
             mutex.lock()
             if !board.isIdle { _ = mutex.wait(until: PThreadMutex.deadline(after: refreshInterval)) }
             let finished = board.takeFinished()
+            let ids = Set(finished.map(\.id))
+            drawing.formUnion(ids)
             let running = board.weaves
             let isLast = running.isEmpty
             if isLast { isDrawing = false }
             mutex.unlock()
             draw(finished: finished, running: running, at: .now)
+            let reported = mutex.withLock { () -> [UnsafeContinuation<Void, Never>] in
+                drawing.subtract(ids)
+                let reported = waiters.filter { ids.contains($0.weave) }.map(\.continuation)
+                waiters.removeAll { ids.contains($0.weave) }
+                return reported
+            }
+            for waiter in reported { waiter.resume() }
             if isLast { return }
         }
     }
