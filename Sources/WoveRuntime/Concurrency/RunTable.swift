@@ -46,7 +46,10 @@ package final class RunTable<Key: Hashable & Sendable>: @unchecked Sendable {
     /// already, or `limit` keys are.
     package func admit(_ key: Key, limit: Int) -> Admission {
         mutex.withLock {
-            if !cancelledEarly.isEmpty, cancelledEarly.remove(key) != nil { return .cancelledEarly }
+            if !cancelledEarly.isEmpty, cancelledEarly.remove(key) != nil {
+                cancelledOrder.removeAll { $0 == key }
+                return .cancelledEarly
+            }
             guard runs.index(forKey: key) == nil else { return .duplicate }
             guard runs.count < limit else { return .full }
             runs[key] = .starting(cancelled: false)
