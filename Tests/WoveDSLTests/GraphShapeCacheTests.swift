@@ -150,6 +150,26 @@ struct GraphShapeCacheTests {
         #expect(first.graph.shape !== second.graph.shape)
     }
 
+    @Test("a task declared on another line gets its own shape, and plans show its own line")
+    func declaringLineChanges() throws {
+        func declared(secondOnOtherLine: Bool) -> (TaskList, line: Int) {
+            let first = Task("first") { () async in 1 }.taskList.definitions
+            if secondOnOtherLine {
+                let second = Task("second", after: "first") { (x: Int) async in x }; let line = #line
+                return (TaskList(first + second.taskList.definitions), line)
+            }
+            let second = Task("second", after: "first") { (x: Int) async in x }; let line = #line
+            return (TaskList(first + second.taskList.definitions), line)
+        }
+        let (tasks, line) = declared(secondOnOtherLine: false)
+        let (moved, movedLine) = declared(secondOnOtherLine: true)
+        let first = try prepare(tasks, [:])
+        let second = try prepare(moved, [:])
+        #expect(first.graph.shape !== second.graph.shape)
+        #expect(first.plan.nodes.first { $0.name == "second" }?.location?.line == line)
+        #expect(second.plan.nodes.first { $0.name == "second" }?.location?.line == movedLine)
+    }
+
     @Test("the cache keeps no task body alive")
     func keepsNoBody() async throws {
         final class Captured: Sendable {}
