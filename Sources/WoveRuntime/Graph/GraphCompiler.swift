@@ -15,12 +15,13 @@ package enum GraphCompiler {
     ) throws -> CompiledGraph {
         let (tasks, taskPositions) = applyOverrides(definitions)
         let shape: GraphShape
-        if let cached = GraphShapeCache.shared.shape(for: tasks, data: data) {
+        let key = GraphShapeCache.Key(tasks, data: data)
+        if let cached = GraphShapeCache.shared.shape(under: key, for: tasks, data: data) {
             for task in tasks { try task.options.validate(task: task.name, at: task.location) }
             shape = cached
         } else {
             shape = try compileShape(tasks, taskPositions: taskPositions, data: data)
-            GraphShapeCache.shared.store(shape, for: tasks, data: data)
+            GraphShapeCache.shared.store(shape, under: key)
         }
         var runnables = [Runnable?](repeating: nil, count: shape.taskIndices.lowerBound)
         runnables.reserveCapacity(shape.nodes.count)

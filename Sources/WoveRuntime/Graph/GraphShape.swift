@@ -51,14 +51,6 @@ package final class GraphShape: Sendable {
         }
         return true
     }
-
-    /// Where a shape for `tasks` and `data` is filed in the cache: equal shapes have equal keys.
-    static func key(_ tasks: [TaskDefinition], data: [String: any Sendable]) -> GraphShapeCache.Key {
-        let first = tasks.first?.location
-        return GraphShapeCache.Key(
-            taskCount: tasks.count, dataCount: data.count, line: first?.line ?? 0,
-            file: first?.fileStorage ?? 0)
-    }
 }
 
 /// The part of one task's declaration that decides the graph's shape.

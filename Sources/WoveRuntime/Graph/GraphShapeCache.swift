@@ -17,6 +17,15 @@ package final class GraphShapeCache: @unchecked Sendable {
         let dataCount: Int
         let line: Int
         let file: UInt
+
+        /// Where a shape for `tasks` and `data` is filed: equal shapes have equal keys.
+        init(_ tasks: [TaskDefinition], data: [String: any Sendable]) {
+            let first = tasks.first?.location
+            taskCount = tasks.count
+            dataCount = data.count
+            line = first?.line ?? 0
+            file = first?.fileStorage ?? 0
+        }
     }
 
     static let shared = GraphShapeCache()
@@ -30,19 +39,17 @@ package final class GraphShapeCache: @unchecked Sendable {
     private var nodes = 0
 
     /// The cached shape of `tasks` compiled against `data`, if there is one.
-    func shape(for tasks: [TaskDefinition], data: [String: any Sendable]) -> GraphShape? {
-        let key = GraphShape.key(tasks, data: data)
+    func shape(under key: Key, for tasks: [TaskDefinition], data: [String: any Sendable]) -> GraphShape? {
         guard let shape = mutex.withLock({ shapes[key] }), shape.matches(tasks, data: data) else {
             return nil
         }
         return shape
     }
 
-    /// Files `shape`, compiled from `tasks` and `data`.
-    func store(_ shape: GraphShape, for tasks: [TaskDefinition], data: [String: any Sendable]) {
+    /// Files `shape` under `key`.
+    func store(_ shape: GraphShape, under key: Key) {
         let size = shape.nodes.count
         guard size <= Self.largestShape else { return }
-        let key = GraphShape.key(tasks, data: data)
         mutex.withLock {
             nodes -= shapes.removeValue(forKey: key)?.nodes.count ?? 0
             if nodes + size > Self.nodeBudget {
