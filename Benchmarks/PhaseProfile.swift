@@ -5,8 +5,6 @@ import WoveRuntime
 /// running the compiled plan, for the diamond and other shapes, to find where a weave's time
 /// goes. `phases-<shape>-<phase>` loops one phase of one shape alone, for a profiler.
 enum PhaseProfile {
-    static let rounds = 20_000
-
     @WeaveBuilder static func diamond() -> TaskList {
         Task("a", after: "x") { (x: Int) async in x + 1 }
         Task("b", after: "x") { (x: Int) async in x + 2 }
@@ -30,12 +28,21 @@ enum PhaseProfile {
         Task("d", after: "c") { (c: Int) async in c * 2 }
     }
 
-    static let shapes: [(String, @Sendable () -> TaskList)] = [
-        ("async-diamond", diamond), ("sync-diamond", diamondSync), ("single", single), ("chain", chain),
+    /// The wide graph's 10k independent `async` no-ops (see ``WideGraphWorkload``).
+    @WeaveBuilder static func wide() -> TaskList {
+        for index in 0..<WideGraphWorkload.width {
+            Task("t\(index)") { () async in index }
+        }
+    }
+
+    /// Each shape with how many times a phase runs per batch of five.
+    static let shapes: [(String, @Sendable () -> TaskList, rounds: Int)] = [
+        ("async-diamond", diamond, 20_000), ("sync-diamond", diamondSync, 20_000), ("single", single, 20_000),
+        ("chain", chain, 20_000), ("wide", wide, 50),
     ]
 
     static func run(only: String?) async throws {
-        for (shape, block) in shapes {
+        for (shape, block, shapeRounds) in shapes {
             if let only, !only.hasPrefix(shape + "-") && only != shape { continue }
             let phase = only.map { String($0.dropFirst(shape.count + 1)) }
             let definitions = block().definitions
@@ -47,7 +54,7 @@ enum PhaseProfile {
                     { _ = try PreparedWeave.prepare(definitions, data: ["x": 1], settings: WeaveSettings()) }
                 ),
             ]
-            let rounds = phase == nil ? Self.rounds : Self.rounds * 20
+            let rounds = phase == nil ? shapeRounds : shapeRounds * 20
             var line = "\(shape):"
             for (name, body) in timings where phase == nil || phase == name {
                 line += " \(name) \(try measure(body, rounds: rounds))"
