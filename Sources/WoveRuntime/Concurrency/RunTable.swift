@@ -1,5 +1,4 @@
-/// Running tasks by key, so they can be cancelled from any thread: a worker's runs by run id, a
-/// weave's top-level tasks by node.
+/// Running tasks by key, so they can be cancelled from any thread: a worker's runs by run id.
 ///
 /// A key may be listed before its task starts (``expect(_:)`` or ``admit(_:limit:)``), so a
 /// cancellation that arrives before the task does is kept and applied when it starts. After

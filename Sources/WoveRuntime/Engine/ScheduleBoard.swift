@@ -53,7 +53,7 @@ final class ScheduleBoard: @unchecked Sendable {
     /// under way.
     private var stopHandled = false
     /// The running tasks the weave's own task started, by node index.
-    private let topLevel = RunTable<Int>()
+    private let topLevel: TaskSlots
     /// The loop, while it waits for something to do.
     private var waiter: UnsafeContinuation<Void, Never>?
 
@@ -73,6 +73,7 @@ final class ScheduleBoard: @unchecked Sendable {
         self.weaveTask = weaveTask
         self.observation = observation
         self.state = SchedulerState(graph: graph, data: data)
+        topLevel = TaskSlots(count: graph.nodes.count)
     }
 
     /// The tasks that can start at once, counted as started.
