@@ -72,12 +72,14 @@ final class StdioExecutor: InboxBackedExecutor {
             state.configuration = configuration
         }
         var workers: [WorkerProcess] = []
-        do {
-            for _ in 0..<configuration.workers { workers.append(try launch(configuration)) }
-        } catch {
-            state.withLock { $0.phase = .stopped }
-            await Self.stop(workers, shutdownLine: nil)
-            throw error
+        for _ in 0..<configuration.workers {
+            switch await launch(configuration) {
+            case .success(let worker): workers.append(worker)
+            case .failure(let error):
+                state.withLock { $0.phase = .stopped }
+                await Self.stop(workers, shutdownLine: nil)
+                throw error
+            }
         }
         let installed = state.withLock { state in
             guard case .starting = state.phase else { return false }
@@ -191,7 +193,7 @@ final class StdioExecutor: InboxBackedExecutor {
             }
         }
         if let configuration {
-            let launched = Result { try self.launch(configuration) }
+            let launched = await self.launch(configuration)
             let installed = state.withLock { state -> Bool in
                 guard case .running = state.phase else { return false }
                 state.slots[index] = (try? launched.get()).map(Slot.live) ?? .dead
@@ -201,19 +203,27 @@ final class StdioExecutor: InboxBackedExecutor {
                 await Self.stop([worker], shutdownLine: nil)
                 launch.resolve(.failure(StdioExecutorError(.stopped)))
             } else {
-                launch.resolve(launched)
+                launch.resolve(launched.mapError { $0 })
             }
         }
         return try await launch.value
     }
 
-    private func launch(_ configuration: StdioConfiguration) throws(StdioExecutorError) -> WorkerProcess {
+    /// A started worker process, or why it could not start.
+    private typealias Launched = Result<WorkerProcess, StdioExecutorError>
+
+    /// Starts one process, on the ``ProcessLauncher``'s thread.
+    private func launch(_ configuration: StdioConfiguration) async -> Launched {
         var environment = ProcessInfo.processInfo.environment
         environment[WorkerMode.variable] = "1"
-        return try WorkerProcess.launch(
-            command: configuration.resolvedCommand, environment: environment,
-            writeTimeout: configuration.writeTimeout
-        ) { [weak self] worker, event in self?.handle(event, from: worker) }
+        return await ProcessLauncher.shared.run { [weak self, environment] in
+            Result { () throws(StdioExecutorError) in
+                try WorkerProcess.launch(
+                    command: configuration.resolvedCommand, environment: environment,
+                    writeTimeout: configuration.writeTimeout
+                ) { [weak self] worker, event in self?.handle(event, from: worker) }
+            }
+        }
     }
 
     /// Stops `workers` in parallel. In an unstructured task on purpose: the grace periods must
