@@ -42,47 +42,56 @@
                 index == 0 ? try FileHandle(forReadingFrom: url) : try FileHandle(forWritingTo: url)
             }
             defer { for handle in handles { try? handle.close() } }
-            let process = Process()
-            // `env` finds the command on PATH (a missing one exits 127, saying so on stderr).
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = command
-            process.standardInput = handles[0]
-            process.standardOutput = handles[1]
-            process.standardError = handles[2]
-            // Set once it runs, cleared once it has exited: what a timeout or a cancel may signal.
-            let running = LockedValue<Int32?>(nil)
+            // The pid while the command runs, for a timeout or a cancel to signal: set once it
+            // runs unless it has already exited, cleared once it exits, so no other process that
+            // reuses the pid is ever signalled.
+            let running = LockedValue<(pid: Int32?, exited: Bool)>((nil, false))
             let killed = LockedValue(false)
+            let exited = OneShotResult<Int32>()
             let stop: @Sendable () -> Void = {
-                running.withLock { pid in
-                    guard let pid else { return }
+                running.withLock { state in
+                    guard let pid = state.pid else { return }
                     killed.withLock { $0 = true }
                     kill(pid, SIGKILL)
                 }
             }
+            // Started on Wove's launcher thread: starting a process waits for its `exec`.
+            let launched = await ProcessLauncher.shared.run { () -> Result<ProcessHandle, LaunchError> in
+                let process = Process()
+                // `env` finds the command on PATH (a missing one exits 127, saying so on stderr).
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                process.arguments = command
+                process.standardInput = handles[0]
+                process.standardOutput = handles[1]
+                process.standardError = handles[2]
+                process.terminationHandler = { finished in
+                    running.withLock { $0 = (nil, true) }
+                    exited.resolve(.success(finished.terminationStatus))
+                }
+                do {
+                    try process.run()
+                } catch {
+                    return .failure(
+                        LaunchError(
+                            description: "\(name) could not be started: \(error.localizedDescription)"))
+                }
+                running.withLock { state in
+                    if !state.exited { state.pid = process.processIdentifier }
+                }
+                return .success(ProcessHandle(process))
+            }
+            let process = try launched.get()
             let watchdog = Task {
                 guard (try? await Task.sleep(for: timeout)) != nil else { return }
                 stop()
             }
             defer { watchdog.cancel() }
-            let status: Int32 = try await withTaskCancellationHandler {
-                try await withCheckedThrowingContinuation { continuation in
-                    process.terminationHandler = { finished in
-                        running.withLock { $0 = nil }
-                        continuation.resume(returning: finished.terminationStatus)
-                    }
-                    do {
-                        try process.run()
-                        running.withLock { $0 = process.processIdentifier }
-                    } catch {
-                        process.terminationHandler = nil
-                        continuation.resume(
-                            throwing: LaunchError(
-                                description: "\(name) could not be started: \(error.localizedDescription)"))
-                    }
-                }
+            let status = try await withTaskCancellationHandler {
+                try await exited.value
             } onCancel: {
                 stop()
             }
+            withExtendedLifetime(process) {}
             if killed.withLock({ $0 }) {
                 try Task.checkCancellation()
                 throw LaunchError(description: "\(name) did not finish within \(timeout) and was killed")

@@ -30,15 +30,15 @@ final class WorkerProcess: Sendable {
     private let reader: LineReader
     private let stderrTail = DiagnosticTail()
     /// Held so that Foundation's bookkeeping for the child lives as long as this object.
-    private let process: LockedValue<ProcessHandle>
+    private let process: ProcessHandle
 
     private init(
-        command: [String], process: ProcessHandle, input: Int32, output: Int32, errors: Int32,
+        command: [String], process: ProcessHandle, pid: Int32, input: Int32, output: Int32, errors: Int32,
         exit: ExitRecord
     ) {
         self.command = command
-        pid = process.process.processIdentifier
-        self.process = LockedValue(process)
+        self.pid = pid
+        self.process = process
         self.input = LineWriter(descriptor: input, name: "wove.in.\(pid)")
         self.exit = exit
         reader = LineReader(
@@ -97,8 +97,8 @@ final class WorkerProcess: Sendable {
         // The child has its own copies now; ours must go, or its output never reaches EOF.
         for descriptor in [stdin.child, stdout.child, stderr.child] { Descriptors.close(descriptor) }
         let worker = WorkerProcess(
-            command: command, process: ProcessHandle(process), input: stdin.parent, output: stdout.parent,
-            errors: stderr.parent, exit: exit)
+            command: command, process: ProcessHandle(process), pid: process.processIdentifier,
+            input: stdin.parent, output: stdout.parent, errors: stderr.parent, exit: exit)
         // A child of the worker (a crash reporter, say) may hold its stdout open after it has
         // exited: once the worker is gone, its output ends a moment later, whatever holds it.
         let reader = worker.reader
@@ -205,13 +205,6 @@ final class WorkerProcess: Sendable {
         if exit.status == nil { _ = kill(pid, SIGKILL) }
         input.finish()
     }
-}
-
-/// Foundation's `Process`, which is not `Sendable`, kept only to stay alive with its worker.
-private struct ProcessHandle: @unchecked Sendable {
-    // Safe to share: nothing reads or calls `process` after launch; it is only kept alive.
-    let process: Process
-    init(_ process: Process) { self.process = process }
 }
 
 /// How a child process ended, recorded by its termination handler.
