@@ -19,35 +19,34 @@
         /// - Throws: ``DecodingError`` naming what is wrong; an empty body has no frames.
         public static func decode(_ body: [UInt8]) throws(DecodingError) -> [WoveFrame] {
             guard FrameLine.hasContent(body) else { return [] }
-            let value: JSONValue
+            let message: EventsMessage
             do {
-                value = try JSONValue(parsing: body)
+                message = try EventsMessage.parse(body)
             } catch {
                 throw DecodingError(
                     description: "Network executor response is not JSON: \(FrameLine.reason(error)).")
             }
-            let events: [JSONValue]
-            switch value {
-            case .array(let list): events = list
-            case .object(let object) where object["type"] == nil:
-                guard case .array(let list)? = object["events"] else {
-                    throw DecodingError(description: "Network executor response events must be a list.")
-                }
-                events = list
-            case .object: events = [value]
-            default: throw DecodingError(description: "Network executor events must be dictionaries.")
+            let events: [FrameEnvelope]
+            switch message {
+            case .list(let list): events = list
+            case .wrapped(let list?): events = list
+            case .wrapped(nil):
+                throw DecodingError(description: "Network executor response events must be a list.")
+            case .single(let event): events = [event]
+            case .other: throw DecodingError(description: "Network executor events must be dictionaries.")
             }
             var frames: [WoveFrame] = []
+            frames.reserveCapacity(events.count)
             for event in events {
                 guard case .object = event else {
                     throw DecodingError(description: "Network executor events must be dictionaries.")
                 }
                 do {
-                    frames.append(try WoveFrame(json: event))
+                    frames.append(try event.frame())
                 } catch {
                     throw DecodingError(
                         description:
-                            "Network executor event \(FrameLine.excerpt(Array(event.description.utf8))) "
+                            "Network executor event \(FrameLine.excerpt(Array(event.json.description.utf8))) "
                             + "could not be read: \(FrameLine.reason(error)).")
                 }
             }

@@ -33,12 +33,11 @@
         ///
         /// - Throws: ``UnreadableFrame`` saying why it is not one.
         package static func command(in body: [UInt8]) throws(UnreadableFrame) -> Command {
-            let json: JSONValue
             let frame: WoveFrame
             do {
-                json = try JSONValue(parsing: body)
-                if let answer = pickledRunAnswer(json) { return .answered(answer) }
-                frame = try WoveFrame(json: json)
+                let envelope = try FrameEnvelope.parse(body)
+                if let answer = pickledRunAnswer(envelope) { return .answered(answer) }
+                frame = try envelope.frame()
             } catch {
                 throw UnreadableFrame(
                     description: "The request is not a Wove frame: \(FrameLine.reason(error)).")
@@ -54,13 +53,12 @@
         /// For a `run_task` whose callable or arguments are Python pickles (what Python wove's
         /// executors send), the `config` error that says a Swift worker runs tasks by name, with
         /// JSON arguments.
-        private static func pickledRunAnswer(_ json: JSONValue) -> WoveFrame? {
-            guard case .object(let fields) = json, fields["type"] == .string("run_task"),
-                case .string(let runID)? = fields["run_id"], case .string(let taskID)? = fields["task_id"]
+        private static func pickledRunAnswer(_ envelope: FrameEnvelope) -> WoveFrame? {
+            // Checked on every run: the common answer, none, is known from reading the keys.
+            guard case .object(_, pickled: true) = envelope, envelope.string("type") == "run_task",
+                let runID = envelope.string("run_id"), let taskID = envelope.string("task_id")
             else { return nil }
-            // Checked on every run: the common answer, none, allocates nothing.
-            guard fields.keys.contains(where: { $0.hasSuffix("_pickle") }) else { return nil }
-            let pickles = fields.keys.filter { $0.hasSuffix("_pickle") }.sorted()
+            let pickles = envelope.pickles
             let error = RemoteError(
                 kind: "PickledFrame",
                 message:

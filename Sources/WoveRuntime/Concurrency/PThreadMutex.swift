@@ -6,23 +6,46 @@
     import Darwin
 #endif
 
-/// A heap-allocated `pthread_mutex_t` with an optional condition variable: the primitive under
-/// ``LockedValue`` and the blocking pool.
+/// A `pthread_mutex_t` with a condition variable, both in one heap allocation: the primitive
+/// under the blocking pool and the threads Wove keeps.
 ///
 /// Why not `Synchronization.Mutex`: on Linux it is built on raw futex calls that
 /// ThreadSanitizer does not model, so every access it guards is reported as a race, which hides
 /// the real ones. TSan intercepts the pthread calls, so what this lock guards is checked.
-final class PThreadMutex: @unchecked Sendable {
-    // Safe to share: the mutex and condition live at stable heap addresses for the object's
-    // lifetime and are only touched through the thread-safe pthread calls.
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+///
+/// A copy is the same lock: the primitives live in one shared object.
+struct PThreadMutex: @unchecked Sendable {
+    // Safe to share: the primitives are only touched through the thread-safe pthread calls.
+    // (`ManagedBuffer` is never `Sendable`, hence the unchecked conformance here.)
+    private let storage = Storage.make()
 
-    init() {
+    /// The condition (the buffer's header) and the mutex (its one element), at addresses that
+    /// stay put for the object's lifetime.
+    private final class Storage: ManagedBuffer<pthread_cond_t, pthread_mutex_t> {
+        static func make() -> Storage {
+            let storage = unsafeDowncast(
+                create(minimumCapacity: 1) { _ in pthread_cond_t() }, to: Storage.self)
+            storage.withUnsafeMutablePointers { condition, mutex in
+                PThreadMutex.initialize(mutex)
+                pthread_cond_init(condition, nil)
+            }
+            return storage
+        }
+
+        deinit {
+            withUnsafeMutablePointers { condition, mutex in
+                pthread_cond_destroy(condition)
+                pthread_mutex_destroy(mutex)
+            }
+        }
+    }
+
+    /// Initializes the mutex at `mutex`, as every lock in Wove is made.
+    static func initialize(_ mutex: UnsafeMutablePointer<pthread_mutex_t>) {
         #if canImport(Glibc)
             // Adaptive: a thread that finds the mutex held spins briefly before it sleeps. Every
-            // section this guards is a few instructions, so a contended lock is released within
-            // the spin, and a futex sleep and wake-up would cost far more than the wait.
+            // section a Wove lock guards is a few instructions, so a contended lock is released
+            // within the spin, and a futex sleep and wake-up would cost far more than the wait.
             var attributes = pthread_mutexattr_t()
             pthread_mutexattr_init(&attributes)
             pthread_mutexattr_settype(&attributes, Int32(PTHREAD_MUTEX_ADAPTIVE_NP))
@@ -31,44 +54,42 @@ final class PThreadMutex: @unchecked Sendable {
         #else
             pthread_mutex_init(mutex, nil)
         #endif
-        pthread_cond_init(condition, nil)
     }
 
-    deinit {
-        pthread_cond_destroy(condition)
-        condition.deallocate()
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-    }
+    /// Takes the mutex; the caller must ``unlock()`` it.
+    func lock() { storage.withUnsafeMutablePointerToElements { _ = pthread_mutex_lock($0) } }
 
-    func lock() { pthread_mutex_lock(mutex) }
-
-    func unlock() { pthread_mutex_unlock(mutex) }
+    /// Releases the mutex.
+    func unlock() { storage.withUnsafeMutablePointerToElements { _ = pthread_mutex_unlock($0) } }
 
     /// Runs `body` with the mutex held.
     @inline(__always)
     func withLock<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return try body()
+        try storage.withUnsafeMutablePointerToElements { mutex throws(E) -> R in
+            pthread_mutex_lock(mutex)
+            defer { pthread_mutex_unlock(mutex) }
+            return try body()
+        }
     }
 
     /// Waits on the condition, releasing the mutex meanwhile; call with the mutex held. Returns
     /// `false` once `deadline` (on the realtime clock) has passed. May wake spuriously.
     func wait(until deadline: timespec) -> Bool {
         var deadline = deadline
-        return pthread_cond_timedwait(condition, mutex, &deadline) != ETIMEDOUT
+        return storage.withUnsafeMutablePointers { condition, mutex in
+            pthread_cond_timedwait(condition, mutex, &deadline) != ETIMEDOUT
+        }
     }
 
     /// Waits on the condition, releasing the mutex meanwhile; call with the mutex held. May wake
     /// spuriously.
-    func wait() { pthread_cond_wait(condition, mutex) }
+    func wait() { storage.withUnsafeMutablePointers { _ = pthread_cond_wait($0, $1) } }
 
     /// Wakes one thread waiting on the condition.
-    func signal() { pthread_cond_signal(condition) }
+    func signal() { storage.withUnsafeMutablePointerToHeader { _ = pthread_cond_signal($0) } }
 
     /// Wakes every thread waiting on the condition.
-    func broadcast() { pthread_cond_broadcast(condition) }
+    func broadcast() { storage.withUnsafeMutablePointerToHeader { _ = pthread_cond_broadcast($0) } }
 
     /// The realtime clock `duration` from now, for ``wait(until:)``; at most a year from now.
     static func deadline(after duration: Duration) -> timespec {

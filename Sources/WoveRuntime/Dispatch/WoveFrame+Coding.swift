@@ -48,7 +48,11 @@ extension WoveFrame {
     ///
     /// - Throws: a `DecodingError` naming the missing or mistyped field, or the unknown type.
     package init(json: JSONValue) throws {
-        let fields = try JSONObjectReader(json)
+        try self.init(fields: JSONObjectReader(json))
+    }
+
+    /// The frame whose fields `fields` reads.
+    init(fields: JSONObjectReader) throws {
         let type = try fields.string("type")
         func run() throws -> String { try fields.string("run_id") }
         func task() throws -> String { try fields.string("task_id") }

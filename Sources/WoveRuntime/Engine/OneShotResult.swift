@@ -8,10 +8,37 @@
 package final class OneShotResult<T: Sendable>: Sendable {
     private struct State: Sendable {
         var result: Result<T, any Error>?
-        var waiters: [Int: UnsafeContinuation<T, any Error>] = [:]
+        /// Who waits, by id: nearly always one task, so a list, with no hashing or allocation
+        /// for the first.
+        var waiters = Waiters()
         var nextWaiter = 0
         /// Waiters cancelled before they registered.
-        var cancelled: Set<Int> = []
+        var cancelled: [Int] = []
+    }
+
+    private struct Waiters: Sendable {
+        private var first: (id: Int, continuation: UnsafeContinuation<T, any Error>)?
+        private var others: [(id: Int, continuation: UnsafeContinuation<T, any Error>)] = []
+
+        mutating func add(_ id: Int, _ continuation: UnsafeContinuation<T, any Error>) {
+            if first == nil { first = (id, continuation) } else { others.append((id, continuation)) }
+        }
+
+        /// The waiter with `id`, taken out; `nil` if it is not waiting.
+        mutating func remove(_ id: Int) -> UnsafeContinuation<T, any Error>? {
+            if let waiter = first, waiter.id == id {
+                first = nil
+                return waiter.continuation
+            }
+            guard let position = others.firstIndex(where: { $0.id == id }) else { return nil }
+            return others.remove(at: position).continuation
+        }
+
+        /// Resumes every waiter with `result`.
+        func resumeAll(with result: Result<T, any Error>) {
+            first?.continuation.resume(with: result)
+            for waiter in others { waiter.continuation.resume(with: result) }
+        }
     }
 
     private let state = LockedValue(State())
@@ -24,14 +51,14 @@ package final class OneShotResult<T: Sendable>: Sendable {
     /// Settles the result unless it is settled already; returns whether this call settled it.
     @discardableResult
     package func resolve(_ result: Result<T, any Error>) -> Bool {
-        let waiters = state.withLock { state -> [UnsafeContinuation<T, any Error>]? in
+        let waiters = state.withLock { state -> Waiters? in
             guard state.result == nil else { return nil }
             state.result = result
-            defer { state.waiters = [:] }
-            return Array(state.waiters.values)
+            defer { state.waiters = Waiters() }
+            return state.waiters
         }
         guard let waiters else { return false }
-        for waiter in waiters { waiter.resume(with: result) }
+        waiters.resumeAll(with: result)
         return true
     }
 
@@ -52,8 +79,8 @@ package final class OneShotResult<T: Sendable>: Sendable {
                 try await wait(id: id)
             } onCancel: {
                 let waiter = state.withLock { state -> UnsafeContinuation<T, any Error>? in
-                    guard let waiter = state.waiters.removeValue(forKey: id) else {
-                        state.cancelled.insert(id)
+                    guard let waiter = state.waiters.remove(id) else {
+                        state.cancelled.append(id)
                         return nil
                     }
                     return waiter
@@ -67,14 +94,17 @@ package final class OneShotResult<T: Sendable>: Sendable {
         try await withUnsafeThrowingContinuation { continuation in
             let ready = state.withLock { state -> Result<T, any Error>? in
                 if let result = state.result { return result }
-                if let id, state.cancelled.remove(id) != nil { return .failure(CancellationError()) }
+                if let id, let position = state.cancelled.firstIndex(of: id) {
+                    state.cancelled.remove(at: position)
+                    return .failure(CancellationError())
+                }
                 let key =
                     id
                     ?? {
                         defer { state.nextWaiter += 1 }
                         return state.nextWaiter
                     }()
-                state.waiters[key] = continuation
+                state.waiters.add(key, continuation)
                 return nil
             }
             if let ready { continuation.resume(with: ready) }

@@ -5,7 +5,13 @@
 ///
 /// A field that is absent or `null` is missing, as `decodeIfPresent` has it.
 struct JSONObjectReader {
-    private let fields: [String: JSONValue]
+    private enum Fields {
+        case dictionary([String: JSONValue])
+        /// In the order they came; of a repeated key, the last counts.
+        case pairs([(String, JSONValue)])
+    }
+
+    private let fields: Fields
     private let path: [any CodingKey]
 
     /// The reader of `value`, found at `path`; throws if it is not an object.
@@ -15,14 +21,26 @@ struct JSONObjectReader {
                 [String: JSONValue].self,
                 .init(codingPath: path, debugDescription: "Expected an object, found \(value)."))
         }
-        self.fields = fields
+        self.fields = .dictionary(fields)
         self.path = path
+    }
+
+    /// The reader of an object's fields as ``JSONParser/readObject(_:)`` read them, in order:
+    /// a few fields, which a search finds sooner than a dictionary could be built.
+    init(pairs: [(String, JSONValue)]) {
+        fields = .pairs(pairs)
+        path = []
     }
 
     /// The field `key`, unless it is absent or `null`.
     func value(_ key: String) -> JSONValue? {
-        guard let value = fields[key], value != .null else { return nil }
-        return value
+        let found: JSONValue?
+        switch fields {
+        case .dictionary(let fields): found = fields[key]
+        case .pairs(let pairs): found = pairs.last { $0.0 == key }?.1
+        }
+        guard let found, found != .null else { return nil }
+        return found
     }
 
     /// The reader of the object in field `key`, unless it is absent or `null`.

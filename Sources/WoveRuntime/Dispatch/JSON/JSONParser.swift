@@ -15,10 +15,15 @@ struct JSONParser {
         let offset: Int
 
         var description: String { "\(message) at byte \(offset)" }
+
+        /// The error as `JSONValue(parsing:)` reports it: text that is not JSON.
+        var decodingError: DecodingError {
+            .dataCorrupted(.init(codingPath: [], debugDescription: "\(self)."))
+        }
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
-    private var index = 0
+    private(set) var index = 0
     private var depth = 0
     /// The fields of the objects being read, innermost last: each object's dictionary is made
     /// once, at its final size, instead of growing (and rehashing) field by field.
@@ -26,7 +31,7 @@ struct JSONParser {
     /// The items of the arrays being read, innermost last, for the same reason.
     private var items: [JSONValue] = []
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     /// The value `text` holds.
     static func parse(_ text: some Collection<UInt8>) throws(SyntaxError) -> JSONValue {
@@ -49,15 +54,15 @@ struct JSONParser {
         return value
     }
 
-    private func error(_ message: String) -> SyntaxError { SyntaxError(message: message, offset: index) }
+    func error(_ message: String) -> SyntaxError { SyntaxError(message: message, offset: index) }
 
-    private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+    var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while let byte = current, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { index += 1 }
     }
 
-    private mutating func value() throws(SyntaxError) -> JSONValue {
+    mutating func value() throws(SyntaxError) -> JSONValue {
         guard let byte = current else { throw error("Unexpected end of text") }
         switch byte {
         case UInt8(ascii: "{"): return try object()
@@ -86,11 +91,25 @@ struct JSONParser {
         index += length
     }
 
-    private mutating func enter() throws(SyntaxError) {
+    mutating func enter() throws(SyntaxError) {
         depth += 1
         guard depth <= Self.maximumDepth else {
             throw error("Nesting deeper than \(Self.maximumDepth) levels")
         }
+    }
+
+    /// Leaves an array or object ``enter()`` entered.
+    mutating func leave() { depth -= 1 }
+
+    /// Steps past the byte at ``current``, which the caller has checked.
+    mutating func advance() { index += 1 }
+
+    /// Goes back to `position`, to read what is there another way.
+    mutating func rewind(to position: Int) { index = position }
+
+    /// The bytes of the text in `range`, valid while the text is being read.
+    func slice(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[range])
     }
 
     private mutating func object() throws(SyntaxError) -> JSONValue {
@@ -153,7 +172,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func string() throws(SyntaxError) -> String {
+    mutating func string() throws(SyntaxError) -> String {
         index += 1  // the opening quote
         let start = index
         var ascii = true

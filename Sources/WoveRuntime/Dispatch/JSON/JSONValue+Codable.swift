@@ -14,7 +14,7 @@ extension JSONValue {
         do {
             self = try JSONParser.parse(text)
         } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "\(error)."))
+            throw error.decodingError
         }
     }
 
