@@ -56,7 +56,7 @@ public struct WoveWorker: Sendable {
         inputs: some AsyncSequence<WorkerInput, any Error> & Sendable,
         emit: @escaping @Sendable (WoveFrame) async -> Void
     ) async {
-        let runs = RunTable<String>()
+        let runs = RunTable()
         await withDiscardingTaskGroup { group in
             do {
                 for try await input in inputs {

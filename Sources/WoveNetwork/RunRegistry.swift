@@ -7,7 +7,7 @@
     package final class RunRegistry: Sendable {
         package let maximumConcurrentRuns: Int
         /// The admitted runs, with their tasks while they run.
-        private let runs = RunTable<String>()
+        private let runs = RunTable()
 
         package init(maximumConcurrentRuns: Int) { self.maximumConcurrentRuns = maximumConcurrentRuns }
 

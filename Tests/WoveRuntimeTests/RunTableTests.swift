@@ -7,7 +7,7 @@ import Testing
 struct RunTableTests {
     @Test("a key is admitted once, up to the limit, and leaves the table when its run ends")
     func admission() async {
-        let table = RunTable<String>()
+        let table = RunTable()
         #expect(table.admit("a", limit: 2) == .admitted)
         #expect(table.admit("a", limit: 2) == .duplicate)
         #expect(table.admit("b", limit: 2) == .admitted)
@@ -19,7 +19,7 @@ struct RunTableTests {
 
     @Test("a cancellation reaches a run listed but not started, and a running one")
     func cancellation() async {
-        let table = RunTable<String>()
+        let table = RunTable()
         #expect(table.admit("early", limit: 10) == .admitted)
         table.cancel("early")
         let sawEarly = LockedValue(false)
@@ -36,7 +36,7 @@ struct RunTableTests {
 
     @Test("a cancellation of an unknown key is remembered only when asked, and answers its admission")
     func earlyCancellation() {
-        let table = RunTable<String>()
+        let table = RunTable()
         table.cancel("forgotten")
         #expect(table.admit("forgotten", limit: 10) == .admitted)
         table.cancel("remembered", rememberingUnknown: true)
@@ -47,25 +47,25 @@ struct RunTableTests {
 
     @Test("early cancellations are remembered up to a bound, oldest forgotten first")
     func earlyCancellationBound() {
-        let table = RunTable<Int>()
-        let bound = RunTable<Int>.rememberedCancellations
+        let table = RunTable()
+        let bound = RunTable.rememberedCancellations
         // Consumed at once: it must not count against the bound afterwards.
-        table.cancel(-1, rememberingUnknown: true)
-        #expect(table.admit(-1, limit: .max) == .cancelledEarly)
-        table.cancel(-1, rememberingUnknown: true)
-        for key in 0..<(bound - 1) { table.cancel(key, rememberingUnknown: true) }
+        table.cancel("-1", rememberingUnknown: true)
+        #expect(table.admit("-1", limit: .max) == .cancelledEarly)
+        table.cancel("-1", rememberingUnknown: true)
+        for key in 0..<(bound - 1) { table.cancel("\(key)", rememberingUnknown: true) }
         #expect(
-            table.admit(-1, limit: .max) == .cancelledEarly,
+            table.admit("-1", limit: .max) == .cancelledEarly,
             "the second cancellation of -1 is within the bound")
-        table.cancel(bound, rememberingUnknown: true)
-        table.cancel(bound + 1, rememberingUnknown: true)
-        #expect(table.admit(0, limit: .max) == .admitted, "the oldest is forgotten past the bound")
-        #expect(table.admit(bound + 1, limit: .max) == .cancelledEarly)
+        table.cancel("\(bound)", rememberingUnknown: true)
+        table.cancel("\(bound + 1)", rememberingUnknown: true)
+        #expect(table.admit("0", limit: .max) == .admitted, "the oldest is forgotten past the bound")
+        #expect(table.admit("\(bound + 1)", limit: .max) == .cancelledEarly)
     }
 
     @Test("after cancelAll, a run that starts is cancelled at once")
     func closed() async {
-        let table = RunTable<String>()
+        let table = RunTable()
         table.cancelAll()
         let saw = LockedValue(false)
         await table.run("late") { saw.withLock { $0 = Task.isCancelled } }

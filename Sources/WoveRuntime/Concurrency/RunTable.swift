@@ -1,9 +1,14 @@
-/// Running tasks by key, so they can be cancelled from any thread: a worker's runs by run id.
+/// Running tasks by run id, so they can be cancelled from any thread: a worker's runs.
+///
+/// Keyed by `String`, not generic: a generic table used from another module runs unspecialized,
+/// and this one is on every remote run's path.
 ///
 /// A key may be listed before its task starts (``expect(_:)`` or ``admit(_:limit:)``), so a
 /// cancellation that arrives before the task does is kept and applied when it starts. After
 /// ``cancelAll()`` the table is closed: a task that starts later is cancelled at once.
-package final class RunTable<Key: Hashable & Sendable>: @unchecked Sendable {
+package final class RunTable: @unchecked Sendable {
+    package typealias Key = String
+
     // Safe to share: every `var` below is read and written only with `mutex` held. A running
     // task is held as an `UnsafeCurrentTask` for exactly as long as its body runs (`run(_:_:)`
     // removes it, under the lock, before the body's task can end), so every reference in `runs`

@@ -14,7 +14,7 @@ package enum FrameEnvelope: Sendable {
     /// The envelope in `text`.
     ///
     /// - Throws: `DecodingError.dataCorrupted` for text that is not JSON, as `JSONValue(parsing:)`.
-    package static func parse(_ text: some Collection<UInt8>) throws -> FrameEnvelope {
+    package static func parse(_ text: [UInt8]) throws -> FrameEnvelope {
         do {
             return try JSONParser.reading(text) { parser throws(JSONParser.SyntaxError) in
                 try read(from: &parser)
@@ -84,7 +84,7 @@ package enum EventsMessage: Sendable {
     /// The answer in `text`.
     ///
     /// - Throws: `DecodingError.dataCorrupted` for text that is not JSON, as `JSONValue(parsing:)`.
-    package static func parse(_ text: some Collection<UInt8>) throws -> EventsMessage {
+    package static func parse(_ text: [UInt8]) throws -> EventsMessage {
         do {
             return try JSONParser.reading(text) { parser throws(JSONParser.SyntaxError) in
                 if parser.nextIsArray { return .list(try envelopes(from: &parser)) }
