@@ -37,6 +37,10 @@ package final class LineWriter: @unchecked Sendable {
     private var queue: [Pending] = []
     /// Whether the writer thread is writing a batch taken from the queue.
     private var writing = false
+    /// Whether a caller is sending lines itself (see `sendInline`): the queue is its to send.
+    private var combining = false
+    /// How many batches a caller sends for others before it leaves the rest to the thread.
+    private static let inlineRounds = 8
     private var threadStarted = false
     /// Set by ``finish()``: close once the queue is written.
     private var finishing = false
@@ -66,25 +70,84 @@ package final class LineWriter: @unchecked Sendable {
                 mutex.unlock()
                 return waiter.resume(throwing: SystemCallError("send", code: EPIPE))
             }
-            var written = 0
-            if queue.isEmpty, !writing, isSocket {
-                switch Descriptors.sendWithoutWaiting(bytes, from: 0, to: descriptor) {
-                case .success(let count): written = count
-                case .failure(let error):
-                    let waiters = fail(error)
-                    mutex.unlock()
-                    for other in waiters { other.resume(throwing: error) }
-                    return waiter.resume(throwing: error)
-                }
-                if written == bytes.count {
-                    mutex.unlock()
-                    return waiter.resume()
-                }
+            let line = Pending(bytes: bytes, written: 0, waiter: waiter)
+            guard isSocket, queue.isEmpty, !writing, !combining else {
+                queue.append(line)
+                // A caller sending now takes the line with its next batch.
+                if !combining { startOrWakeThread() }
+                return mutex.unlock()
             }
-            queue.append(Pending(bytes: bytes, written: written, waiter: waiter))
-            startOrWakeThread()
+            combining = true
+            let target = descriptor
             mutex.unlock()
+            sendInline([line], to: target)
         }
+    }
+
+    /// Sends `batch`, then whatever other callers queued meanwhile, batch after batch, each in
+    /// one non-blocking `send`, until nothing is queued: the lines of many concurrent writers
+    /// go out in few system calls, and no caller waits on the mutex while another sends. What
+    /// the peer does not take at once is left to the writer thread. Called with `combining` set.
+    private func sendInline(_ first: [Pending], to target: Int32) {
+        var batch = first
+        for round in 1... {
+            let bytes = batch.count == 1 ? batch[0].bytes : batch.flatMap(\.bytes)
+            let result = Descriptors.sendWithoutWaiting(bytes, from: 0, to: target)
+            mutex.lock()
+            switch result {
+            case .failure(let error):
+                combining = false
+                let waiters = batch.map(\.waiter) + fail(error)
+                mutex.unlock()
+                for waiter in waiters { waiter.resume(throwing: error) }
+                return
+            case .success(let sent) where sent < bytes.count:
+                // The peer's buffer is full: the thread writes the rest, before anything newer.
+                combining = false
+                let (done, rest) = Self.split(batch, after: sent)
+                queue.insert(contentsOf: rest, at: 0)
+                startOrWakeThread()
+                mutex.unlock()
+                for line in done { line.waiter.resume() }
+                return
+            case .success where round == Self.inlineRounds && !queue.isEmpty:
+                // Others keep writing: their lines go to the thread, so this caller returns.
+                combining = false
+                startOrWakeThread()
+                mutex.unlock()
+                for line in batch { line.waiter.resume() }
+                return
+            case .success:
+                let next = queue
+                queue.removeAll()
+                if next.isEmpty {
+                    combining = false
+                    if finishing { threadStarted ? mutex.signal() : closeDescriptor() }
+                }
+                mutex.unlock()
+                for line in batch { line.waiter.resume() }
+                guard !next.isEmpty else { return }
+                batch = next
+            }
+        }
+    }
+
+    /// The lines of `batch` wholly within its first `count` bytes, and the rest, the first of
+    /// them perhaps partly written.
+    private static func split(_ batch: [Pending], after count: Int) -> (done: [Pending], rest: [Pending]) {
+        var remaining = count
+        var done: [Pending] = []
+        var rest: [Pending] = []
+        for line in batch {
+            if remaining >= line.bytes.count {
+                remaining -= line.bytes.count
+                done.append(line)
+            } else {
+                rest.append(Pending(bytes: line.bytes, written: remaining, waiter: line.waiter))
+                remaining = 0
+            }
+        }
+        return (done, rest)
     }
 
     /// Closes the descriptor once every queued line is written; later writes fail with `EPIPE`.
@@ -94,6 +157,8 @@ package final class LineWriter: @unchecked Sendable {
         finishing = true
         if threadStarted {
             mutex.signal()
+        } else if combining {
+            // The caller sending closes the descriptor once it has sent everything.
         } else if queue.isEmpty {
             closeDescriptor()
         } else {
@@ -135,7 +200,8 @@ package final class LineWriter: @unchecked Sendable {
     private func drain() {
         mutex.lock()
         while true {
-            while queue.isEmpty, !finishing { mutex.wait() }
+            // While a caller sends, the queue is its own.
+            while combining || (queue.isEmpty && !finishing) { mutex.wait() }
             if queue.isEmpty {
                 if failure == nil { closeDescriptor() }
                 break
