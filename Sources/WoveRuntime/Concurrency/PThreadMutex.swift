@@ -43,18 +43,29 @@ struct PThreadMutex: @unchecked Sendable {
     /// Initializes the mutex at `mutex`, as every lock in Wove is made.
     static func initialize(_ mutex: UnsafeMutablePointer<pthread_mutex_t>) {
         #if canImport(Glibc)
-            // Adaptive: a thread that finds the mutex held spins briefly before it sleeps. Every
-            // section a Wove lock guards is a few instructions, so a contended lock is released
-            // within the spin, and a futex sleep and wake-up would cost far more than the wait.
-            var attributes = pthread_mutexattr_t()
-            pthread_mutexattr_init(&attributes)
-            pthread_mutexattr_settype(&attributes, Int32(PTHREAD_MUTEX_ADAPTIVE_NP))
-            pthread_mutex_init(mutex, &attributes)
-            pthread_mutexattr_destroy(&attributes)
+            pthread_mutex_init(mutex, adaptive.attributes)
         #else
             pthread_mutex_init(mutex, nil)
         #endif
     }
+
+    #if canImport(Glibc)
+        /// The attributes of every Wove mutex, made once: adaptive, so a thread that finds the
+        /// mutex held spins briefly before it sleeps. Every section a Wove lock guards is a few
+        /// instructions, so a contended lock is released within the spin, and a futex sleep and
+        /// wake-up would cost far more than the wait.
+        private static let adaptive = MutexAttributes()
+
+        private final class MutexAttributes: @unchecked Sendable {
+            // Safe to share: set up once, in `init`, and only read after (by pthread_mutex_init).
+            let attributes = UnsafeMutablePointer<pthread_mutexattr_t>.allocate(capacity: 1)
+
+            init() {
+                pthread_mutexattr_init(attributes)
+                pthread_mutexattr_settype(attributes, Int32(PTHREAD_MUTEX_ADAPTIVE_NP))
+            }
+        }
+    #endif
 
     /// Takes the mutex; the caller must ``unlock()`` it.
     func lock() { storage.withUnsafeMutablePointerToElements { _ = pthread_mutex_lock($0) } }
