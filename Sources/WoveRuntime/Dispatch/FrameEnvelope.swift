@@ -7,7 +7,7 @@
 package enum FrameEnvelope: Sendable {
     /// A JSON object's fields; `pickled` if a key ends in `_pickle` (Python wove's pickled
     /// callable and arguments).
-    case object(fields: [(String, JSONValue)], pickled: Bool)
+    case object(fields: [JSONField], pickled: Bool)
     /// Any other JSON value: not a frame.
     case other(JSONValue)
 
@@ -27,11 +27,12 @@ package enum FrameEnvelope: Sendable {
     /// Reads the value that comes next.
     static func read(from parser: inout JSONParser) throws(JSONParser.SyntaxError) -> FrameEnvelope {
         guard parser.nextIsObject else { return .other(try parser.value()) }
-        var fields: [(String, JSONValue)] = []
+        var fields: [JSONField] = []
+        fields.reserveCapacity(8)
         var pickled = false
         try parser.readObject { key, parser throws(JSONParser.SyntaxError) in
             pickled = pickled || key.hasSuffix("_pickle")
-            fields.append((key.string, try parser.value()))
+            fields.append(JSONField(key: key.string, value: try parser.value()))
         }
         return .object(fields: fields, pickled: pickled)
     }
@@ -49,7 +50,7 @@ package enum FrameEnvelope: Sendable {
     /// The string in field `key`, if the envelope is an object that has one.
     package func string(_ key: String) -> String? {
         guard case .object(let fields, _) = self,
-            case .string(let text)? = fields.last(where: { $0.0 == key })?.1
+            case .string(let text)? = fields.last(where: { $0.key == key })?.value
         else { return nil }
         return text
     }
@@ -57,13 +58,14 @@ package enum FrameEnvelope: Sendable {
     /// The keys that end in `_pickle`, sorted.
     package var pickles: [String] {
         guard case .object(let fields, true) = self else { return [] }
-        return Set(fields.map(\.0).filter { $0.hasSuffix("_pickle") }).sorted()
+        return Set(fields.map(\.key).filter { $0.hasSuffix("_pickle") }).sorted()
     }
 
     /// The envelope as a JSON value, for messages that quote it.
     package var json: JSONValue {
         switch self {
-        case .object(let fields, _): .object(Dictionary(fields, uniquingKeysWith: { $1 }))
+        case .object(let fields, _):
+            .object(Dictionary(fields.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 }))
         case .other(let value): value
         }
     }
@@ -92,7 +94,7 @@ package enum EventsMessage: Sendable {
                     _ = try parser.value()
                     return .other
                 }
-                var fields: [(String, JSONValue)] = []
+                var fields: [JSONField] = []
                 var pickled = false
                 var hasType = false
                 var events: [FrameEnvelope]?
@@ -100,16 +102,18 @@ package enum EventsMessage: Sendable {
                     if key.is("events") {
                         // Only a list of events if the object has no `type`: kept aside until that is known.
                         events = parser.nextIsArray ? try envelopes(from: &parser) : nil
-                        if events == nil { fields.append(("events", try parser.value())) }
+                        if events == nil {
+                            fields.append(JSONField(key: "events", value: try parser.value()))
+                        }
                         return
                     }
                     hasType = hasType || key.is("type")
                     pickled = pickled || key.hasSuffix("_pickle")
-                    fields.append((key.string, try parser.value()))
+                    fields.append(JSONField(key: key.string, value: try parser.value()))
                 }
                 guard hasType else { return .wrapped(events: events) }
                 // One event after all: its `events` list is one more field of it.
-                if let events { fields.append(("events", .array(events.map(\.json)))) }
+                if let events { fields.append(JSONField(key: "events", value: .array(events.map(\.json)))) }
                 return .single(.object(fields: fields, pickled: pickled))
             }
         } catch {

@@ -8,7 +8,7 @@ struct JSONObjectReader {
     private enum Fields {
         case dictionary([String: JSONValue])
         /// In the order they came; of a repeated key, the last counts.
-        case pairs([(String, JSONValue)])
+        case pairs([JSONField])
     }
 
     private let fields: Fields
@@ -27,7 +27,7 @@ struct JSONObjectReader {
 
     /// The reader of an object's fields as ``JSONParser/readObject(_:)`` read them, in order:
     /// a few fields, which a search finds sooner than a dictionary could be built.
-    init(pairs: [(String, JSONValue)]) {
+    init(pairs: [JSONField]) {
         fields = .pairs(pairs)
         path = []
     }
@@ -37,7 +37,7 @@ struct JSONObjectReader {
         let found: JSONValue?
         switch fields {
         case .dictionary(let fields): found = fields[key]
-        case .pairs(let pairs): found = pairs.last { $0.0 == key }?.1
+        case .pairs(let pairs): found = pairs.last { $0.key == key }?.value
         }
         guard let found, found != .null else { return nil }
         return found

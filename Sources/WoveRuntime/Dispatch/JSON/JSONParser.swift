@@ -27,7 +27,7 @@ struct JSONParser {
     private var depth = 0
     /// The fields of the objects being read, innermost last: each object's dictionary is made
     /// once, at its final size, instead of growing (and rehashing) field by field.
-    private var fields: [(String, JSONValue)] = []
+    private var fields: [JSONField] = []
     /// The items of the arrays being read, innermost last, for the same reason.
     private var items: [JSONValue] = []
 
@@ -130,7 +130,7 @@ struct JSONParser {
             guard current == UInt8(ascii: ":") else { throw error("Expected ':' after a key") }
             index += 1
             skipWhitespace()
-            fields.append((key, try value()))
+            fields.append(JSONField(key: key, value: try value()))
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): index += 1
@@ -138,7 +138,7 @@ struct JSONParser {
                 index += 1
                 var object = [String: JSONValue](minimumCapacity: fields.count - first)
                 // A repeated key keeps its last value.
-                for (key, value) in fields[first...] { object[key] = value }
+                for field in fields[first...] { object[field.key] = field.value }
                 fields.removeSubrange(first...)
                 return .object(object)
             default: throw error("Expected ',' or '}' in an object")
