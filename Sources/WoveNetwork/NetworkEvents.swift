@@ -53,12 +53,16 @@
             return frames
         }
 
-        /// `frames` as `{"events": [...]}`, the answer every peer reads.
+        /// `frames` as `{"events": [...]}`, the answer every peer reads. A result that JSON cannot
+        /// hold (a number out of its range) is answered as its run's `task_error`, so the run
+        /// still ends.
+        ///
+        /// - Throws: for any other frame that cannot be written.
         public static func encode(_ frames: [WoveFrame]) throws -> [UInt8] {
             var bytes = Array(#"{"events":["#.utf8)
             for (position, frame) in frames.enumerated() {
                 if position > 0 { bytes.append(UInt8(ascii: ",")) }
-                bytes.append(contentsOf: try frame.serialized())
+                bytes.append(contentsOf: try frame.serializedEvent())
             }
             bytes.append(contentsOf: "]}".utf8)
             return bytes

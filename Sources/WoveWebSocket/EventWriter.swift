@@ -90,31 +90,14 @@
 
         /// One event as its JSON object, several as `{"events": […]}`.
         private static func message(of batch: [WoveFrame]) throws -> [UInt8] {
-            guard batch.count > 1 else { return try bytes(of: batch[0]) }
+            guard batch.count > 1 else { return try batch[0].serializedEvent() }
             var message = Array(#"{"events":["#.utf8)
             for (position, event) in batch.enumerated() {
                 if position > 0 { message.append(UInt8(ascii: ",")) }
-                message.append(contentsOf: try bytes(of: event))
+                message.append(contentsOf: try event.serializedEvent())
             }
             message.append(contentsOf: "]}".utf8)
             return message
-        }
-
-        /// The event as JSON; one that cannot be written (a number JSON cannot hold) becomes its
-        /// run's `task_error`, so the run still ends.
-        private static func bytes(of event: WoveFrame) throws -> [UInt8] {
-            do {
-                return try event.serialized()
-            } catch {
-                guard let runID = event.runID, case .taskResult(_, let taskID, _) = event else { throw error }
-                return try WoveFrame.taskError(
-                    runID: runID, taskID: taskID,
-                    error: RemoteError(
-                        kind: "UnencodableResult",
-                        message: "The result could not be written as JSON: \(error).",
-                        source: .task)
-                ).serialized()
-            }
         }
     }
 #endif

@@ -213,6 +213,20 @@ struct FrameTests {
         }
     }
 
+    @Test("a result JSON cannot hold is sent as the run's task_error, so the run still ends")
+    func unwritableResult() throws {
+        let frame = WoveFrame.taskResult(runID: "r", taskID: "t", result: .array([.number(.infinity)]))
+        #expect(throws: (any Error).self) { try frame.serialized() }
+        let sent = try FrameEnvelope.parse(try frame.serializedEvent()).frame()
+        guard case .taskError("r", "t", let error) = sent else {
+            Issue.record("expected a task_error, got \(sent)")
+            return
+        }
+        #expect(error.kind == "UnencodableResult" && error.source == .task, "\(error)")
+        let started = WoveFrame.taskStarted(runID: "r", taskID: "t")
+        #expect(try started.serializedEvent() == (try started.serialized()))
+    }
+
     @Test("run ids are the task id and 32 lowercase hex digits, and never repeat")
     func runIdentifiers() {
         let ids = (0..<10_000).map { _ in RunIdentifier.make(taskID: "report") }

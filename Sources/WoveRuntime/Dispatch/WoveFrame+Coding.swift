@@ -148,3 +148,24 @@ extension WoveFrame {
         return output
     }
 }
+
+extension WoveFrame {
+    /// The event as JSON text, as ``serialized()`` writes it; a result that JSON cannot hold (a
+    /// number out of its range) becomes the run's `task_error` instead, so the run still ends
+    /// rather than waiting for a frame that was never sent. What every worker sends its events with.
+    ///
+    /// - Throws: for an unwritable frame that is not a result.
+    package func serializedEvent() throws -> [UInt8] {
+        do {
+            return try serialized()
+        } catch {
+            guard case .taskResult(let runID, let taskID, _) = self else { throw error }
+            return try WoveFrame.taskError(
+                runID: runID, taskID: taskID,
+                error: RemoteError(
+                    kind: "UnencodableResult", message: "The result could not be written as JSON: \(error).",
+                    source: .task)
+            ).serialized()
+        }
+    }
+}

@@ -113,63 +113,27 @@ struct JSONParser {
     }
 
     private mutating func object() throws(SyntaxError) -> JSONValue {
-        try enter()
-        defer { depth -= 1 }
-        index += 1
-        skipWhitespace()
-        if current == UInt8(ascii: "}") {
-            index += 1
-            return .object([:])
-        }
         let first = fields.count
-        while true {
-            skipWhitespace()
-            guard current == UInt8(ascii: "\"") else { throw error("Expected a string key") }
-            let key = try string()
-            skipWhitespace()
-            guard current == UInt8(ascii: ":") else { throw error("Expected ':' after a key") }
-            index += 1
-            skipWhitespace()
-            fields.append(JSONField(key: key, value: try value()))
-            skipWhitespace()
-            switch current {
-            case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"):
-                index += 1
-                var object = [String: JSONValue](minimumCapacity: fields.count - first)
-                // A repeated key keeps its last value.
-                for field in fields[first...] { object[field.key] = field.value }
-                fields.removeSubrange(first...)
-                return .object(object)
-            default: throw error("Expected ',' or '}' in an object")
-            }
+        try readObject { key, parser throws(SyntaxError) in
+            let value = try parser.value()
+            parser.fields.append(JSONField(key: key.string, value: value))
         }
+        var object = [String: JSONValue](minimumCapacity: fields.count - first)
+        // A repeated key keeps its last value.
+        for field in fields[first...] { object[field.key] = field.value }
+        fields.removeSubrange(first...)
+        return .object(object)
     }
 
     private mutating func array() throws(SyntaxError) -> JSONValue {
-        try enter()
-        defer { depth -= 1 }
-        index += 1
-        skipWhitespace()
-        if current == UInt8(ascii: "]") {
-            index += 1
-            return .array([])
-        }
         let first = items.count
-        while true {
-            skipWhitespace()
-            items.append(try value())
-            skipWhitespace()
-            switch current {
-            case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "]"):
-                index += 1
-                let array = Array(items[first...])
-                items.removeSubrange(first...)
-                return .array(array)
-            default: throw error("Expected ',' or ']' in an array")
-            }
+        try readArray { parser throws(SyntaxError) in
+            let item = try parser.value()
+            parser.items.append(item)
         }
+        let array = Array(items[first...])
+        items.removeSubrange(first...)
+        return .array(array)
     }
 
     mutating func string() throws(SyntaxError) -> String {
