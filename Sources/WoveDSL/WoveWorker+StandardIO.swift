@@ -117,8 +117,7 @@ private final class FrameLineWriter: Sendable {
 
     func write(_ frame: WoveFrame) async {
         // Every event this worker emits can be written: a result that cannot becomes a task_error.
-        guard var line = try? frame.serializedEvent() else { return }
-        line.append(UInt8(ascii: "\n"))
+        guard let line = try? FrameLine.encode(frame) else { return }
         try? await writer.write(line)
     }
 

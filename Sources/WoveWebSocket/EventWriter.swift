@@ -90,14 +90,7 @@
 
         /// One event as its JSON object, several as `{"events": […]}`.
         private static func message(of batch: [WoveFrame]) throws -> [UInt8] {
-            guard batch.count > 1 else { return try batch[0].serializedEvent() }
-            var message = Array(#"{"events":["#.utf8)
-            for (position, event) in batch.enumerated() {
-                if position > 0 { message.append(UInt8(ascii: ",")) }
-                message.append(contentsOf: try event.serializedEvent())
-            }
-            message.append(contentsOf: "]}".utf8)
-            return message
+            batch.count == 1 ? try batch[0].serializedEvent() : try NetworkEvents.encode(batch)
         }
     }
 #endif

@@ -7,8 +7,6 @@
 /// cancellation that arrives before the task does is kept and applied when it starts. After
 /// ``cancelAll()`` the table is closed: a task that starts later is cancelled at once.
 package final class RunTable: @unchecked Sendable {
-    package typealias Key = String
-
     // Safe to share: every `var` below is read and written only with `mutex` held. A running
     // task is held as an `UnsafeCurrentTask` for exactly as long as its body runs (`run(_:_:)`
     // removes it, under the lock, before the body's task can end), so every reference in `runs`
@@ -35,20 +33,20 @@ package final class RunTable: @unchecked Sendable {
     static var rememberedCancellations: Int { 10_000 }
 
     private let mutex = PThreadMutex()
-    private var runs: [Key: Entry] = [:]
+    private var runs: [String: Entry] = [:]
     private var closed = false
     /// Keys cancelled before they were listed, oldest first in `cancelledOrder`.
-    private var cancelledEarly: Set<Key> = []
-    private var cancelledOrder: [Key] = []
+    private var cancelledEarly: Set<String> = []
+    private var cancelledOrder: [String] = []
 
     package init() {}
 
     /// Lists `key`, whose task is about to start.
-    package func expect(_ key: Key) { mutex.withLock { runs[key] = .starting(cancelled: false) } }
+    package func expect(_ key: String) { mutex.withLock { runs[key] = .starting(cancelled: false) } }
 
     /// Lists `key`, whose task is about to start, unless it was cancelled already, is listed
     /// already, or `limit` keys are.
-    package func admit(_ key: Key, limit: Int) -> Admission {
+    package func admit(_ key: String, limit: Int) -> Admission {
         mutex.withLock {
             if !cancelledEarly.isEmpty, cancelledEarly.remove(key) != nil {
                 cancelledOrder.removeAll { $0 == key }
@@ -62,7 +60,7 @@ package final class RunTable: @unchecked Sendable {
     }
 
     /// Runs `body` as the task for `key`, cancellable through the table while it runs.
-    package func run(_ key: Key, _ body: () async -> Void) async {
+    package func run(_ key: String, _ body: () async -> Void) async {
         await withUnsafeCurrentTask { task in
             let cancelledEarly = mutex.withLock { () -> Bool in
                 guard let task else { return false }
@@ -84,7 +82,7 @@ package final class RunTable: @unchecked Sendable {
     /// Cancels the task for `key`, now or as soon as it starts. A key neither listed nor running
     /// is ignored, or, when `rememberingUnknown`, kept (a bounded number of them) so that its
     /// ``admit(_:limit:)`` answers ``Admission/cancelledEarly``.
-    package func cancel(_ key: Key, rememberingUnknown: Bool = false) {
+    package func cancel(_ key: String, rememberingUnknown: Bool = false) {
         mutex.withLock {
             switch runs[key] {
             case .starting?: runs[key] = .starting(cancelled: true)

@@ -27,10 +27,20 @@ package enum FrameEnvelope: Sendable {
     /// Reads the value that comes next.
     static func read(from parser: inout JSONParser) throws(JSONParser.SyntaxError) -> FrameEnvelope {
         guard parser.nextIsObject else { return .other(try parser.value()) }
+        return try readObject(from: &parser)
+    }
+
+    /// Reads the object that comes next as an envelope. `claim` may read a field's value itself
+    /// and answer `true`: that field is then not kept.
+    static func readObject(
+        from parser: inout JSONParser,
+        claiming claim: (JSONKey, inout JSONParser) throws(JSONParser.SyntaxError) -> Bool = { _, _ in false }
+    ) throws(JSONParser.SyntaxError) -> FrameEnvelope {
         var fields: [JSONField] = []
         fields.reserveCapacity(8)
         var pickled = false
         try parser.readObject { key, parser throws(JSONParser.SyntaxError) in
+            guard try !claim(key, &parser) else { return }
             pickled = pickled || key.hasSuffix("_pickle")
             fields.append(JSONField(key: key.string, value: try parser.value()))
         }
@@ -94,24 +104,17 @@ package enum EventsMessage: Sendable {
                     _ = try parser.value()
                     return .other
                 }
-                var fields: [JSONField] = []
-                var pickled = false
-                var hasType = false
                 var events: [FrameEnvelope]?
-                try parser.readObject { key, parser throws(JSONParser.SyntaxError) in
-                    if key.is("events") {
-                        // Only a list of events if the object has no `type`: kept aside until that is known.
-                        events = parser.nextIsArray ? try envelopes(from: &parser) : nil
-                        if events == nil {
-                            fields.append(JSONField(key: "events", value: try parser.value()))
-                        }
-                        return
-                    }
-                    hasType = hasType || key.is("type")
-                    pickled = pickled || key.hasSuffix("_pickle")
-                    fields.append(JSONField(key: key.string, value: try parser.value()))
+                // Only a list of events if the object has no `type`: kept aside until that is known.
+                let object = try FrameEnvelope.readObject(from: &parser) {
+                    key, parser throws(JSONParser.SyntaxError) in
+                    guard key.is("events") else { return false }
+                    events = parser.nextIsArray ? try envelopes(from: &parser) : nil
+                    return events != nil
                 }
-                guard hasType else { return .wrapped(events: events) }
+                guard case .object(var fields, let pickled) = object,
+                    fields.contains(where: { $0.key == "type" })
+                else { return .wrapped(events: events) }
                 // One event after all: its `events` list is one more field of it.
                 if let events { fields.append(JSONField(key: "events", value: .array(events.map(\.json)))) }
                 return .single(.object(fields: fields, pickled: pickled))

@@ -40,45 +40,41 @@ extension JSONParser {
     mutating func readObject(_ field: (JSONKey, inout JSONParser) throws(SyntaxError) -> Void)
         throws(SyntaxError)
     {
-        try enter()
-        defer { leave() }
-        advance()
-        skipWhitespace()
-        if current == UInt8(ascii: "}") { return advance() }
-        while true {
-            skipWhitespace()
-            guard current == UInt8(ascii: "\"") else { throw error("Expected a string key") }
-            let key = try key()
-            skipWhitespace()
-            guard current == UInt8(ascii: ":") else { throw error("Expected ':' after a key") }
-            advance()
-            skipWhitespace()
-            try field(key, &self)
-            skipWhitespace()
-            switch current {
-            case UInt8(ascii: ","): advance()
-            case UInt8(ascii: "}"): return advance()
-            default: throw error("Expected ',' or '}' in an object")
-            }
+        try readItems(closedBy: UInt8(ascii: "}"), in: "an object") { parser throws(SyntaxError) in
+            guard parser.current == UInt8(ascii: "\"") else { throw parser.error("Expected a string key") }
+            let key = try parser.key()
+            parser.skipWhitespace()
+            guard parser.current == UInt8(ascii: ":") else { throw parser.error("Expected ':' after a key") }
+            parser.advance()
+            parser.skipWhitespace()
+            try field(key, &parser)
         }
     }
 
     /// Reads the array that comes next (``nextIsArray``): `element` must read each element
     /// from the parser.
     mutating func readArray(_ element: (inout JSONParser) throws(SyntaxError) -> Void) throws(SyntaxError) {
+        try readItems(closedBy: UInt8(ascii: "]"), in: "an array", element)
+    }
+
+    /// Reads the items of an object or array, opened at the current byte and closed by `close`,
+    /// separated by commas: `item` reads each.
+    private mutating func readItems(
+        closedBy close: UInt8, in container: String, _ item: (inout JSONParser) throws(SyntaxError) -> Void
+    ) throws(SyntaxError) {
         try enter()
         defer { leave() }
         advance()
         skipWhitespace()
-        if current == UInt8(ascii: "]") { return advance() }
+        if current == close { return advance() }
         while true {
             skipWhitespace()
-            try element(&self)
+            try item(&self)
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): advance()
-            case UInt8(ascii: "]"): return advance()
-            default: throw error("Expected ',' or ']' in an array")
+            case close?: return advance()
+            default: throw error("Expected ',' or '\(Unicode.Scalar(close))' in \(container)")
             }
         }
     }

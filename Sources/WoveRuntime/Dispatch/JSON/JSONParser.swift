@@ -35,23 +35,7 @@ struct JSONParser {
 
     /// The value `text` holds.
     static func parse(_ text: some Collection<UInt8>) throws(SyntaxError) -> JSONValue {
-        let result =
-            text.withContiguousStorageIfAvailable { buffer in
-                Result { () throws(SyntaxError) in try parse(buffer: buffer) }
-            }
-            ?? Array(text).withUnsafeBufferPointer { buffer in
-                Result { () throws(SyntaxError) in try parse(buffer: buffer) }
-            }
-        return try result.get()
-    }
-
-    private static func parse(buffer: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> JSONValue {
-        var parser = JSONParser(buffer)
-        parser.skipWhitespace()
-        let value = try parser.value()
-        parser.skipWhitespace()
-        guard parser.index == buffer.count else { throw parser.error("Unexpected text after the value") }
-        return value
+        try reading(text) { parser throws(SyntaxError) in try parser.value() }
     }
 
     func error(_ message: String) -> SyntaxError { SyntaxError(message: message, offset: index) }

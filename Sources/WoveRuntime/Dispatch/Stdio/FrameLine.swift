@@ -3,9 +3,10 @@ import Foundation
 /// One frame as one line of the stdio protocol: compact JSON with wove's field names, ended by
 /// `\n`. JSON escapes every newline inside strings, so a frame never spans two lines.
 package enum FrameLine {
-    /// `frame` as compact JSON followed by a newline.
+    /// `frame` as compact JSON followed by a newline; an event as ``WoveFrame/serializedEvent()``
+    /// writes it.
     package static func encode(_ frame: WoveFrame) throws -> [UInt8] {
-        var bytes = try frame.serialized()
+        var bytes = try frame.serializedEvent()
         bytes.append(UInt8(ascii: "\n"))
         return bytes
     }
