@@ -5,6 +5,7 @@
 /// Swift picks this form by itself when the types allow it; nothing changes at the call site.
 ///
 /// - Parameters: as the synchronous `Task(_:over:after:fileID:line:_:)`.
+@inlinable
 public func Task<Items: Sequence, each Input: Sendable & Codable, Output: Sendable & Codable>(
     _ name: String,
     over items: Items,
@@ -13,26 +14,15 @@ public func Task<Items: Sequence, each Input: Sendable & Codable, Output: Sendab
     line: Int = #line,
     _ body: @escaping @Sendable (Items.Element, repeat each Input) throws -> Output
 ) -> MappedTaskNode<Output> where Items.Element: Sendable & Codable {
-    let elements = Array(items)
-    let signature = TaskSignature(
-        name, after: Dependency<Items.Element>(stringLiteral: "item"), repeat each dependencies,
-        at: SourceLocation(fileID: fileID, line: line))
-    return mapOverSync(
-        name, over: elements, after: repeat each dependencies, fileID: fileID, line: line, body
-    )
-    .sendingItems(
-        codec: CodableTaskCodec<Items.Element, repeat each Input, Output>.self,
-        elements: { _ in elements }, declared: true,
-        item: .sync { arguments in
-            var reader = ArgumentReader(arguments, for: signature)
-            return try body(try reader.next(Items.Element.self), repeat try reader.next((each Input).self))
-        })
+    mapCodableOverSync(
+        name, over: Array(items), after: repeat each dependencies, fileID: fileID, line: line, body)
 }
 
 /// Declares an asynchronous mapped task whose items, inputs and output are `Codable`, so its
 /// items can also run in another process, one `run_task` frame per item.
 ///
 /// - Parameters: as the asynchronous `Task(_:over:after:fileID:line:_:)`.
+@inlinable
 public func Task<Items: Sequence, each Input: Sendable & Codable, Output: Sendable & Codable>(
     _ name: String,
     over items: Items,
@@ -41,20 +31,61 @@ public func Task<Items: Sequence, each Input: Sendable & Codable, Output: Sendab
     line: Int = #line,
     _ body: @escaping @Sendable (Items.Element, repeat each Input) async throws -> Output
 ) -> MappedTaskNode<Output> where Items.Element: Sendable & Codable {
-    let elements = Array(items)
+    mapCodableOverAsync(
+        name, over: Array(items), after: repeat each dependencies, fileID: fileID, line: line, body)
+}
+
+/// Builds a synchronous `Codable` task mapped over a local collection.
+@usableFromInline
+func mapCodableOverSync<
+    Element: Sendable & Codable, each Input: Sendable & Codable, Output: Sendable & Codable
+>(
+    _ name: String,
+    over elements: [Element],
+    after dependencies: repeat Dependency<each Input>,
+    fileID: StaticString,
+    line: Int,
+    _ body: @escaping @Sendable (Element, repeat each Input) throws -> Output
+) -> MappedTaskNode<Output> {
     let signature = TaskSignature(
-        name, after: Dependency<Items.Element>(stringLiteral: "item"), repeat each dependencies,
+        name, after: Dependency<Element>(stringLiteral: "item"), repeat each dependencies,
+        at: SourceLocation(fileID: fileID, line: line))
+    return mapOverSync(
+        name, over: elements, after: repeat each dependencies, fileID: fileID, line: line, body
+    )
+    .sendingItems(
+        codec: CodableTaskCodec<Element, repeat each Input, Output>.self,
+        elements: { _ in elements }, declared: true,
+        item: .sync { arguments in
+            var reader = ArgumentReader(arguments, for: signature)
+            return try body(try reader.next(Element.self), repeat try reader.next((each Input).self))
+        })
+}
+
+/// Builds an asynchronous `Codable` task mapped over a local collection.
+@usableFromInline
+func mapCodableOverAsync<
+    Element: Sendable & Codable, each Input: Sendable & Codable, Output: Sendable & Codable
+>(
+    _ name: String,
+    over elements: [Element],
+    after dependencies: repeat Dependency<each Input>,
+    fileID: StaticString,
+    line: Int,
+    _ body: @escaping @Sendable (Element, repeat each Input) async throws -> Output
+) -> MappedTaskNode<Output> {
+    let signature = TaskSignature(
+        name, after: Dependency<Element>(stringLiteral: "item"), repeat each dependencies,
         at: SourceLocation(fileID: fileID, line: line))
     return mapOverAsync(
         name, over: elements, after: repeat each dependencies, fileID: fileID, line: line, body
     )
     .sendingItems(
-        codec: CodableTaskCodec<Items.Element, repeat each Input, Output>.self,
+        codec: CodableTaskCodec<Element, repeat each Input, Output>.self,
         elements: { _ in elements }, declared: true,
         item: .async { arguments in
             var reader = ArgumentReader(arguments, for: signature)
-            return try await body(
-                try reader.next(Items.Element.self), repeat try reader.next((each Input).self))
+            return try await body(try reader.next(Element.self), repeat try reader.next((each Input).self))
         })
 }
 

@@ -2,17 +2,17 @@
 // forwards here, so the Codable forms can add their remote half without calling themselves.
 
 /// Builds a synchronous task mapped over a local collection (the public `Task(_:over:)` forms forward here).
-func mapOverSync<Items: Sequence, each Input: Sendable, Output: Sendable>(
+@usableFromInline
+func mapOverSync<Element: Sendable, each Input: Sendable, Output: Sendable>(
     _ name: String,
-    over items: Items,
+    over elements: [Element],
     after dependencies: repeat Dependency<each Input>,
     fileID: StaticString,
     line: Int,
-    _ body: @escaping @Sendable (Items.Element, repeat each Input) throws -> Output
-) -> MappedTaskNode<Output> where Items.Element: Sendable {
+    _ body: @escaping @Sendable (Element, repeat each Input) throws -> Output
+) -> MappedTaskNode<Output> {
     let signature = TaskSignature(
         name, after: repeat each dependencies, at: SourceLocation(fileID: fileID, line: line))
-    let elements = Array(items)
     let mapped = MappedBody(isAsync: false) { _, arguments in
         var reader = ArgumentReader(arguments, for: signature)
         let inputs = (repeat try reader.next((each Input).self))
@@ -25,17 +25,17 @@ func mapOverSync<Items: Sequence, each Input: Sendable, Output: Sendable>(
 }
 
 /// Builds an asynchronous task mapped over a local collection.
-func mapOverAsync<Items: Sequence, each Input: Sendable, Output: Sendable>(
+@usableFromInline
+func mapOverAsync<Element: Sendable, each Input: Sendable, Output: Sendable>(
     _ name: String,
-    over items: Items,
+    over elements: [Element],
     after dependencies: repeat Dependency<each Input>,
     fileID: StaticString,
     line: Int,
-    _ body: @escaping @Sendable (Items.Element, repeat each Input) async throws -> Output
-) -> MappedTaskNode<Output> where Items.Element: Sendable {
+    _ body: @escaping @Sendable (Element, repeat each Input) async throws -> Output
+) -> MappedTaskNode<Output> {
     let signature = TaskSignature(
         name, after: repeat each dependencies, at: SourceLocation(fileID: fileID, line: line))
-    let elements = Array(items)
     let mapped = MappedBody(isAsync: true) { _, arguments in
         var reader = ArgumentReader(arguments, for: signature)
         let inputs = (repeat try reader.next((each Input).self))

@@ -11,11 +11,13 @@
 ///
 /// - Parameters:
 ///   - name: The task's name.
-///   - items: The elements to map over, captured when the task is declared.
+///   - items: The elements to map over, captured when the task is declared (copied into an
+///     array there, in the caller's module, where the copy is specialized for `Items`).
 ///   - dependencies: More inputs, passed to every item after the element.
 ///   - fileID: The declaring file, captured for error messages.
 ///   - line: The declaring line, captured for error messages.
 ///   - body: The work for one element.
+@inlinable
 public func Task<Items: Sequence, each Input: Sendable, Output: Sendable>(
     _ name: String,
     over items: Items,
@@ -25,7 +27,7 @@ public func Task<Items: Sequence, each Input: Sendable, Output: Sendable>(
     _ body: @escaping @Sendable (Items.Element, repeat each Input) throws -> Output
 ) -> MappedTaskNode<Output> where Items.Element: Sendable {
     mapOverSync(
-        name, over: items, after: repeat each dependencies, fileID: fileID, line: line, body)
+        name, over: Array(items), after: repeat each dependencies, fileID: fileID, line: line, body)
 }
 
 /// Declares an asynchronous task that runs `body` once per element of `items`, producing the
@@ -36,6 +38,7 @@ public func Task<Items: Sequence, each Input: Sendable, Output: Sendable>(
 /// ```
 ///
 /// - Parameters: as the synchronous `Task(_:over:after:fileID:line:_:)`.
+@inlinable
 public func Task<Items: Sequence, each Input: Sendable, Output: Sendable>(
     _ name: String,
     over items: Items,
@@ -45,7 +48,7 @@ public func Task<Items: Sequence, each Input: Sendable, Output: Sendable>(
     _ body: @escaping @Sendable (Items.Element, repeat each Input) async throws -> Output
 ) -> MappedTaskNode<Output> where Items.Element: Sendable {
     mapOverAsync(
-        name, over: items, after: repeat each dependencies, fileID: fileID, line: line, body)
+        name, over: Array(items), after: repeat each dependencies, fileID: fileID, line: line, body)
 }
 
 /// Declares a synchronous task that runs `body` once per element of another node's result,
