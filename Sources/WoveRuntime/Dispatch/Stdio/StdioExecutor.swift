@@ -71,15 +71,20 @@ final class StdioExecutor: InboxBackedExecutor {
             state.phase = .starting
             state.configuration = configuration
         }
+        // All at once, back to back on the launcher's thread: one launch waiting for the last
+        // to be reported back first would start each process a scheduling round later.
         var workers: [WorkerProcess] = []
-        for _ in 0..<configuration.workers {
-            switch await launch(configuration) {
+        var failure: StdioExecutorError?
+        for launched in await launch(configuration, count: configuration.workers) {
+            switch launched {
             case .success(let worker): workers.append(worker)
-            case .failure(let error):
-                state.withLock { $0.phase = .stopped }
-                await Self.stop(workers, shutdownLine: nil)
-                throw error
+            case .failure(let error): failure = failure ?? error
             }
+        }
+        if let failure {
+            state.withLock { $0.phase = .stopped }
+            await Self.stop(workers, shutdownLine: nil)
+            throw failure
         }
         let installed = state.withLock { state in
             guard case .starting = state.phase else { return false }
@@ -193,7 +198,7 @@ final class StdioExecutor: InboxBackedExecutor {
             }
         }
         if let configuration {
-            let launched = await self.launch(configuration)
+            let launched = await self.launch(configuration, count: 1)[0]
             let installed = state.withLock { state -> Bool in
                 guard case .running = state.phase else { return false }
                 state.slots[index] = (try? launched.get()).map(Slot.live) ?? .dead
@@ -212,16 +217,18 @@ final class StdioExecutor: InboxBackedExecutor {
     /// A started worker process, or why it could not start.
     private typealias Launched = Result<WorkerProcess, StdioExecutorError>
 
-    /// Starts one process, on the ``ProcessLauncher``'s thread.
-    private func launch(_ configuration: StdioConfiguration) async -> Launched {
+    /// Starts `count` processes, one after the other on the ``ProcessLauncher``'s thread.
+    private func launch(_ configuration: StdioConfiguration, count: Int) async -> [Launched] {
         var environment = ProcessInfo.processInfo.environment
         environment[WorkerMode.variable] = "1"
         return await ProcessLauncher.shared.run { [weak self, environment] in
-            Result { () throws(StdioExecutorError) in
-                try WorkerProcess.launch(
-                    command: configuration.resolvedCommand, environment: environment,
-                    writeTimeout: configuration.writeTimeout
-                ) { [weak self] worker, event in self?.handle(event, from: worker) }
+            (0..<count).map { _ in
+                Result { () throws(StdioExecutorError) in
+                    try WorkerProcess.launch(
+                        command: configuration.resolvedCommand, environment: environment,
+                        writeTimeout: configuration.writeTimeout
+                    ) { [weak self] worker, event in self?.handle(event, from: worker) }
+                }
             }
         }
     }
