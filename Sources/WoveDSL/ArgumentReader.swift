@@ -1,9 +1,11 @@
 /// Reads a task's erased arguments back as the body's parameter types, one at a time.
+@usableFromInline
 struct ArgumentReader {
     private let arguments: [any Sendable]
     private let signature: TaskSignature
     private var position = 0
 
+    @usableFromInline
     init(_ arguments: [any Sendable], for signature: TaskSignature) {
         self.arguments = arguments
         self.signature = signature
@@ -14,6 +16,7 @@ struct ArgumentReader {
     /// The graph compiler has already matched every producer's type, so a
     /// failed cast is only possible for a protocol-existential parameter whose
     /// producer's value does not conform; that gets a clear error.
+    @usableFromInline
     mutating func next<T>(_: T.Type) throws(WeaveError) -> T {
         defer { position += 1 }
         guard position < arguments.count, let value = arguments[position] as? T else {

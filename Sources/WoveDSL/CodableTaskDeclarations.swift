@@ -4,6 +4,7 @@
 /// Swift picks this form by itself when the types allow it; nothing changes at the call site.
 ///
 /// - Parameters: as the synchronous `Task(_:after:fileID:line:_:)`.
+@inlinable
 public func Task<each Input: Sendable & Codable, Output: Sendable & Codable>(
     _ name: String,
     after dependencies: repeat Dependency<each Input>,
@@ -27,6 +28,7 @@ public func Task<each Input: Sendable & Codable, Output: Sendable & Codable>(
 /// another process: routed with `.environment(_:)` to a worker, or served by a ``WoveWorker``.
 ///
 /// - Parameters: as the asynchronous `Task(_:after:fileID:line:_:)`.
+@inlinable
 public func Task<each Input: Sendable & Codable, Output: Sendable & Codable>(
     _ name: String,
     after dependencies: repeat Dependency<each Input>,

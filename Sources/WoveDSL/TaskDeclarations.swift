@@ -22,6 +22,7 @@
 ///   - line: The declaring line, captured for error messages.
 ///   - body: The work; its parameters receive the dependencies' values.
 /// - Returns: A node to place in a `weave` block and to read the result with.
+@inlinable
 public func Task<each Input: Sendable, Output: Sendable>(
     _ name: String,
     after dependencies: repeat Dependency<each Input>,
@@ -57,6 +58,7 @@ public func Task<each Input: Sendable, Output: Sendable>(
 ///   - line: The declaring line, captured for error messages.
 ///   - body: The work; its parameters receive the dependencies' values.
 /// - Returns: A node to place in a `weave` block and to read the result with.
+@inlinable
 public func Task<each Input: Sendable, Output: Sendable>(
     _ name: String,
     after dependencies: repeat Dependency<each Input>,

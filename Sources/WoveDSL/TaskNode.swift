@@ -30,6 +30,7 @@ public class DeclaredNode<Value: Sendable>: Dependency<Value>, @unchecked Sendab
         super.init(named: declaration.definition.name)
     }
 
+    @usableFromInline
     package convenience init(definition: TaskDefinition) {
         self.init(declaration: TaskDeclaration(definition))
     }

@@ -1,10 +1,12 @@
 /// A task's name, location and typed dependencies: everything but its body.
+@usableFromInline
 struct TaskSignature: Sendable {
     let name: String
     let location: SourceLocation
     let dependencies: [String]
     let inputTypes: [TypeDescriptor]
 
+    @usableFromInline
     init<each Input>(
         _ name: String, after dependencies: repeat Dependency<each Input>, at location: SourceLocation
     ) {
@@ -20,6 +22,7 @@ struct TaskSignature: Sendable {
         self.inputTypes = types
     }
 
+    @usableFromInline
     func definition<Output>(
         output: Output.Type, body: TaskBody, mapping: MappingSource? = nil,
         codec: (any RemoteCodec.Type)? = nil

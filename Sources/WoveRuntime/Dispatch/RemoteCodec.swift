@@ -3,6 +3,7 @@
 ///
 /// Conforming types are stateless and stored as metatypes, so declaring a task allocates
 /// nothing for them. Arguments are keyed by dependency name, as wove's `args` object is.
+@usableFromInline
 package protocol RemoteCodec: Sendable {
     /// Caller side: the body's arguments (in `after:` order) as a JSON object keyed by `names`.
     static func encodeArguments(_ arguments: [any Sendable], names: [String]) throws -> [String: JSONValue]
@@ -15,7 +16,9 @@ package protocol RemoteCodec: Sendable {
 }
 
 /// The codec of a task whose inputs are `Input…` and output `Output`.
+@usableFromInline
 package struct CodableTaskCodec<each Input: Sendable & Codable, Output: Sendable & Codable>: RemoteCodec {
+    @usableFromInline
     package static func encodeArguments(_ arguments: [any Sendable], names: [String]) throws -> [String:
         JSONValue]
     {
@@ -40,10 +43,12 @@ package struct CodableTaskCodec<each Input: Sendable & Codable, Output: Sendable
         return try JSONValue(encoding: typed)
     }
 
+    @usableFromInline
     package static func decodeResult(_ json: JSONValue) throws -> any Sendable {
         try json.decode(as: Output.self)
     }
 
+    @usableFromInline
     package static func decodeArguments(_ object: [String: JSONValue], names: [String]) throws
         -> [any Sendable]
     {
@@ -59,6 +64,7 @@ package struct CodableTaskCodec<each Input: Sendable & Codable, Output: Sendable
         return arguments
     }
 
+    @usableFromInline
     package static func encodeResult(_ value: any Sendable) throws -> JSONValue {
         guard let typed = value as? Output else {
             throw CodecError.result(

@@ -2,6 +2,7 @@
 ///
 /// A `sync` body never suspends and runs on Wove's blocking pool; an `async`
 /// body runs as a child task of the weave; a `mapped` body runs once per item.
+@usableFromInline
 package enum TaskBody: Sendable {
     case sync(@Sendable ([any Sendable]) throws -> any Sendable)
     case async(@Sendable ([any Sendable]) async throws -> any Sendable)

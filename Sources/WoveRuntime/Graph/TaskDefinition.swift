@@ -2,6 +2,7 @@
 ///
 /// A value with copy-on-write storage: the compiler and the DSL's modifiers copy definitions
 /// freely, and a copy is one reference, not the dozens of fields below.
+@usableFromInline
 package struct TaskDefinition: Sendable {
     /// The fields.
     private struct Fields: Sendable {

@@ -4,6 +4,7 @@
 /// anything runs. A metatype is an immutable, process-global value, so storing
 /// one and reading it from any thread is safe; that is why this type may claim
 /// `Sendable` although `Any.Type` is not declared so.
+@usableFromInline
 package struct TypeDescriptor: @unchecked Sendable, CustomStringConvertible {
     package let type: Any.Type
 
@@ -12,6 +13,7 @@ package struct TypeDescriptor: @unchecked Sendable, CustomStringConvertible {
     }
 
     /// The type's fully qualified name, e.g. `Swift.Int`.
+    @usableFromInline
     package var description: String { String(reflecting: type) }
 
     /// Whether a value of `producer`'s type can be passed as this type.

@@ -1,5 +1,6 @@
 /// The body of a mapped task, as the DSL builds it: typed items and typed results stay inside
 /// closures, so the runtime never boxes an item.
+@usableFromInline
 package struct MappedBody: Sendable {
     /// Whether each item runs as an async body (else on the blocking pool).
     package let isAsync: Bool
@@ -102,6 +103,7 @@ package enum ItemBody<Output: Sendable>: Sendable {
 }
 
 /// Where a mapped task's items come from.
+@usableFromInline
 package enum MappingSource: Sendable {
     /// A collection given at declaration (`Task(_:over:)`), with its item count.
     case local(count: Int)
