@@ -159,7 +159,7 @@ final class WorkerProcess: Sendable {
     ///
     /// The shutdown line is written next to the signals, not before them, so a worker that
     /// stopped reading its stdin cannot hold them back; once it is dead, that write fails.
-    /// Waits by polling with `Task.sleep`, so call it from a task that is not cancelled.
+    /// Call it from a task that is not cancelled: a cancelled wait ends at once.
     func stop(shutdownLine: [UInt8]?) async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
@@ -192,10 +192,15 @@ final class WorkerProcess: Sendable {
         return "\(status); its stderr ended with: \(last)"
     }
 
+    /// Waits until the process has exited, or `limit` has passed; returns whether it exited.
+    /// Resumed by the termination handler, so the stop of a worker that exits at once takes
+    /// as long as its exit, not a polling interval.
     private func waitForExit(upTo limit: Duration) async -> Bool {
-        let deadline = ContinuousClock.now + limit
-        while exit.status == nil, ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(10))
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { try? await self.exit.exited.valueUnlessCancelled }
+            group.addTask { try? await Task.sleep(for: limit) }
+            await group.next()
+            group.cancelAll()
         }
         return exit.status != nil
     }
@@ -211,6 +216,9 @@ final class WorkerProcess: Sendable {
 private final class ExitRecord: Sendable {
     private let state = LockedValue<(status: String?, onExit: (@Sendable () -> Void)?)>((nil, nil))
 
+    /// Resolved once the process has exited.
+    let exited = OneShotResult<Void>()
+
     var status: String? { state.withLock { $0.status } }
 
     func record(_ process: Process) {
@@ -222,6 +230,7 @@ private final class ExitRecord: Sendable {
             defer { state.onExit = nil }
             return state.onExit
         }?()
+        exited.resolve(.success(()))
     }
 
     /// Calls `action` once the process has exited: now, if it has.
