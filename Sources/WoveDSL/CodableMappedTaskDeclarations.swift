@@ -14,8 +14,20 @@ public func Task<Items: Sequence, each Input: Sendable & Codable, Output: Sendab
     line: Int = #line,
     _ body: @escaping @Sendable (Items.Element, repeat each Input) throws -> Output
 ) -> MappedTaskNode<Output> where Items.Element: Sendable & Codable {
-    mapCodableOverSync(
-        name, over: Array(items), after: repeat each dependencies, fileID: fileID, line: line, body)
+    let elements = Array(items)
+    let signature = TaskSignature(
+        name, after: Dependency<Items.Element>(stringLiteral: "item"), repeat each dependencies,
+        at: SourceLocation(fileID: fileID, line: line))
+    return mapOverSync(
+        name, over: elements, after: repeat each dependencies, fileID: fileID, line: line, body
+    )
+    .sendingItems(
+        codec: CodableTaskCodec<Items.Element, repeat each Input, Output>.self,
+        elements: { _ in elements }, declared: true,
+        item: .sync { arguments in
+            var reader = ArgumentReader(arguments, for: signature)
+            return try body(try reader.next(Items.Element.self), repeat try reader.next((each Input).self))
+        })
 }
 
 /// Declares an asynchronous mapped task whose items, inputs and output are `Codable`, so its
@@ -31,61 +43,20 @@ public func Task<Items: Sequence, each Input: Sendable & Codable, Output: Sendab
     line: Int = #line,
     _ body: @escaping @Sendable (Items.Element, repeat each Input) async throws -> Output
 ) -> MappedTaskNode<Output> where Items.Element: Sendable & Codable {
-    mapCodableOverAsync(
-        name, over: Array(items), after: repeat each dependencies, fileID: fileID, line: line, body)
-}
-
-/// Builds a synchronous `Codable` task mapped over a local collection.
-@usableFromInline
-func mapCodableOverSync<
-    Element: Sendable & Codable, each Input: Sendable & Codable, Output: Sendable & Codable
->(
-    _ name: String,
-    over elements: [Element],
-    after dependencies: repeat Dependency<each Input>,
-    fileID: StaticString,
-    line: Int,
-    _ body: @escaping @Sendable (Element, repeat each Input) throws -> Output
-) -> MappedTaskNode<Output> {
+    let elements = Array(items)
     let signature = TaskSignature(
-        name, after: Dependency<Element>(stringLiteral: "item"), repeat each dependencies,
-        at: SourceLocation(fileID: fileID, line: line))
-    return mapOverSync(
-        name, over: elements, after: repeat each dependencies, fileID: fileID, line: line, body
-    )
-    .sendingItems(
-        codec: CodableTaskCodec<Element, repeat each Input, Output>.self,
-        elements: { _ in elements }, declared: true,
-        item: .sync { arguments in
-            var reader = ArgumentReader(arguments, for: signature)
-            return try body(try reader.next(Element.self), repeat try reader.next((each Input).self))
-        })
-}
-
-/// Builds an asynchronous `Codable` task mapped over a local collection.
-@usableFromInline
-func mapCodableOverAsync<
-    Element: Sendable & Codable, each Input: Sendable & Codable, Output: Sendable & Codable
->(
-    _ name: String,
-    over elements: [Element],
-    after dependencies: repeat Dependency<each Input>,
-    fileID: StaticString,
-    line: Int,
-    _ body: @escaping @Sendable (Element, repeat each Input) async throws -> Output
-) -> MappedTaskNode<Output> {
-    let signature = TaskSignature(
-        name, after: Dependency<Element>(stringLiteral: "item"), repeat each dependencies,
+        name, after: Dependency<Items.Element>(stringLiteral: "item"), repeat each dependencies,
         at: SourceLocation(fileID: fileID, line: line))
     return mapOverAsync(
         name, over: elements, after: repeat each dependencies, fileID: fileID, line: line, body
     )
     .sendingItems(
-        codec: CodableTaskCodec<Element, repeat each Input, Output>.self,
+        codec: CodableTaskCodec<Items.Element, repeat each Input, Output>.self,
         elements: { _ in elements }, declared: true,
         item: .async { arguments in
             var reader = ArgumentReader(arguments, for: signature)
-            return try await body(try reader.next(Element.self), repeat try reader.next((each Input).self))
+            return try await body(
+                try reader.next(Items.Element.self), repeat try reader.next((each Input).self))
         })
 }
 
@@ -156,7 +127,8 @@ public func Task<Element: Sendable & Codable, each Input: Sendable & Codable, Ou
 extension MappedTaskNode {
     /// This node, able to send its items to another process: `codec` converts one item's
     /// arguments (element first) and result, `item` is the body a worker runs per item.
-    fileprivate func sendingItems<Element: Sendable & Codable>(
+    @usableFromInline
+    func sendingItems<Element: Sendable & Codable>(
         codec: any RemoteCodec.Type,
         elements: @escaping @Sendable (_ source: (any Sendable)?) throws -> [Element],
         declared: Bool,
