@@ -11,8 +11,7 @@
 ///
 /// - Parameters:
 ///   - name: The task's name.
-///   - items: The elements to map over, captured when the task is declared (copied into an
-///     array there, in the caller's module, where the copy is specialized for `Items`).
+///   - items: The elements to map over, copied into an array when the task is declared.
 ///   - dependencies: More inputs, passed to every item after the element.
 ///   - fileID: The declaring file, captured for error messages.
 ///   - line: The declaring line, captured for error messages.
