@@ -315,9 +315,14 @@ let package = Package(
             path: "Tests/WoveTestWorker",
             swiftSettings: strictSettings
         ),
+        // What several test targets share: running blocking work on a thread of its own.
+        .target(
+            name: "WoveTestSupport", dependencies: ["WoveRuntime"], path: "Tests/WoveTestSupport",
+            swiftSettings: strictSettings),
         .testTarget(name: "WoveRuntimeTests", dependencies: ["WoveRuntime"], swiftSettings: strictSettings),
         .testTarget(
-            name: "WoveDSLTests", dependencies: ["WoveDSL", "WoveTestWorker"], swiftSettings: strictSettings),
+            name: "WoveDSLTests", dependencies: ["WoveDSL", "WoveTestWorker", "WoveTestSupport"],
+            swiftSettings: strictSettings),
         .testTarget(name: "WoveHelpersTests", dependencies: ["WoveHelpers"], swiftSettings: strictSettings),
         .testTarget(
             name: "WoveObservabilityTests",
@@ -335,7 +340,7 @@ let package = Package(
         .testTarget(
             name: "WoveNetworkTests",
             dependencies: [
-                "WoveNetwork",
+                "WoveNetwork", "WoveTestSupport",
                 .target(name: "WoveHTTP", condition: whenTraits("HTTP")),
                 .target(name: "WoveWebSocket", condition: whenTraits("WebSocket")),
                 .target(name: "WoveGRPC", condition: whenTraits("GRPC")),

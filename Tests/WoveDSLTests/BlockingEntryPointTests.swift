@@ -1,22 +1,13 @@
 import Foundation
 import Testing
 import WoveDSL
+import WoveTestSupport
 
 @Suite("Blocking entry point")
 struct BlockingEntryPointTests {
-    /// Runs `body` on a plain thread, outside Swift concurrency, and returns its outcome.
-    private func onPlainThread<T: Sendable>(
-        _ body: @escaping @Sendable () throws -> T
-    ) async -> Result<T, any Error> {
-        await withCheckedContinuation { continuation in
-            let thread = Thread { continuation.resume(returning: Result(catching: body)) }
-            thread.start()
-        }
-    }
-
     @Test("weaveBlocking runs a weave from synchronous code")
     func runsFromPlainThread() async throws {
-        let outcome = await onPlainThread {
+        let outcome = await onOwnThread {
             try weaveBlocking(["x": 2]) {
                 Task("a", after: "x") { (x: Int) in x + 1 }
                 Task("b", after: "a") { (a: Int) async in a * 10 }
@@ -27,7 +18,7 @@ struct BlockingEntryPointTests {
 
     @Test("weaveBlocking rethrows the original task error")
     func rethrowsTaskError() async throws {
-        let outcome = await onPlainThread {
+        let outcome = await onOwnThread {
             try weaveBlocking { Task("bad") { () throws -> Int in throw Boom(code: 5) } }
         }
         #expect(throws: Boom(code: 5)) { try outcome.get() }
@@ -35,7 +26,7 @@ struct BlockingEntryPointTests {
 
     @Test("weaveBlocking reports graph errors like weave")
     func graphErrors() async throws {
-        let outcome = await onPlainThread {
+        let outcome = await onOwnThread {
             try weaveBlocking { Task("a", after: "nope") { (n: Int) in n } }
         }
         let error = try #require(throws: WeaveError.self) { try outcome.get() }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WoveTestSupport
 
 /// Misuse the type system can catch fails to compile with a message naming the mistake. Each
 /// snippet is type-checked by the toolchain's `swiftc` against the modules this build made.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WoveDSL
+import WoveTestSupport
 
 struct User: Sendable, Equatable {
     let id: Int
@@ -100,19 +101,13 @@ struct ReusableWeaveTests {
 
     @Test("the blocking entry point applies the same overrides")
     func blockingOverride() async throws {
-        let outcome = await withCheckedContinuation { continuation in
-            Thread {
-                continuation.resume(
-                    returning: Result {
-                        try weaveBlocking(StandardReport(), ["user_id": 2, "is_admin": true]) {
-                            Task("user_data", after: "user_id", "is_admin") { (id: Int, admin: Bool) in
-                                User(id: id, name: admin ? "Admin" : "User")
-                            }
-                            Task("extra", after: "summary") { (summary: String) in summary.uppercased() }
-                        }
-                    })
+        let outcome = await onOwnThread {
+            try weaveBlocking(StandardReport(), ["user_id": 2, "is_admin": true]) {
+                Task("user_data", after: "user_id", "is_admin") { (id: Int, admin: Bool) in
+                    User(id: id, name: admin ? "Admin" : "User")
+                }
+                Task("extra", after: "summary") { (summary: String) in summary.uppercased() }
             }
-            .start()
         }
         let result = try outcome.get()
         #expect(try result.value("summary", as: String.self) == "Report for Admin")

@@ -4,6 +4,7 @@
     import WoveDSL
     import WoveNetwork
     import WoveRuntime
+    import WoveTestSupport
 
     /// Python wove's own network executors, signing their requests, pointed at the Swift worker
     /// services. They need `python3` with `wove==2.0.3` and the executor's module (`websockets`,

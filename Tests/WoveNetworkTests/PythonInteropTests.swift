@@ -2,6 +2,7 @@
     import Foundation
     import Testing
     import WoveRuntime
+    import WoveTestSupport
 
     @testable import WoveNetwork
 
