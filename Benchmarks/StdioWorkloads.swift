@@ -2,7 +2,8 @@ import WoveDSL
 
 /// The stdio round trip: 1,000 tiny mapped items sent to worker processes (this executable
 /// re-invoked in worker mode), next to the same map run locally. Each run starts its workers,
-/// as `bench/wove_peer_stdio.py` does.
+/// as `bench/wove_peer_stdio.py` does, unless they are kept alive: then it uses those the last
+/// run kept.
 enum StdioWorkloads {
     static let items = 1_000
 
@@ -11,17 +12,24 @@ enum StdioWorkloads {
         Task("tiny", over: 0..<items) { (item: Int) in item + 1 }
     }
 
-    static func configuration(workers: Int) -> WoveConfiguration {
+    /// Workers kept alive between weaves keep for a minute, and under an environment name of
+    /// their own, so the rows without never use them.
+    static func configuration(workers: Int, keepAlive: Bool) -> WoveConfiguration {
         WoveConfiguration(environments: [
-            "worker": EnvironmentSettings(executor: .stdio(workers: workers))
+            keepAlive ? "kept" : "worker": EnvironmentSettings(
+                executor: .stdio(workers: workers, keepAlive: keepAlive ? .seconds(60) : .zero))
         ])
     }
 
-    static func stdio(workers: Int) -> () async throws -> Void {
+    static func stdio(workers: Int, keepAlive: Bool) -> () async throws -> Void {
         {
-            let result = try await Wove.withConfiguration(configuration(workers: workers)) {
+            let result = try await Wove.withConfiguration(
+                configuration(workers: workers, keepAlive: keepAlive)
+            ) {
                 try await weave {
-                    Task("tiny", over: 0..<items) { (item: Int) in item + 1 }.environment("worker").workers(
+                    Task("tiny", over: 0..<items) { (item: Int) in item + 1 }.environment(
+                        keepAlive ? "kept" : "worker"
+                    ).workers(
                         256)
                 }
             }

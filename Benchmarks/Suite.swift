@@ -155,12 +155,18 @@ enum BenchmarkSuite {
             baseline: ("the same map, local, 1 at a time", DispatchWorkload.local))
     }
 
+    /// Each weave starting its processes, then with `keep_alive`, each weave using those the last
+    /// one kept (the first repetition starts them).
     private static func stdio() async throws {
-        for workers in [1, 4] {
-            try await Harness.compare(
-                "stdio_map_1000_tiny, \(workers) worker process\(workers == 1 ? "" : "es")", unit: "item",
-                units: StdioWorkloads.items, repetitions: 5, wove: StdioWorkloads.stdio(workers: workers),
-                baseline: ("the same map, local", StdioWorkloads.local))
+        for keepAlive in [false, true] {
+            for workers in [1, 4] {
+                try await Harness.compare(
+                    "stdio_map_1000_tiny, \(workers) worker process\(workers == 1 ? "" : "es")"
+                        + (keepAlive ? ", kept alive" : ""),
+                    unit: "item", units: StdioWorkloads.items, repetitions: 5,
+                    wove: StdioWorkloads.stdio(workers: workers, keepAlive: keepAlive),
+                    baseline: ("the same map, local", StdioWorkloads.local))
+            }
         }
     }
 
@@ -198,7 +204,7 @@ enum BenchmarkSuite {
             case "map-async": try await MapWorkloads.woveAsync()
             case "map-sync": try await MapWorkloads.woveSync()
             case "dispatch": try await DispatchWorkload.wove()
-            case "stdio": try await StdioWorkloads.stdio(workers: 1)()
+            case "stdio": try await StdioWorkloads.stdio(workers: 1, keepAlive: false)()
             default: try await DiamondWorkload.woveAsync()
             }
         }

@@ -276,6 +276,11 @@ struct StdioTests {
             ),
             (["write_timeout": 0], "executor_config.write_timeout is 0; it must be a positive number"),
             (
+                ["keep_alive": -1],
+                "environments.remote.executor_config.keep_alive is -1; it must be zero or a positive number"
+            ),
+            (["keep_alive": "soon"], "executor_config.keep_alive is \"soon\"; it must be zero or a positive"),
+            (
                 ["workers": "2"],
                 "environments.remote.executor_config.workers is \"2\"; it must be a whole number"
             ),

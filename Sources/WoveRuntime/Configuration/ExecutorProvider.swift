@@ -56,8 +56,8 @@ public struct ExecutorProvider: Sendable {
     /// Tasks run in this process, with no frames: the default.
     public static let local = ExecutorProvider(local: ())
 
-    /// Tasks run in worker processes started for each weave run, speaking JSON lines over their
-    /// stdin and stdout.
+    /// Tasks run in worker processes started for each weave run, or kept from the last one with
+    /// `keepAlive`, speaking JSON lines over their stdin and stdout.
     ///
     /// - Parameters:
     ///   - command: The worker executable and its arguments; `nil` (the default) starts the
@@ -65,11 +65,16 @@ public struct ExecutorProvider: Sendable {
     ///   - workers: How many worker processes share the environment's runs, 1 to 1,024.
     ///   - writeTimeout: How long writing to a worker that stopped reading may take before its
     ///     runs fail.
+    ///   - keepAlive: How long a worker process stays idle after a weave run, for the
+    ///     environment's next run to use instead of starting one; zero (the default) stops each
+    ///     run's processes when it settles.
     public static func stdio(
-        command: [String]? = nil, workers: Int = 1, writeTimeout: Duration = .seconds(10)
+        command: [String]? = nil, workers: Int = 1, writeTimeout: Duration = .seconds(10),
+        keepAlive: Duration = .zero
     ) -> ExecutorProvider {
         var configuration: [String: JSONValue] = [
             "workers": .integer(workers), "write_timeout": .number(writeTimeout.seconds),
+            "keep_alive": .number(keepAlive.seconds),
         ]
         if let command { configuration["command"] = .array(command.map(JSONValue.string)) }
         return stdio(configuration: configuration)

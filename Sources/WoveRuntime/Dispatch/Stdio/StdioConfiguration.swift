@@ -9,8 +9,11 @@ import Foundation
 /// - `workers`: how many worker processes to start, from 1 to 1,024 (default 1).
 /// - `write_timeout`: how many seconds a frame may wait for a worker that stopped reading its
 ///   stdin before that worker counts as broken (default 10).
+/// - `keep_alive`: how many seconds a worker process stays idle, once a weave run is done with it,
+///   for the environment's next run to use instead of starting one (default 0: every run starts
+///   its own processes and stops them when it settles).
 package struct StdioConfiguration: Sendable, Equatable {
-    static let keys = ["command", "workers", "write_timeout"]
+    static let keys = ["command", "workers", "write_timeout", "keep_alive"]
     /// The most worker processes one environment may start.
     static let maximumWorkers = 1024
 
@@ -20,6 +23,8 @@ package struct StdioConfiguration: Sendable, Equatable {
     var workers: Int
     /// How long writing one frame may block before the worker counts as broken.
     var writeTimeout: Duration
+    /// How long an idle worker process is kept for the environment's next run; zero for none.
+    var keepAlive: Duration
 
     /// Checks `config`; errors name the offending key under `path`
     /// (`environments.remote.executor_config`).
@@ -45,22 +50,32 @@ package struct StdioConfiguration: Sendable, Equatable {
         case let other?:
             throw reject("workers", other, "it must be a whole number from 1 to \(Self.maximumWorkers)")
         }
-        let writeTimeoutValue = config["write_timeout"] ?? .null
-        let writeTimeoutSeconds: Double? =
-            switch writeTimeoutValue {
-            case .null: 10
+        writeTimeout = try Self.seconds(config, "write_timeout", default: 10, allowsZero: false, reject)
+        keepAlive = try Self.seconds(config, "keep_alive", default: 0, allowsZero: true, reject)
+    }
+
+    /// The duration setting `key`: a number of seconds, positive (or zero when `allowsZero`) and at
+    /// most `Duration.maximumSeconds`; `defaultSeconds` when absent.
+    private static func seconds(
+        _ config: [String: JSONValue], _ key: String, default defaultSeconds: Double, allowsZero: Bool,
+        _ reject: (String, JSONValue, String) -> WeaveError
+    ) throws(WeaveError) -> Duration {
+        let value = config[key] ?? .null
+        let seconds: Double? =
+            switch value {
+            case .null: defaultSeconds
             case .integer(let seconds): Double(seconds)
             case .number(let seconds): seconds
             default: nil
             }
-        guard let writeTimeoutSeconds, writeTimeoutSeconds > 0,
-            let writeTimeout = Duration(checkedSeconds: writeTimeoutSeconds)
+        guard let seconds, allowsZero ? seconds >= 0 : seconds > 0,
+            let duration = Duration(checkedSeconds: seconds)
         else {
+            let sign = allowsZero ? "zero or a positive" : "a positive"
             throw reject(
-                "write_timeout", writeTimeoutValue,
-                "it must be a positive number of seconds, at most \(Int(Duration.maximumSeconds))")
+                key, value, "it must be \(sign) number of seconds, at most \(Int(Duration.maximumSeconds))")
         }
-        self.writeTimeout = writeTimeout
+        return duration
     }
 
     /// A `command` setting (an array of strings, or one string split like a shell command

@@ -16,7 +16,9 @@ import Foundation
 /// it wrote to stderr; the next run for that slot starts a fresh process. Writes never block
 /// the caller's thread (see ``LineWriter``).
 ///
-/// One instance serves one weave run: processes are per-run state.
+/// One instance serves one weave run. With `keep_alive`, the processes it ends with no run in
+/// flight are kept for the environment's next run (see ``IdleWorkers``), and it starts with
+/// those kept from the last one.
 final class StdioExecutor: InboxBackedExecutor {
     private enum Phase {
         case idle
@@ -40,6 +42,8 @@ final class StdioExecutor: InboxBackedExecutor {
         var slots: [Slot] = []
         var balancer = RunBalancer(workerCount: 0)
         var configuration: StdioConfiguration?
+        /// Where and for how long the processes go idle after the run, with `keep_alive`.
+        var keeping: IdleKeeping?
 
         func checkRunning() throws(StdioExecutorError) {
             switch phase {
@@ -66,16 +70,31 @@ final class StdioExecutor: InboxBackedExecutor {
         let configuration = try StdioConfiguration(
             environmentConfig, at: "environments.\(environmentName).executor_config")
         if configuration.command == nil { try WorkerMode.checkCanStartSelf() }
+        let keeping =
+            configuration.keepAlive > .zero
+            ? IdleKeeping(
+                key: IdleWorkers.Key(
+                    environment: environmentName, command: configuration.resolvedCommand,
+                    writeTimeout: configuration.writeTimeout),
+                idleTime: configuration.keepAlive) : nil
         try state.withLock { state throws(StdioExecutorError) in
             guard case .idle = state.phase else { throw StdioExecutorError(.alreadyStarted) }
             state.phase = .starting
             state.configuration = configuration
+            state.keeping = keeping
+        }
+        var workers: [WorkerProcess] = []
+        for kept in keeping.map({ IdleWorkers.shared.take($0.key, count: configuration.workers) }) ?? [] {
+            if kept.listen(listener) == nil {
+                workers.append(kept)
+            } else {
+                await Self.stop([kept], shutdownLine: nil)
+            }
         }
         // All at once, back to back on the launcher's thread: one launch waiting for the last
         // to be reported back first would start each process a scheduling round later.
-        var workers: [WorkerProcess] = []
         var failure: StdioExecutorError?
-        for launched in await launch(configuration, count: configuration.workers) {
+        for launched in await launch(configuration, count: configuration.workers - workers.count) {
             switch launched {
             case .success(let worker): workers.append(worker)
             case .failure(let error): failure = failure ?? error
@@ -147,30 +166,38 @@ final class StdioExecutor: InboxBackedExecutor {
     }
 
     /// Sends `shutdown` to every process, waits up to 1 s for each to exit, then terminates
-    /// it. Idempotent; a cancelled caller still gets a complete shutdown.
+    /// it; with `keep_alive`, keeps those with no run in flight instead. Idempotent; a cancelled
+    /// caller still gets a complete shutdown.
     func stop() async throws {
-        let slots = state.withLock { state -> [Slot]? in
+        let stopping = state.withLock { state -> (slots: [Slot], idle: [Bool], keeping: IdleKeeping?)? in
             switch state.phase {
             case .running:
                 state.phase = .stopping
-                return state.slots
+                return (state.slots, state.balancer.loads.map { $0 == 0 }, state.keeping)
             case .idle, .starting:
                 state.phase = .stopped
-                return []
+                return ([], [], nil)
             case .stopping, .stopped:
                 return nil
             }
         }
-        guard let slots else { return }
+        guard let stopping else { return }
+        let shutdownLine = try? FrameLine.encode(.shutdown)
         var workers: [WorkerProcess] = []
-        for slot in slots {
+        for (index, slot) in stopping.slots.enumerated() {
             switch slot {
-            case .live(let worker): workers.append(worker)
+            case .live(let worker):
+                if let keeping = stopping.keeping, stopping.idle[index] {
+                    IdleWorkers.shared.keep(
+                        worker, for: keeping.key, idleTime: keeping.idleTime, shutdownLine: shutdownLine)
+                } else {
+                    workers.append(worker)
+                }
             case .launching(let launch): if let worker = try? await launch.value { workers.append(worker) }
             case .dead: break
             }
         }
-        await Self.stop(workers, shutdownLine: try? FrameLine.encode(.shutdown))
+        await Self.stop(workers, shutdownLine: shutdownLine)
         state.withLock { $0.phase = .stopped }
         inbox.fail(StdioExecutorError(.stopped))
     }
@@ -214,20 +241,32 @@ final class StdioExecutor: InboxBackedExecutor {
         return try await launch.value
     }
 
+    /// Where and for how long the processes a run ends with go idle.
+    private struct IdleKeeping: Sendable {
+        let key: IdleWorkers.Key
+        let idleTime: Duration
+    }
+
+    /// Where the processes of this run send their events.
+    private var listener: WorkerProcess.Listener {
+        { [weak self] worker, event in self?.handle(event, from: worker) }
+    }
+
     /// A started worker process, or why it could not start.
     private typealias Launched = Result<WorkerProcess, StdioExecutorError>
 
     /// Starts `count` processes, one after the other on the ``ProcessLauncher``'s thread.
     private func launch(_ configuration: StdioConfiguration, count: Int) async -> [Launched] {
+        guard count > 0 else { return [] }
         var environment = ProcessInfo.processInfo.environment
         environment[WorkerMode.variable] = "1"
-        return await ProcessLauncher.shared.run { [weak self, environment] in
+        let listener = self.listener
+        return await ProcessLauncher.shared.run { [environment] in
             (0..<count).map { _ in
                 Result { () throws(StdioExecutorError) in
                     try WorkerProcess.launch(
                         command: configuration.resolvedCommand, environment: environment,
-                        writeTimeout: configuration.writeTimeout
-                    ) { [weak self] worker, event in self?.handle(event, from: worker) }
+                        writeTimeout: configuration.writeTimeout, events: listener)
                 }
             }
         }

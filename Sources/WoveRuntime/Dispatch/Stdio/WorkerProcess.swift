@@ -22,6 +22,9 @@ final class WorkerProcess: Sendable {
         case end(LineReader.End)
     }
 
+    /// Where its events go.
+    typealias Listener = @Sendable (WorkerProcess, Event) -> Void
+
     /// The command it runs, the executable first.
     let command: [String]
     let pid: Int32
@@ -31,12 +34,23 @@ final class WorkerProcess: Sendable {
     private let stderrTail = DiagnosticTail()
     /// Held so that Foundation's bookkeeping for the child lives as long as this object.
     private let process: ProcessHandle
+    /// Who hears of its events, and how its stdout ended once it has.
+    private struct Listening {
+        /// The executor using it, or the pool keeping it idle (see ``listen(_:)``).
+        var listener: Listener
+        var ended: LineReader.End?
+    }
+
+    /// A struct, not a tuple: a closure in a tuple is re-wrapped in a reabstraction thunk each
+    /// time the lock writes the value back, so that one call through it costs more each time.
+    private let listening: LockedValue<Listening>
 
     private init(
         command: [String], process: ProcessHandle, pid: Int32, input: Int32, output: Int32, errors: Int32,
-        exit: ExitRecord
+        exit: ExitRecord, listener: @escaping Listener
     ) {
         self.command = command
+        listening = LockedValue(Listening(listener: listener))
         self.pid = pid
         self.process = process
         self.input = LineWriter(descriptor: input, name: "wove.in.\(pid)")
@@ -46,7 +60,7 @@ final class WorkerProcess: Sendable {
     }
 
     /// Starts `command` with `environment`; `events` gets its stdout lines, then how stdout
-    /// ended, on the process's reader thread.
+    /// ended, on the process's reader thread, until ``listen(_:)`` sends them elsewhere.
     ///
     /// - Throws: ``StdioExecutorError`` naming the command when it cannot be started.
     static func launch(
@@ -98,7 +112,7 @@ final class WorkerProcess: Sendable {
         for descriptor in [stdin.child, stdout.child, stderr.child] { Descriptors.close(descriptor) }
         let worker = WorkerProcess(
             command: command, process: ProcessHandle(process), pid: process.processIdentifier,
-            input: stdin.parent, output: stdout.parent, errors: stderr.parent, exit: exit)
+            input: stdin.parent, output: stdout.parent, errors: stderr.parent, exit: exit, listener: events)
         // A child of the worker (a crash reporter, say) may hold its stdout open after it has
         // exited: once the worker is gone, its output ends a moment later, whatever holds it.
         let reader = worker.reader
@@ -109,14 +123,37 @@ final class WorkerProcess: Sendable {
         }
         let tail = worker.stderrTail
         worker.reader.start(
-            line: { [weak worker] line in if let worker { events(worker, .line(line)) } },
+            line: { [weak worker] line in worker?.report(.line(line)) },
             diagnostics: { chunk in
                 tail.append(chunk)
                 try? Descriptors.write(chunk, to: STDERR_FILENO)
             },
-            end: { [weak worker] end in if let worker { events(worker, .end(end)) } })
+            end: { [weak worker] end in worker?.report(.end(end)) })
         return worker
     }
+
+    /// Sends its events to `listener` from now on, instead of to whoever had them: a worker kept
+    /// idle between weave runs goes from one run's executor to the pool and on to the next.
+    ///
+    /// - Returns: How its stdout ended, if it has: then `listener` will hear nothing, and the
+    ///   process is of no use.
+    func listen(_ listener: @escaping Listener) -> LineReader.End? {
+        listening.withLock { listening in
+            listening.listener = listener
+            return listening.ended
+        }
+    }
+
+    private func report(_ event: Event) {
+        let listener = listening.withLock { listening in
+            if case .end(let end) = event { listening.ended = end }
+            return listening.listener
+        }
+        listener(self, event)
+    }
+
+    /// Whether the process has exited.
+    var hasExited: Bool { exit.status != nil }
 
     /// The executable `name` names: a path when it contains `/`, else the first match on `PATH`.
     private static func resolve(
