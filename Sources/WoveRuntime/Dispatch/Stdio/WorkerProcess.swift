@@ -116,10 +116,10 @@ final class WorkerProcess: Sendable {
         // A child of the worker (a crash reporter, say) may hold its stdout open after it has
         // exited: once the worker is gone, its output ends a moment later, whatever holds it.
         let reader = worker.reader
-        exit.onExit {
-            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(500)) {
-                reader.stop(reporting: .endOfFile)
-            }
+        Task {
+            try? await exit.exited.value
+            try? await Task.sleep(for: .milliseconds(500))
+            reader.stop(reporting: .endOfFile)
         }
         let tail = worker.stderrTail
         worker.reader.start(
@@ -251,31 +251,18 @@ final class WorkerProcess: Sendable {
 
 /// How a child process ended, recorded by its termination handler.
 private final class ExitRecord: Sendable {
-    private let state = LockedValue<(status: String?, onExit: (@Sendable () -> Void)?)>((nil, nil))
+    private let recorded = LockedValue<String?>(nil)
 
     /// Resolved once the process has exited.
     let exited = OneShotResult<Void>()
 
-    var status: String? { state.withLock { $0.status } }
+    var status: String? { recorded.withLock { $0 } }
 
     func record(_ process: Process) {
         let status =
             process.terminationReason == .uncaughtSignal
             ? "killed by signal \(process.terminationStatus)" : "exit status \(process.terminationStatus)"
-        state.withLock { state in
-            state.status = status
-            defer { state.onExit = nil }
-            return state.onExit
-        }?()
+        recorded.withLock { $0 = status }
         exited.resolve(.success(()))
-    }
-
-    /// Calls `action` once the process has exited: now, if it has.
-    func onExit(_ action: @escaping @Sendable () -> Void) {
-        let exited = state.withLock { state in
-            if state.status == nil { state.onExit = action }
-            return state.status != nil
-        }
-        if exited { action() }
     }
 }
