@@ -171,7 +171,7 @@ enum BenchmarkSuite {
     }
 
     /// Runs one workload in a loop for a profiler: `WOVE_BENCH_PROFILE=` one of
-    /// `diamond-async`, `diamond-sync`, `diamond-taskgroup`, `wide`, `map-async`, `map-sync`,
+    /// `diamond-async`, `diamond-sync`, `diamond-taskgroup`, `wide`, `wide-taskgroup`, `map-async`, `map-sync`,
     /// `dispatch`, `stdio` (one worker process), `phases` (see ``PhaseProfile``), with the HTTP trait `http`, `http-bare` (64 in flight), `http-1` and `http-bare-1` (one at a time), and
     /// with the WebSocket and GRPC traits the same with `websocket` or `grpc` in place of `http`.
     static func profile(_ workload: String) async throws {
@@ -201,6 +201,7 @@ enum BenchmarkSuite {
             case "diamond-sync": try await DiamondWorkload.woveSync()
             case "diamond-taskgroup": try await DiamondWorkload.taskGroup()
             case "wide": try await WideGraphWorkload.wove()
+            case "wide-taskgroup": try await WideGraphWorkload.taskGroup()
             case "map-async": try await MapWorkloads.woveAsync()
             case "map-sync": try await MapWorkloads.woveSync()
             case "dispatch": try await DispatchWorkload.wove()

@@ -58,7 +58,7 @@ extension TaskDeclaring {
     public var isAsync: Bool { declaration.definition.body.isAsync }
 
     /// This one task.
-    public var taskList: TaskList { TaskList([declaration.definition]) }
+    public var taskList: TaskList { TaskList(declaration.definition) }
 
     /// Retries a failed attempt up to `count` more times, waiting per `backoff` (immediately by
     /// default). Timed-out attempts are retried too; the last attempt's error is the task's.

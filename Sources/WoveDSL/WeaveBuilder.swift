@@ -32,10 +32,9 @@ public enum WeaveBuilder {
     public static func buildPartialBlock(first: TaskList) -> TaskList { first }
 
     /// Each further declaration, appended in order.
-    public static func buildPartialBlock(accumulated: TaskList, next: TaskList) -> TaskList {
-        var combined = accumulated
-        combined.append(contentsOf: next)
-        return combined
+    public static func buildPartialBlock(accumulated: consuming TaskList, next: TaskList) -> TaskList {
+        accumulated.append(contentsOf: next)
+        return accumulated
     }
 
     /// An `if` without `else`.
@@ -49,7 +48,10 @@ public enum WeaveBuilder {
 
     /// The iterations of a `for … in` loop, in order.
     public static func buildArray(_ contents: [TaskList]) -> TaskList {
-        TaskList(contents.flatMap { $0.definitions })
+        var definitions: [TaskDefinition] = []
+        definitions.reserveCapacity(contents.reduce(0) { $0 + $1.count })
+        for content in contents { content.append(to: &definitions) }
+        return TaskList(definitions)
     }
 
     /// An `if #available` branch.

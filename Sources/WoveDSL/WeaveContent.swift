@@ -9,12 +9,36 @@ public protocol WeaveContent: Sendable {
 ///
 /// Later declarations of a name replace earlier ones when the weave compiles.
 public struct TaskList: WeaveContent {
-    package var definitions: [TaskDefinition]
+    /// One declaration is held as it is: each `Task` statement of a block, or each pass of a
+    /// loop, then costs no array of its own before the block joins them into one.
+    private enum Storage: Sendable {
+        case one(TaskDefinition)
+        case many([TaskDefinition])
+    }
 
-    package init(_ definitions: [TaskDefinition]) { self.definitions = definitions }
+    private var storage: Storage
+
+    package var definitions: [TaskDefinition] {
+        switch storage {
+        case .one(let definition): [definition]
+        case .many(let definitions): definitions
+        }
+    }
+
+    package init(_ definitions: [TaskDefinition]) { storage = .many(definitions) }
+
+    package init(_ definition: TaskDefinition) { storage = .one(definition) }
 
     /// An empty list.
-    public init() { self.definitions = [] }
+    public init() { storage = .many([]) }
+
+    /// How many declarations it holds.
+    var count: Int {
+        switch storage {
+        case .one: 1
+        case .many(let definitions): definitions.count
+        }
+    }
 
     /// The declared task names, in declaration order (an overridden name appears once per declaration).
     public var names: [String] { definitions.map(\.name) }
@@ -23,6 +47,21 @@ public struct TaskList: WeaveContent {
     public var taskList: TaskList { self }
 
     package mutating func append(contentsOf other: TaskList) {
-        definitions.append(contentsOf: other.definitions)
+        var joined: [TaskDefinition]
+        switch storage {
+        case .one(let definition): joined = [definition]
+        case .many(let definitions): joined = definitions
+        }
+        storage = .many([])  // so that `joined` is the array's only reference, and grows in place
+        other.append(to: &joined)
+        storage = .many(joined)
+    }
+
+    /// Appends its declarations to `list`.
+    func append(to list: inout [TaskDefinition]) {
+        switch storage {
+        case .one(let definition): list.append(definition)
+        case .many(let definitions): list.append(contentsOf: definitions)
+        }
     }
 }

@@ -19,27 +19,29 @@ package final class Runnable: Sendable {
     let runsOnPool: Bool
 
     init(_ definition: TaskDefinition, defaults: OptionDefaults) throws {
-        let (environmentName, environment) = try defaults.environment(for: definition)
+        let resolved = try defaults.environment(for: definition)
+        let environmentName = resolved.name
         let options = definition.options
         name = definition.name
         location = definition.location
         body = definition.body
         var policy = AttemptPolicy(taskName: definition.name, location: definition.location)
-        policy.retries = options.retries ?? environment.retries ?? defaults.configuration.retries ?? 0
+        policy.retries = options.retries ?? resolved.settings.retries ?? defaults.configuration.retries ?? 0
         policy.backoff = options.backoff ?? .immediate
-        policy.timeout = options.timeout ?? environment.timeout ?? defaults.configuration.timeout
+        policy.timeout = options.timeout ?? resolved.settings.timeout ?? defaults.configuration.timeout
         policy.environment = environmentName
         policy.isObserved = !defaults.observers.isEmpty
         remote =
-            environment.isLocal
+            resolved.settings.isLocal
             ? nil
             : try Self.route(
-                definition, to: environmentName, environment, configuration: defaults.configuration)
+                definition, to: environmentName, resolved.settings, configuration: defaults.configuration)
         policy.sendsRuns = remote != nil
         self.policy = policy
-        workers = options.workers ?? environment.workers ?? defaults.configuration.workers
+        workers = options.workers ?? resolved.settings.workers ?? defaults.configuration.workers
         limitPerMinute =
-            options.limitPerMinute ?? environment.limitPerMinute ?? defaults.configuration.limitPerMinute
+            options.limitPerMinute ?? resolved.settings.limitPerMinute
+            ?? defaults.configuration.limitPerMinute
         self.environment = environmentName
         mapsUpstream = definition.mappingSourceName != nil
         if case .sync = body { runsOnPool = remote == nil && policy.isPlain } else { runsOnPool = false }
@@ -94,8 +96,10 @@ package final class OptionDefaults: Sendable {
     package let configuration: WoveConfiguration
     /// The weave's environment, used by tasks that name none.
     package let weaveEnvironment: String
-    /// The weave environment's settings, looked up once for all the tasks that run in it.
-    private let weaveEnvironmentSettings: EnvironmentSettings
+    /// The weave's environment, looked up once for all the tasks that run in it.
+    private let weaveEnvironmentResolved: ResolvedEnvironment
+    /// The other environments tasks named, each looked up once.
+    private let namedEnvironments = LockedValue<[String: ResolvedEnvironment]>([:])
     /// The weave's observers, then the configuration's.
     package let observers: [any WeaveObserver]
 
@@ -107,15 +111,16 @@ package final class OptionDefaults: Sendable {
     ) {
         self.configuration = configuration
         self.weaveEnvironment = weaveEnvironment
-        self.weaveEnvironmentSettings = settings
+        self.weaveEnvironmentResolved = ResolvedEnvironment(name: weaveEnvironment, settings: settings)
         self.observers = observers
     }
 
     /// The task's environment and its settings; throws if it is not configured.
-    func environment(for task: TaskDefinition) throws(WeaveError) -> (String, EnvironmentSettings) {
+    func environment(for task: TaskDefinition) throws(WeaveError) -> ResolvedEnvironment {
         guard let name = task.options.environment, name != weaveEnvironment else {
-            return (weaveEnvironment, weaveEnvironmentSettings)
+            return weaveEnvironmentResolved
         }
+        if let known = namedEnvironments.withLock({ $0[name] }) { return known }
         guard let settings = configuration.environment(named: name) else {
             throw WeaveError(
                 .unknownEnvironment,
@@ -123,6 +128,20 @@ package final class OptionDefaults: Sendable {
                     + "Configured environments: \(configuration.environmentNames.joined(separator: ", ")).",
                 task: task.name, at: task.location)
         }
-        return (name, settings)
+        let resolved = ResolvedEnvironment(name: name, settings: settings)
+        namedEnvironments.withLock { $0[name] = resolved }
+        return resolved
+    }
+}
+
+/// An environment tasks run in, with its settings: a class, so that each task of a weave reads
+/// them through one reference rather than copying them.
+final class ResolvedEnvironment: Sendable {
+    let name: String
+    let settings: EnvironmentSettings
+
+    init(name: String, settings: EnvironmentSettings) {
+        self.name = name
+        self.settings = settings
     }
 }
