@@ -16,6 +16,17 @@ struct ArgumentReader {
     /// The graph compiler has already matched every producer's type, so a
     /// failed cast is only possible for a protocol-existential parameter whose
     /// producer's value does not conform; that gets a clear error.
+    /// All of `arguments`, as the types a task's body takes. Never inlined, but specialized where
+    /// the task is declared: reading the arguments then takes no room in the `async` frame of the
+    /// body's call (a task's first allocation must hold all of its frames, or it costs a malloc).
+    @inlinable @inline(never)
+    static func read<each Input>(
+        _ arguments: [any Sendable], for signature: TaskSignature, as _: (repeat each Input).Type
+    ) throws(WeaveError) -> (repeat each Input) {
+        var reader = ArgumentReader(arguments, for: signature)
+        return (repeat try reader.next((each Input).self))
+    }
+
     @usableFromInline
     mutating func next<T>(_: T.Type) throws(WeaveError) -> T {
         defer { position += 1 }

@@ -72,7 +72,7 @@ public func Task<each Input: Sendable, Output: Sendable>(
         definition: signature.definition(
             output: Output.self,
             body: .async { arguments in
-                var reader = ArgumentReader(arguments, for: signature)
-                return try await body(repeat try reader.next((each Input).self))
+                let values = try ArgumentReader.read(arguments, for: signature, as: (repeat each Input).self)
+                return try await body(repeat each values)
             }))
 }

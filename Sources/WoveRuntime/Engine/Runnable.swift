@@ -17,6 +17,8 @@ package final class Runnable: Sendable {
     /// Whether its body is synchronous, local and plain (one attempt, no timeout, no observer),
     /// so it runs straight on a blocking-pool thread, with no child task waiting for it.
     let runsOnPool: Bool
+    /// Its body, when it is `async`, local and plain, so that running it is one call.
+    let plainAsyncBody: (@Sendable ([any Sendable]) async throws -> any Sendable)?
 
     init(_ definition: TaskDefinition, defaults: OptionDefaults) throws {
         let resolved = try defaults.environment(for: definition)
@@ -45,6 +47,11 @@ package final class Runnable: Sendable {
         self.environment = environmentName
         mapsUpstream = definition.mappingSourceName != nil
         if case .sync = body { runsOnPool = remote == nil && policy.isPlain } else { runsOnPool = false }
+        if case .async(let body) = body, remote == nil, policy.isPlain {
+            plainAsyncBody = body
+        } else {
+            plainAsyncBody = nil
+        }
     }
 
     /// The route to a non-local environment; throws if the task cannot take it.

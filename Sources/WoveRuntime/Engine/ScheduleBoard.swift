@@ -142,9 +142,13 @@ final class ScheduleBoard: @unchecked Sendable {
         if stopStarts { cancelRunning() }
     }
 
-    /// Runs `body`, a task the weave's own task started, where a stop can cancel it (and,
-    /// through it, every task it started).
-    func runCancellable(_ index: Int, _ body: () async -> Void) async { await topLevel.run(index, body) }
+    /// Makes the calling task, one the weave's own task started with node `index`, one a stop
+    /// can cancel (and, through it, every task it starts), until ``endCancellable(_:)``, which it
+    /// must call before it ends.
+    func beginCancellable(_ index: Int) { topLevel.enter(index) }
+
+    /// Ends ``beginCancellable(_:)``.
+    func endCancellable(_ index: Int) { topLevel.leave(index) }
 
     /// The loop's next batch; `nil` once nothing is in flight.
     func next() async -> LaunchBatch? {

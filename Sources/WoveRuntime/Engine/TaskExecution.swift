@@ -5,18 +5,22 @@ enum TaskExecution {
     static func perform(_ launch: Launch, in run: WeaveRun, _ observation: WeaveObservation?) async
         -> ChildOutcome
     {
-        if let observation, let runnable = launch.runnable {
-            observation.emit(WeaveEvent(.taskStarted, task: runnable.name, environment: runnable.environment))
-        }
-        let clock = ContinuousClock()
-        let start = clock.now
-        let result: Result<any Sendable, any Error>
+        if let observation { tellStarted(launch, observation) }
+        let start = ContinuousClock.now
         do {
-            result = .success(try await value(of: launch.runnable, launch.arguments, run))
+            let value = try await value(of: launch.runnable, launch.arguments, run)
+            return ChildOutcome(index: launch.index, result: .success(value), duration: .now - start)
         } catch {
-            result = .failure(error)
+            return ChildOutcome(index: launch.index, result: .failure(error), duration: .now - start)
         }
-        return ChildOutcome(index: launch.index, result: result, duration: clock.now - start)
+    }
+
+    /// Tells `observation` that `launch` started. Not inlined: the event stays out of
+    /// ``perform(_:in:_:)``'s async frame.
+    @inline(never)
+    private static func tellStarted(_ launch: Launch, _ observation: WeaveObservation) {
+        guard let runnable = launch.runnable else { return }
+        observation.emit(WeaveEvent(.taskStarted, task: runnable.name, environment: runnable.environment))
     }
 
     /// Runs a plain synchronous task on the calling pool thread (plain: an observed weave has
@@ -37,6 +41,20 @@ enum TaskExecution {
         _ run: WeaveRun
     ) async throws -> any Sendable {
         guard let runnable else { return () }
+        if let body = runnable.plainAsyncBody { return try await body(arguments) }
+        return try await options(of: runnable, arguments, run)
+    }
+
+    /// The value of a task that needs more than a call to its body: a mapped or remote one, or
+    /// one with retries, a timeout or an observer. Kept out of ``value(of:_:_:)`` so that the
+    /// plain path's async frames stay small: each task runs in a child task whose first
+    /// allocation must hold them.
+    @inline(never)
+    private static func options(
+        of runnable: Runnable,
+        _ arguments: [any Sendable],
+        _ run: WeaveRun
+    ) async throws -> any Sendable {
         let work: Work<any Sendable>
         switch (runnable.body, runnable.remote) {
         case (.mapped(let body), _):
@@ -46,7 +64,6 @@ enum TaskExecution {
             let environment = runnable.environment
             work = .async { try await run.dispatcher.run(name, in: environment, over: remote, arguments) }
         case (.async(let body), nil):
-            if runnable.policy.isPlain { return try await body(arguments) }
             work = .async { try await body(arguments) }
         case (.sync(let body), nil):
             work = .blocking { try run.bindToThread { try body(arguments) } }

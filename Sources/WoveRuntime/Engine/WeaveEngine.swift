@@ -56,7 +56,9 @@ struct WeaveScheduler: Sendable {
                 }
                 for launch in submitToPool(launches) {
                     group.addTask {
-                        await board.runCancellable(launch.index) { await runChain(from: launch) }
+                        board.beginCancellable(launch.index)
+                        await runChain(from: launch)
+                        board.endCancellable(launch.index)
                     }
                 }
                 guard listens, let next = await board.next() else { return }
@@ -79,6 +81,11 @@ struct WeaveScheduler: Sendable {
 
     /// Runs `first` in this child task, then each `async` task the last one made ready for it;
     /// once one makes several ready, the rest become children of this task.
+    ///
+    /// Inlined, with ``step(_:)``, into the child task's closure: one async frame instead of
+    /// three, so that the task's frames fit in its first allocation (each slab more is a
+    /// `malloc`, freed on whichever thread ends the task).
+    @inline(__always)
     private func runChain(from first: Launch) async {
         var next: Launch? = first
         var spawned: [Launch] = []
@@ -86,6 +93,16 @@ struct WeaveScheduler: Sendable {
             (next, spawned) = await step(launch)
         }
         if spawned.isEmpty { return }
+        await runSpawning(spawned, then: next)
+    }
+
+    /// Goes on from `runChain` once a task made several ready: `spawned` become children of this
+    /// task, which goes on with `next`. Not inlined, so that a chain that never gets here keeps
+    /// a small async frame (each child task's first allocation must hold its frames).
+    @inline(never)
+    private func runSpawning(_ spawned: [Launch], then next: Launch?) async {
+        var spawned = spawned
+        var next = next
         await withDiscardingTaskGroup { group in
             while true {
                 for launch in spawned {
@@ -99,6 +116,7 @@ struct WeaveScheduler: Sendable {
 
     /// Runs one task in a child task and records it; returns the task to go on with and the
     /// `async` tasks to start.
+    @inline(__always)
     private func step(_ launch: Launch) async -> (next: Launch?, spawned: [Launch]) {
         let (next, others) = board.finish(
             await TaskExecution.perform(launch, in: run, observation), in: .task)
