@@ -81,7 +81,7 @@ final class Dispatcher: Sendable {
 }
 
 /// How a task reaches its non-local environment.
-package struct RemoteRoute: Sendable {
+package final class RemoteRoute: Sendable {
     /// The executor for one weave run: a custom instance every time, a new `stdio` executor each run.
     let makeExecutor: @Sendable () throws -> any EnvironmentExecutor
     let executorConfig: [String: JSONValue]
@@ -97,4 +97,24 @@ package struct RemoteRoute: Sendable {
     let delivery: DeliverySettings
     /// The delivery's idempotency key template, if any.
     let idempotencyKey: IdempotencyTemplate?
+
+    init(
+        makeExecutor: @escaping @Sendable () throws -> any EnvironmentExecutor,
+        executorConfig: [String: JSONValue],
+        stopTimeout: Duration,
+        codec: any RemoteCodec.Type,
+        argumentNames: [String],
+        weaveName: String?,
+        delivery: DeliverySettings,
+        idempotencyKey: IdempotencyTemplate?
+    ) {
+        self.makeExecutor = makeExecutor
+        self.executorConfig = executorConfig
+        self.stopTimeout = stopTimeout
+        self.codec = codec
+        self.argumentNames = argumentNames
+        self.weaveName = weaveName
+        self.delivery = delivery
+        self.idempotencyKey = idempotencyKey
+    }
 }
