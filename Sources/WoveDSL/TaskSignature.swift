@@ -10,11 +10,16 @@ struct TaskSignature: Sendable {
     init<each Input>(
         _ name: String, after dependencies: repeat Dependency<each Input>, at location: SourceLocation
     ) {
+        // Sized first: appending to an empty array would allocate again as it grows.
+        var count = 0
+        for _ in repeat each dependencies { count += 1 }
         var names: [String] = []
+        names.reserveCapacity(count)
         for dependency in repeat each dependencies {
             names.append(dependency.name)
         }
         var types: [TypeDescriptor] = []
+        types.reserveCapacity(count)
         repeat types.append(TypeDescriptor((each Input).self))
         self.name = name
         self.location = location

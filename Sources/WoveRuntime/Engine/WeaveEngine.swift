@@ -125,6 +125,7 @@ struct WeaveScheduler: Sendable {
 
     /// Submits the launches that run on the pool and returns the others.
     private func submitToPool(_ launches: [Launch]) -> [Launch] {
+        if !launches.contains(where: \.runsOnPool) { return launches }
         var rest: [Launch] = []
         for launch in launches {
             if launch.runsOnPool { submit(launch) } else { rest.append(launch) }

@@ -1,23 +1,36 @@
 /// A clock erased to offsets from when the weave started, so any `Clock<Duration>` can drive
 /// pacing, backoff and timeouts, including a test clock that never really sleeps.
 package struct WoveClock: Sendable {
-    private let elapsed: @Sendable () -> Duration
-    private let sleeper: @Sendable (Duration) async throws -> Void
+    /// The clock and when it was wrapped: a struct in an existential, which holds the
+    /// `ContinuousClock` of every weave with no clock set without allocating.
+    private let source: any Source
 
-    package init<C: Clock<Duration>>(_ clock: C) {
-        let start = clock.now
-        self.elapsed = { start.duration(to: clock.now) }
-        self.sleeper = { offset in try await clock.sleep(until: start.advanced(by: offset), tolerance: nil) }
-    }
+    package init<C: Clock<Duration>>(_ clock: C) { source = Started(clock: clock, start: clock.now) }
 
     /// Time since the clock was wrapped.
-    package var now: Duration { elapsed() }
+    package var now: Duration { source.elapsed }
 
     /// Sleeps until `offset` after the clock was wrapped; throws `CancellationError` if cancelled.
-    package func sleep(until offset: Duration) async throws { try await sleeper(offset) }
+    package func sleep(until offset: Duration) async throws { try await source.sleep(until: offset) }
 
     /// Sleeps for `duration` from now.
     package func sleep(for duration: Duration) async throws {
-        try await sleeper(elapsed() + duration)
+        try await source.sleep(until: source.elapsed + duration)
+    }
+
+    private protocol Source: Sendable {
+        var elapsed: Duration { get }
+        func sleep(until offset: Duration) async throws
+    }
+
+    private struct Started<C: Clock<Duration>>: Source {
+        let clock: C
+        let start: C.Instant
+
+        var elapsed: Duration { start.duration(to: clock.now) }
+
+        func sleep(until offset: Duration) async throws {
+            try await clock.sleep(until: start.advanced(by: offset), tolerance: nil)
+        }
     }
 }
