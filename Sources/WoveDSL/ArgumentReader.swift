@@ -11,11 +11,6 @@ struct ArgumentReader {
         self.signature = signature
     }
 
-    /// The next argument as `T`.
-    ///
-    /// The graph compiler has already matched every producer's type, so a
-    /// failed cast is only possible for a protocol-existential parameter whose
-    /// producer's value does not conform; that gets a clear error.
     /// All of `arguments`, as the types a task's body takes. Never inlined, but specialized where
     /// the task is declared: reading the arguments then takes no room in the `async` frame of the
     /// body's call (a task's first allocation must hold all of its frames, or it costs a malloc).
@@ -27,6 +22,11 @@ struct ArgumentReader {
         return (repeat try reader.next((each Input).self))
     }
 
+    /// The next argument as `T`.
+    ///
+    /// The graph compiler has already matched every producer's type, so a
+    /// failed cast is only possible for a protocol-existential parameter whose
+    /// producer's value does not conform; that gets a clear error.
     @usableFromInline
     mutating func next<T>(_: T.Type) throws(WeaveError) -> T {
         defer { position += 1 }

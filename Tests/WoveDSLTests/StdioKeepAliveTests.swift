@@ -57,15 +57,17 @@ struct StdioKeepAliveTests {
 
     @Test("a kept process is stopped once it has been idle for keep_alive")
     func idleProcessStops() async throws {
-        let first = try await Self.workerPID("kept_expiring", keepAlive: .milliseconds(300))
-        #expect(try await Self.waitUntilGone(first), "stopped after 0.3 s idle")
-        let second = try await Self.workerPID("kept_expiring", keepAlive: .milliseconds(300))
+        let first = try await Self.workerPID("kept_expiring", keepAlive: .seconds(2))
+        #expect(Self.isRunning(first), "kept when the run settled")
+        #expect(try await Self.waitUntilGone(first), "stopped after 2 s idle")
+        let second = try await Self.workerPID("kept_expiring", keepAlive: .seconds(2))
         #expect(second != first)
     }
 
     @Test("a kept process that dies while idle is dropped; the next run starts a fresh one and loses nothing")
     func deadKeptProcessIsReplaced() async throws {
         let first = try await Self.workerPID("kept_killed", keepAlive: .seconds(30))
+        #expect(Self.isRunning(first), "kept when the run settled")
         kill(pid_t(first), SIGKILL)
         #expect(try await Self.waitUntilGone(first))
         let second = try await Self.workerPID("kept_killed", keepAlive: .seconds(30))
@@ -88,6 +90,7 @@ struct StdioKeepAliveTests {
             }
             return try result.value("pid_after_0", as: Int.self)
         }
+        // Each run holds its process for 300 ms, longer than starting the other run takes.
         async let a = pid()
         async let b = pid()
         let first = try await [a, b]

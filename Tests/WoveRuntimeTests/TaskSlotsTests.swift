@@ -9,6 +9,7 @@ struct TaskSlotsTests {
     func cancelAll() async {
         let slots = TaskSlots(count: 4)
         let (starts, started) = AsyncStream<Void>.makeStream()
+        let (cancellations, cancelled) = AsyncStream<Void>.makeStream()
         await withTaskGroup(of: Bool.self) { group in
             for slot in 0..<2 {
                 group.addTask {
@@ -25,12 +26,14 @@ struct TaskSlotsTests {
                 slots.enter(2)
                 slots.leave(2)
                 started.yield()
-                try? await Task.sleep(for: .milliseconds(200))
+                for await _ in cancellations { break }
                 return !Task.isCancelled
             }
             var iterator = starts.makeAsyncIterator()
             for _ in 0..<3 { _ = await iterator.next() }
             slots.cancelAll()
+            cancelled.yield()
+            cancelled.finish()
             for await passed in group { #expect(passed) }
         }
         let late = await Task {

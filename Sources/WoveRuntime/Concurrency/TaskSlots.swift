@@ -9,7 +9,9 @@ final class TaskSlots: @unchecked Sendable {
     // is held as an `UnsafeCurrentTask` from its `enter(_:)` to its `leave(_:)`, which it calls
     // before it can end (the one caller, the weave's scheduler, calls both in the task's body, with
     // no way out in between), so every task in `running` is alive; `cancel()` may be called on
-    // one from any thread.
+    // one from any thread. The reference outlives the `withUnsafeCurrentTask` call that gave it,
+    // which that function's documentation advises against because the task may end; here the
+    // task cannot end before `leave(_:)` drops it.
     private let mutex = PThreadMutex()
     private var running: [UnsafeCurrentTask?]
     private var closed = false
@@ -27,6 +29,7 @@ final class TaskSlots: @unchecked Sendable {
         withUnsafeCurrentTask { task in
             let cancelled = mutex.withLock { () -> Bool in
                 if closed { return true }
+                assert(running[slot] == nil, "slot \(slot) entered twice")
                 running[slot] = task
                 return false
             }

@@ -1,5 +1,5 @@
 /// Where an environment's tasks run, as a typed value: in this process (``local``), in worker
-/// processes (``stdio(command:workers:writeTimeout:)``), or through an ``EnvironmentExecutor``
+/// processes (``stdio(command:workers:writeTimeout:keepAlive:)``), or through an ``EnvironmentExecutor``
 /// of your own (``custom(configuration:_:)``, ``shared(_:configuration:)``).
 ///
 /// ```swift

@@ -45,8 +45,9 @@ enum TaskExecution {
         return try await options(of: runnable, arguments, run)
     }
 
-    /// The value of a task that needs more than a call to its body: a mapped or remote one, or
-    /// one with retries, a timeout or an observer. Kept out of ``value(of:_:_:)`` so that the
+    /// The value of a task that needs more than a call to its body: a mapped or remote one, a
+    /// synchronous one run from a task, or one with retries, a timeout, a backoff, pacing or an
+    /// observer. Kept out of ``value(of:_:_:)`` so that the
     /// plain path's async frames stay small: each task runs in a child task whose first
     /// allocation must hold them.
     @inline(never)

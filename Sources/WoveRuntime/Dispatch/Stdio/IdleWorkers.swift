@@ -1,11 +1,12 @@
 /// Worker processes kept between weave runs of `stdio` environments with a `keep_alive`, so that
 /// the environment's next run uses them instead of starting its own.
 ///
-/// A run's executor hands back, when it stops, each process that has no run of it left in
-/// flight. The process then waits here, its events going nowhere (no run is in flight on it), until
-/// a run of the same environment with the same process settings takes it, or it has been idle for
-/// `keep_alive` and is stopped, or it ends by itself and is dropped. Processes still kept when
-/// this process exits see their stdin close, and exit too.
+/// A run's executor hands back, when it stops, each process that is still usable and has no run
+/// of it left in flight. The process then waits here, its events going nowhere (no run is in
+/// flight on it), until a run of the same environment with the same process settings takes it,
+/// or it has been idle for `keep_alive` and is stopped, or its output ends and it is dropped.
+/// An environment keeps as many as its runs used at once, each until it has been idle that long.
+/// Processes still kept when this process exits see their stdin close, and exit too.
 final class IdleWorkers: Sendable {
     /// The pool every `stdio` executor of this process uses.
     static let shared = IdleWorkers()
@@ -32,14 +33,14 @@ final class IdleWorkers: Sendable {
 
     private let state = LockedValue(State())
 
-    /// Up to `count` kept processes for `key`, no longer kept: the ones kept last first. One
-    /// that has exited stays until its output ends and it is dropped.
+    /// Up to `count` kept processes for `key` that are still usable, no longer kept: the ones
+    /// kept last first. One that is not usable stays until its output ends and it is dropped.
     func take(_ key: Key, count: Int) -> [WorkerProcess] {
         let taken = state.withLock { state in
             var kept: [Kept] = []
             var taken: [Kept] = []
             for entry in (state.kept[key] ?? []).reversed() {
-                if taken.count < count, !entry.worker.hasExited {
+                if taken.count < count, entry.worker.isUsable {
                     taken.append(entry)
                 } else {
                     kept.insert(entry, at: 0)
@@ -65,32 +66,31 @@ final class IdleWorkers: Sendable {
         let ended = worker.listen { [weak self] worker, event in
             if case .end = event { self?.drop(worker, key, token, shutdownLine: shutdownLine) }
         }
-        guard ended == nil else {
-            Self.stop(worker, shutdownLine: nil)
+        guard ended == nil, worker.isUsable else {
+            worker.stopInBackground(shutdownLine: nil)
             return
         }
+        // Detached: the idle time must not hold the task-locals of the run that handed it back.
+        let expiry = Task.detached { [weak self] in
+            guard (try? await Task.sleep(for: idleTime)) != nil else { return }
+            self?.drop(worker, key, token, shutdownLine: shutdownLine)
+        }
         state.withLock { state in
-            let expiry = Task { [weak self] in
-                guard (try? await Task.sleep(for: idleTime)) != nil else { return }
-                self?.drop(worker, key, token, shutdownLine: shutdownLine)
-            }
             state.kept[key, default: []].append(Kept(worker: worker, token: token, expiry: expiry))
         }
+        // Its output may have ended between `listen` and the append, when `drop` found nothing.
+        if !worker.isUsable { drop(worker, key, token, shutdownLine: nil) }
     }
 
     /// Stops `worker` if it is still the one kept under `token`.
     private func drop(_ worker: WorkerProcess, _ key: Key, _ token: UInt64, shutdownLine: [UInt8]?) {
-        let dropped = state.withLock { state in
-            guard let index = state.kept[key]?.firstIndex(where: { $0.token == token }) else { return false }
-            state.kept[key]?.remove(at: index)
-            if state.kept[key]?.isEmpty == true { state.kept[key] = nil }
-            return true
+        let dropped = state.withLock { state -> Kept? in
+            guard let index = state.kept[key]?.firstIndex(where: { $0.token == token }) else { return nil }
+            defer { if state.kept[key]?.isEmpty == true { state.kept[key] = nil } }
+            return state.kept[key]?.remove(at: index)
         }
-        if dropped { Self.stop(worker, shutdownLine: shutdownLine) }
-    }
-
-    /// Stops `worker` in the background: no run waits for it.
-    private static func stop(_ worker: WorkerProcess, shutdownLine: [UInt8]?) {
-        Task { await worker.stop(shutdownLine: shutdownLine) }
+        guard let dropped else { return }
+        dropped.expiry.cancel()
+        worker.stopInBackground(shutdownLine: shutdownLine)
     }
 }

@@ -150,6 +150,13 @@ package final class LineWriter: @unchecked Sendable {
         return (done, rest)
     }
 
+    /// Whether writes fail from now on: one failed, or ``finish()`` was called.
+    package var isClosed: Bool {
+        mutex.lock()
+        defer { mutex.unlock() }
+        return failure != nil || finishing
+    }
+
     /// Closes the descriptor once every queued line is written; later writes fail with `EPIPE`.
     /// Returns at once.
     package func finish() {

@@ -85,10 +85,10 @@ final class StdioExecutor: InboxBackedExecutor {
         }
         var workers: [WorkerProcess] = []
         for kept in keeping.map({ IdleWorkers.shared.take($0.key, count: configuration.workers) }) ?? [] {
-            if kept.listen(listener) == nil {
+            if kept.listen(listener) == nil, kept.isUsable {
                 workers.append(kept)
             } else {
-                await Self.stop([kept], shutdownLine: nil)
+                kept.stopInBackground(shutdownLine: nil)
             }
         }
         // All at once, back to back on the launcher's thread: one launch waiting for the last
@@ -105,17 +105,25 @@ final class StdioExecutor: InboxBackedExecutor {
             await Self.stop(workers, shutdownLine: nil)
             throw failure
         }
-        let installed = state.withLock { state in
-            guard case .starting = state.phase else { return false }
+        let unusable = state.withLock { state -> [WorkerProcess]? in
+            guard case .starting = state.phase else { return nil }
             state.phase = .running
-            state.slots = workers.map(Slot.live)
+            // One whose output ended while the others started was not heard of (`handleEnd` hears
+            // only a running executor): its slot starts a fresh process for its first run.
+            var unusable: [WorkerProcess] = []
+            state.slots = workers.map { worker in
+                if worker.isUsable { return .live(worker) }
+                unusable.append(worker)
+                return .dead
+            }
             state.balancer = RunBalancer(workerCount: workers.count)
-            return true
+            return unusable
         }
-        if !installed {
+        guard let unusable else {
             await Self.stop(workers, shutdownLine: nil)
             throw StdioExecutorError(.stopped)
         }
+        for worker in unusable { worker.stopInBackground(shutdownLine: nil) }
     }
 
     func send(_ frame: WoveFrame) async throws {
@@ -187,7 +195,7 @@ final class StdioExecutor: InboxBackedExecutor {
         for (index, slot) in stopping.slots.enumerated() {
             switch slot {
             case .live(let worker):
-                if let keeping = stopping.keeping, stopping.idle[index] {
+                if let keeping = stopping.keeping, stopping.idle[index], worker.isUsable {
                     IdleWorkers.shared.keep(
                         worker, for: keeping.key, idleTime: keeping.idleTime, shutdownLine: shutdownLine)
                 } else {

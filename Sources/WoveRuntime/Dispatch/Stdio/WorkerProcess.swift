@@ -67,7 +67,7 @@ final class WorkerProcess: Sendable {
         command: [String],
         environment: [String: String],
         writeTimeout: Duration,
-        events: @escaping @Sendable (WorkerProcess, Event) -> Void
+        events: @escaping Listener
     ) throws(StdioExecutorError) -> WorkerProcess {
         let rendered = StdioExecutorError.render(command)
         func failure(_ reason: String) -> StdioExecutorError {
@@ -152,8 +152,8 @@ final class WorkerProcess: Sendable {
         listener(self, event)
     }
 
-    /// Whether the process has exited.
-    var hasExited: Bool { exit.status != nil }
+    /// Whether it can serve runs: running, its stdout open, its stdin writable.
+    var isUsable: Bool { exit.status == nil && !input.isClosed && listening.withLock { $0.ended == nil } }
 
     /// The executable `name` names: a path when it contains `/`, else the first match on `PATH`.
     private static func resolve(
@@ -214,6 +214,12 @@ final class WorkerProcess: Sendable {
         }
         reader.stop()
         await reader.waitUntilFinished()
+    }
+
+    /// ``stop(shutdownLine:)`` in the background, detached from the caller's task-locals, for a
+    /// process no run waits for.
+    func stopInBackground(shutdownLine: [UInt8]?) {
+        Task.detached { await self.stop(shutdownLine: shutdownLine) }
     }
 
     /// How the process ended, waiting up to `limit` for it on the calling thread (the reader's),
