@@ -16,10 +16,13 @@ enum StdioWorkloads {
     /// their own, so the rows without never use them.
     static func configuration(workers: Int, keepAlive: Bool) -> WoveConfiguration {
         WoveConfiguration(environments: [
-            keepAlive ? "kept" : "worker": EnvironmentSettings(
+            environment(keepAlive: keepAlive): EnvironmentSettings(
                 executor: .stdio(workers: workers, keepAlive: keepAlive ? .seconds(60) : .zero))
         ])
     }
+
+    /// The environment of a row: one of its own for the kept-alive rows.
+    static func environment(keepAlive: Bool) -> String { keepAlive ? "kept" : "worker" }
 
     static func stdio(workers: Int, keepAlive: Bool) -> () async throws -> Void {
         {
@@ -28,7 +31,7 @@ enum StdioWorkloads {
             ) {
                 try await weave {
                     Task("tiny", over: 0..<items) { (item: Int) in item + 1 }.environment(
-                        keepAlive ? "kept" : "worker"
+                        environment(keepAlive: keepAlive)
                     ).workers(
                         256)
                 }

@@ -47,11 +47,7 @@ public struct TaskList: WeaveContent {
     public var taskList: TaskList { self }
 
     package mutating func append(contentsOf other: TaskList) {
-        var joined: [TaskDefinition]
-        switch storage {
-        case .one(let definition): joined = [definition]
-        case .many(let definitions): joined = definitions
-        }
+        var joined = definitions
         storage = .many([])  // so that `joined` is the array's only reference, and grows in place
         other.append(to: &joined)
         storage = .many(joined)

@@ -63,10 +63,10 @@ final class IdleWorkers: Sendable {
             return state.lastToken
         }
         // Before anyone can take it, so that its events never reach the run that handed it back.
-        let ended = worker.listen { [weak self] worker, event in
+        worker.listen { [weak self] worker, event in
             if case .end = event { self?.drop(worker, key, token, shutdownLine: shutdownLine) }
         }
-        guard ended == nil, worker.isUsable else {
+        guard worker.isUsable else {
             worker.stopInBackground(shutdownLine: nil)
             return
         }

@@ -85,7 +85,8 @@ final class StdioExecutor: InboxBackedExecutor {
         }
         var workers: [WorkerProcess] = []
         for kept in keeping.map({ IdleWorkers.shared.take($0.key, count: configuration.workers) }) ?? [] {
-            if kept.listen(listener) == nil, kept.isUsable {
+            kept.listen(listener)
+            if kept.isUsable {
                 workers.append(kept)
             } else {
                 kept.stopInBackground(shutdownLine: nil)

@@ -133,16 +133,9 @@ final class WorkerProcess: Sendable {
     }
 
     /// Sends its events to `listener` from now on, instead of to whoever had them: a worker kept
-    /// idle between weave runs goes from one run's executor to the pool and on to the next.
-    ///
-    /// - Returns: How its stdout ended, if it has: then `listener` will hear nothing, and the
-    ///   process is of no use.
-    func listen(_ listener: @escaping Listener) -> LineReader.End? {
-        listening.withLock { listening in
-            listening.listener = listener
-            return listening.ended
-        }
-    }
+    /// idle between weave runs goes from one run's executor to the pool and on to the next. If
+    /// its stdout has ended already, `listener` hears nothing, and ``isUsable`` says so.
+    func listen(_ listener: @escaping Listener) { listening.withLock { $0.listener = listener } }
 
     private func report(_ event: Event) {
         let listener = listening.withLock { listening in
