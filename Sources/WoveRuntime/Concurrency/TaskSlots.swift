@@ -13,11 +13,20 @@ final class TaskSlots: @unchecked Sendable {
     // which that function's documentation advises against because the task may end; here the
     // task cannot end before `leave(_:)` drops it.
     private let mutex = PThreadMutex()
-    private var running: [UnsafeCurrentTask?]
+    //
+    // `running` is a buffer this object allocates and frees, not an array: an array of
+    // `UnsafeCurrentTask?` looks its storage class up in the runtime's generic metadata cache each
+    // time one is made, and a table is made for every weave.
+    private let running: UnsafeMutableBufferPointer<UnsafeCurrentTask?>
     private var closed = false
 
     /// A table of `count` empty slots, numbered from 0.
-    init(count: Int) { running = Array(repeating: nil, count: count) }
+    init(count: Int) {
+        running = .allocate(capacity: count)
+        running.initialize(repeating: nil)
+    }
+
+    deinit { running.deallocate() }
 
     /// Puts the calling task in slot `slot`, cancellable by ``cancelAll()`` until it calls
     /// ``leave(_:)``, which it must do before it ends; cancels it at once if the table is closed.

@@ -4,8 +4,8 @@
 /// feeds it child outcomes; it answers with the nodes that became ready.
 struct SchedulerState {
     let graph: CompiledGraph
-    private(set) var outcomes: [NodeOutcome]
-    private(set) var durations: [Duration?]
+    /// Each node's outcome and duration, filled in as tasks finish.
+    let records: NodeRecords
     /// Unfinished dependencies per node.
     private var waitingOn: [Int]
     private(set) var firstError: (any Error)?
@@ -14,14 +14,7 @@ struct SchedulerState {
 
     init(graph: CompiledGraph, data: [String: any Sendable]) {
         self.graph = graph
-        let count = graph.nodes.count
-        var outcomes = [NodeOutcome](repeating: .pending, count: count)
-        outcomes[0] = .value(data)
-        for index in 1..<graph.taskIndices.lowerBound {
-            outcomes[index] = data[graph.nodes[index].name].map(NodeOutcome.value) ?? .pending
-        }
-        self.outcomes = outcomes
-        self.durations = [Duration?](repeating: nil, count: count)
+        records = NodeRecords(seeding: graph, data: data)
         self.waitingOn = graph.shape.taskInputCounts
     }
 
@@ -31,7 +24,7 @@ struct SchedulerState {
     /// The values `index`'s body takes, in parameter order.
     func arguments(for index: Int) -> [any Sendable] {
         graph.dependencies[index].map { dependency in
-            if case .value(let value) = outcomes[dependency] { return value }
+            if case .value(let value) = records[dependency].outcome { return value }
             return MissingArgument(node: graph.nodes[dependency].name)
         }
     }
@@ -44,15 +37,15 @@ struct SchedulerState {
     /// the weave.
     mutating func record(_ outcome: ChildOutcome, weaveCancelled: Bool) -> Bool {
         let index = outcome.index
-        durations[index] = outcome.duration
+        records[index].duration = outcome.duration
         switch outcome.result {
         case .success(let value):
-            outcomes[index] = .value(value)
+            records[index].outcome = .value(value)
             return true
         case .failure(let error) where error is CancellationError && (isStopping || weaveCancelled):
-            outcomes[index] = .cancelled
+            records[index].outcome = .cancelled
         case .failure(let error):
-            outcomes[index] = .failure(error)
+            records[index].outcome = .failure(error)
             if firstError == nil { firstError = error }
             isStopping = true
         }
@@ -73,8 +66,8 @@ struct SchedulerState {
     mutating func settleUnstarted() -> [Int] {
         var settled: [Int] = []
         for index in graph.topologicalOrder {
-            guard case .pending = outcomes[index] else { continue }
-            outcomes[index] = inheritedFailure(of: index).map(NodeOutcome.failure) ?? .cancelled
+            guard case .pending = records[index].outcome else { continue }
+            records[index].outcome = inheritedFailure(of: index).map(NodeOutcome.failure) ?? .cancelled
             settled.append(index)
         }
         return settled
@@ -84,13 +77,14 @@ struct SchedulerState {
     func event(for index: Int) -> WeaveEvent? {
         let name = graph.nodes[index].name
         let environment = graph.runnables[index]?.environment
-        switch outcomes[index] {
+        let record = records[index]
+        switch record.outcome {
         case .value:
             return WeaveEvent(
-                .taskFinished, task: name, environment: environment, duration: durations[index] ?? .zero)
+                .taskFinished, task: name, environment: environment, duration: record.duration ?? .zero)
         case .failure(let error):
             return WeaveEvent(
-                .taskFailed, task: name, environment: environment, error: error, duration: durations[index])
+                .taskFailed, task: name, environment: environment, error: error, duration: record.duration)
         case .cancelled: return WeaveEvent(.taskCancelled, task: name, environment: environment)
         case .pending: return nil
         }
@@ -101,7 +95,7 @@ extension SchedulerState {
     /// The error of `index`'s first failed dependency, if any.
     fileprivate func inheritedFailure(of index: Int) -> (any Error)? {
         for dependency in graph.dependencies[index] {
-            if case .failure(let error) = outcomes[dependency] { return error }
+            if case .failure(let error) = records[dependency].outcome { return error }
         }
         return nil
     }

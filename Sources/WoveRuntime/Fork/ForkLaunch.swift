@@ -127,24 +127,19 @@ extension PreparedWeave {
     private func result(from outcome: ForkOutcome?, exit status: Int32?, cancelled: Bool, program: String)
         -> WoveResult
     {
-        var outcomes = [NodeOutcome](repeating: .pending, count: graph.nodes.count)
-        var durations = [Duration?](repeating: nil, count: graph.nodes.count)
-        outcomes[0] = .value(data)
-        for index in 1..<graph.taskIndices.lowerBound {
-            outcomes[index] = data[graph.nodes[index].name].map(NodeOutcome.value) ?? .pending
-        }
+        let records = NodeRecords(seeding: graph, data: data)
         var firstError: (any Error)?
         for index in graph.taskIndices {
             guard let definition = graph.definition(at: index) else { continue }
             let name = definition.name
-            outcomes[index] =
+            records[index].outcome =
                 outcome == nil && cancelled
                 ? .cancelled : Self.outcome(of: definition, in: outcome, exit: status, program: program)
-            durations[index] = outcome?.timings[name].flatMap { Duration(checkedSeconds: $0) }
-            if firstError == nil, case .failure(let error) = outcomes[index] { firstError = error }
+            records[index].duration = outcome?.timings[name].flatMap { Duration(checkedSeconds: $0) }
+            if firstError == nil, case .failure(let error) = records[index].outcome { firstError = error }
         }
         return WoveResult(
-            graph: graph, outcomes: outcomes, durations: durations, error: firstError, errorMode: .return)
+            graph: graph, records: records, error: firstError, errorMode: .return)
     }
 
     private static func outcome(

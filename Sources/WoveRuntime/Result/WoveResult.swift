@@ -6,8 +6,8 @@
 /// `CancellationError`.
 public struct WoveResult: Sendable {
     private let graph: CompiledGraph
-    private let outcomes: [NodeOutcome]
-    private let durations: [Duration?]
+    /// Each node's outcome and duration.
+    private let records: NodeRecords
     /// The first task error recorded during the run, in the order failures happened; when every
     /// task succeeded, a failure after them (``WeaveError/Code/environmentDidNotStop``), if any.
     public let error: (any Error)?
@@ -16,20 +16,17 @@ public struct WoveResult: Sendable {
 
     /// A result assembled from outcomes gathered elsewhere (a forked run's).
     init(
-        graph: CompiledGraph, outcomes: [NodeOutcome], durations: [Duration?], error: (any Error)?,
-        errorMode: ErrorMode
+        graph: CompiledGraph, records: NodeRecords, error: (any Error)?, errorMode: ErrorMode
     ) {
         self.graph = graph
-        self.outcomes = outcomes
-        self.durations = durations
+        self.records = records
         self.error = error
         self.errorMode = errorMode
     }
 
     init(state: SchedulerState, error: (any Error)?, errorMode: ErrorMode) {
         self.graph = state.graph
-        self.outcomes = state.outcomes
-        self.durations = state.durations
+        self.records = state.records
         self.error = error
         self.errorMode = errorMode
     }
@@ -41,7 +38,7 @@ public struct WoveResult: Sendable {
     public var timings: [String: Duration] {
         var timings: [String: Duration] = [:]
         for index in graph.taskIndices {
-            if let duration = durations[index] { timings[graph.nodes[index].name] = duration }
+            if let duration = records[index].duration { timings[graph.nodes[index].name] = duration }
         }
         return timings
     }
@@ -51,7 +48,7 @@ public struct WoveResult: Sendable {
     public var errors: [String: any Error] {
         var errors: [String: any Error] = [:]
         for index in graph.taskIndices {
-            if case .failure(let error) = outcomes[index] { errors[graph.nodes[index].name] = error }
+            if case .failure(let error) = records[index].outcome { errors[graph.nodes[index].name] = error }
         }
         return errors
     }
@@ -60,7 +57,7 @@ public struct WoveResult: Sendable {
     public var cancelled: Set<String> {
         Set(
             graph.taskIndices.lazy.filter {
-                if case .cancelled = self.outcomes[$0] { return true }
+                if case .cancelled = self.records[$0].outcome { return true }
                 return false
             }.map { self.graph.nodes[$0].name })
     }
@@ -99,7 +96,7 @@ public struct WoveResult: Sendable {
     /// `nil` if it is unknown or was cancelled.
     public subscript(name: String) -> (any Sendable)? {
         guard let index = graph.indexByName[name] else { return nil }
-        switch outcomes[index] {
+        switch records[index].outcome {
         case .value(let value): return value
         case .failure(let error): return error
         case .pending, .cancelled: return nil
@@ -108,7 +105,7 @@ public struct WoveResult: Sendable {
 
     package func value<T>(at index: Int, as type: T.Type) throws -> T {
         let node = graph.nodes[index]
-        switch outcomes[index] {
+        switch records[index].outcome {
         case .value(let value):
             guard let typed = value as? T else {
                 throw WeaveError(
