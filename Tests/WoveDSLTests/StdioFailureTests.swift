@@ -115,6 +115,85 @@ struct StdioFailureTests {
     }
 
     @Test(
+        "a process that stopped reading is replaced: a retry goes to a fresh process, and the stalled one is stopped"
+    )
+    func stalledWorkerIsReplaced() async throws {
+        // One slot. Its first process records its pid and never reads its stdin; every later one
+        // serves.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "wove-unwritable-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let marker = directory.path
+        let pidFile = marker + ".pid"
+        defer { try? FileManager.default.removeItem(atPath: pidFile) }
+        let script =
+            "if mkdir '\(marker)' 2>/dev/null; then echo $$ > '\(pidFile)'; exec sleep 30; "
+            + "else exec '\(TestWorkerProcess.path)'; fi"
+        let configuration = WoveConfiguration(environments: [
+            "remote": EnvironmentSettings(
+                executor: .stdio(command: ["/bin/sh", "-c", script], workers: 1, writeTimeout: .seconds(1)))
+        ])
+        // A frame of 1 MB fills the stalled process's socket buffer, so its write must wait.
+        let text = String(repeating: "x", count: 1 << 20)
+        let (result, duration) = try await elapsed {
+            try await Wove.withConfiguration(configuration) {
+                try await weave(["text": text], options: .errorMode(.return)) {
+                    Task("length_0", after: "text") { (text: String) in text.utf8.count }
+                        .environment("remote").retries(1)
+                }
+            }
+        }
+        #expect(try result.value("length_0", as: Int.self) == 1 << 20, "\(result.errors)")
+        #expect(duration < .seconds(20), "\(duration)")
+        let stalledPID = try #require(
+            Int32(
+                String(decoding: try Data(contentsOf: URL(fileURLWithPath: pidFile)), as: UTF8.self)
+                    .trimmingCharacters(in: .whitespacesAndNewlines)))
+        // The weave waited for it to be stopped: it is gone (a zombie at most, reaped by now).
+        #expect(kill(stalledPID, 0) != 0, "the stalled process \(stalledPID) still runs")
+    }
+
+    @Test(
+        "a run in flight on a process that stopped reading fails at once when a later write fails, and its retry succeeds",
+        .timeLimit(.minutes(1)))
+    func runsOfAnUnwritableProcessFailAtOnce() async throws {
+        // One slot. Its first process reads the first line (a run it never answers), records its
+        // pid and reads nothing more; every later one serves.
+        let marker = FileManager.default.temporaryDirectory.appendingPathComponent("wove-unread-\(UUID())")
+            .path
+        defer { try? FileManager.default.removeItem(atPath: marker) }
+        let pidFile = marker + ".pid"
+        defer { try? FileManager.default.removeItem(atPath: pidFile) }
+        let script =
+            "if mkdir '\(marker)' 2>/dev/null; then head -n 1 > /dev/null; echo $$ > '\(pidFile)'; exec sleep 30; "
+            + "else exec '\(TestWorkerProcess.path)'; fi"
+        let configuration = WoveConfiguration(environments: [
+            "remote": EnvironmentSettings(
+                executor: .stdio(command: ["/bin/sh", "-c", script], workers: 1, writeTimeout: .seconds(1)))
+        ])
+        let result = try await Wove.withConfiguration(configuration) {
+            try await weave(options: .errorMode(.return)) {
+                // Sent first: the process reads it and never answers.
+                Task("echo_pid") { () -> Int in Int(getpid()) }.environment("remote").retries(1)
+                // Sent later, 1 MB: the process does not read it, so the write fails after 1 s.
+                Task("text") { () async throws -> String in
+                    try await Task.sleep(for: .milliseconds(300))
+                    return String(repeating: "x", count: 1 << 20)
+                }
+                Task("length_0", after: "text") { (text: String) in text.utf8.count }
+                    .environment("remote").retries(1)
+            }
+        }
+        #expect(try result.value("length_0", as: Int.self) == 1 << 20, "\(result.errors)")
+        let stalledPID = try #require(
+            Int(
+                String(decoding: try Data(contentsOf: URL(fileURLWithPath: pidFile)), as: UTF8.self)
+                    .trimmingCharacters(in: .whitespacesAndNewlines)))
+        let answeredBy = try result.value("echo_pid", as: Int.self)
+        #expect(answeredBy != stalledPID && answeredBy > 0, "\(answeredBy)")
+    }
+
+    @Test(
         "a frame that cannot be read but names a run in flight fails that run instead of leaving it waiting")
     func malformedFrameFailsItsRun() async throws {
         // A fake worker: answers the first run with a frame that lacks task_id, then stays silent.

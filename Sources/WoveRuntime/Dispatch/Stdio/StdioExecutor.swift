@@ -13,8 +13,10 @@ import Foundation
 /// run in flight, that run fails with a transport error rather than waiting for an answer that
 /// will not come. A process whose stdout ends fails only the runs it had in flight, each with a
 /// retryable transport error naming the task, the process and how it ended, with the last lines
-/// it wrote to stderr; the next run for that slot starts a fresh process. Writes never block
-/// the caller's thread (see ``LineWriter``).
+/// it wrote to stderr; the next run for that slot starts a fresh process. So does a process
+/// whose stdin fails (it stopped reading for longer than the write timeout): it is stopped, and
+/// its runs fail at once in the same way. Writes never block the caller's thread (see
+/// ``LineWriter``).
 ///
 /// One instance serves one weave run. With `keep_alive`, the processes it ends with no run in
 /// flight are kept for the environment's next run (see ``IdleWorkers``), and it starts with
@@ -44,6 +46,8 @@ final class StdioExecutor: InboxBackedExecutor {
         var configuration: StdioConfiguration?
         /// Where and for how long the processes go idle after the run, with `keep_alive`.
         var keeping: IdleKeeping?
+        /// Processes taken out of service during the run (see `retire`), being stopped.
+        var retired: [WorkerProcess] = []
 
         func checkRunning() throws(StdioExecutorError) {
             switch phase {
@@ -136,11 +140,18 @@ final class StdioExecutor: InboxBackedExecutor {
                 let index = state.balancer.assign(runID, taskID: taskID)
                 return (index, state.slots[index])
             }
+            let worker: WorkerProcess
             do {
-                let worker = try await self.worker(in: slot.0, slot.1)
+                worker = try await self.worker(in: slot.0, slot.1)
+            } catch {
+                release(runID)
+                throw error
+            }
+            do {
                 try await worker.write(line)
             } catch {
                 release(runID)
+                retire(worker, after: error)
                 throw error
             }
         case .cancelTask(let runID, _, _, _):
@@ -178,21 +189,22 @@ final class StdioExecutor: InboxBackedExecutor {
     /// it; with `keep_alive`, keeps those with no run in flight instead. Idempotent; a cancelled
     /// caller still gets a complete shutdown.
     func stop() async throws {
-        let stopping = state.withLock { state -> (slots: [Slot], idle: [Bool], keeping: IdleKeeping?)? in
+        let stopping = state.withLock {
+            state -> (slots: [Slot], idle: [Bool], keeping: IdleKeeping?, retired: [WorkerProcess])? in
             switch state.phase {
             case .running:
                 state.phase = .stopping
-                return (state.slots, state.balancer.loads.map { $0 == 0 }, state.keeping)
+                return (state.slots, state.balancer.loads.map { $0 == 0 }, state.keeping, state.retired)
             case .idle, .starting:
                 state.phase = .stopped
-                return ([], [], nil)
+                return ([], [], nil, [])
             case .stopping, .stopped:
                 return nil
             }
         }
         guard let stopping else { return }
         let shutdownLine = try? FrameLine.encode(.shutdown)
-        var workers: [WorkerProcess] = []
+        var workers = stopping.retired
         for (index, slot) in stopping.slots.enumerated() {
             switch slot {
             case .live(let worker):
@@ -290,6 +302,38 @@ final class StdioExecutor: InboxBackedExecutor {
             }
         }
         .value
+    }
+
+    /// Takes out of service a process whose stdin failed (it stopped reading past the write
+    /// timeout, or closed it): it can take no more runs, and no `cancel_task` or `shutdown`
+    /// either. Its slot starts a fresh process for its next run; the runs it still had fail now,
+    /// each with a retryable transport error naming the task and the failure; it is no longer
+    /// heard (an answer it sends late cannot reach a run already failed) and is stopped, which
+    /// ``stop()`` waits for.
+    private func retire(_ worker: WorkerProcess, after failure: StdioExecutorError) {
+        let lost = state.withLock { state -> [(runID: String, taskID: String)]? in
+            guard case .running = state.phase,
+                let index = state.slots.firstIndex(where: { slot in
+                    if case .live(let live) = slot { return live === worker }
+                    return false
+                })
+            else { return nil }
+            state.slots[index] = .dead
+            state.retired.append(worker)
+            return state.balancer.releaseAll(on: index)
+        }
+        guard let lost else { return }
+        worker.listen { _, _ in }
+        worker.stopInBackground(shutdownLine: nil)
+        for run in lost {
+            inbox.push(
+                .taskError(
+                    runID: run.runID, taskID: run.taskID,
+                    error: RemoteError(
+                        kind: "WorkerUnwritable",
+                        message: "Task '\(run.taskID)' was running there: \(failure.description)",
+                        retryable: true, source: .transport)))
+        }
     }
 
     /// Called on a worker's reader thread.
