@@ -20,8 +20,8 @@ package final class Runnable: Sendable {
     /// Its body, when it is `async`, local and plain, so that running it is one call.
     let plainAsyncBody: (@Sendable ([any Sendable]) async throws -> any Sendable)?
 
-    init(_ definition: TaskDefinition, defaults: OptionDefaults) throws {
-        let resolved = try defaults.environment(for: definition)
+    /// The task `definition`, running in `resolved`, its environment.
+    init(_ definition: TaskDefinition, defaults: OptionDefaults, in resolved: ResolvedEnvironment) throws {
         let environmentName = resolved.name
         let options = definition.options
         name = definition.name
@@ -104,9 +104,7 @@ package final class OptionDefaults: Sendable {
     /// The weave's environment, used by tasks that name none.
     package let weaveEnvironment: String
     /// The weave's environment, looked up once for all the tasks that run in it.
-    private let weaveEnvironmentResolved: ResolvedEnvironment
-    /// The other environments tasks named, each looked up once.
-    private let namedEnvironments = LockedValue<[String: ResolvedEnvironment]>([:])
+    let weaveEnvironmentResolved: ResolvedEnvironment
     /// The weave's observers, then the configuration's.
     package let observers: [any WeaveObserver]
 
@@ -120,23 +118,5 @@ package final class OptionDefaults: Sendable {
         self.weaveEnvironment = weaveEnvironment
         self.weaveEnvironmentResolved = ResolvedEnvironment(name: weaveEnvironment, settings: settings)
         self.observers = observers
-    }
-
-    /// The task's environment and its settings; throws if it is not configured.
-    func environment(for task: TaskDefinition) throws(WeaveError) -> ResolvedEnvironment {
-        guard let name = task.options.environment, name != weaveEnvironment else {
-            return weaveEnvironmentResolved
-        }
-        if let known = namedEnvironments.withLock({ $0[name] }) { return known }
-        guard let settings = configuration.environment(named: name) else {
-            throw WeaveError(
-                .unknownEnvironment,
-                "Task '\(task.name)' (\(task.location)) runs in environment '\(name)', which is not configured. "
-                    + "Configured environments: \(configuration.environmentNames.joined(separator: ", ")).",
-                task: task.name, at: task.location)
-        }
-        let resolved = ResolvedEnvironment(name: name, settings: settings)
-        namedEnvironments.withLock { $0[name] = resolved }
-        return resolved
     }
 }

@@ -36,7 +36,9 @@ package struct WeaveOptions: Sendable {
         self.maxWorkers = maxWorkers
         self.maxPending = maxPending
         self.errorMode = settings.errorMode ?? configuration.errorMode ?? .raise
-        self.clock = WoveClock(settings.clock)
+        // The default clock is known here, so its wrapper is made without opening an existential
+        // (which would look the wrapper's generic type up in the runtime on every weave).
+        self.clock = settings.clock.map { WoveClock($0) } ?? WoveClock(ContinuousClock())
         self.defaults = OptionDefaults(
             configuration: configuration, weaveEnvironment: environmentName, settings: environment,
             observers: settings.observers.isEmpty
@@ -50,7 +52,8 @@ package struct WeaveSettings: Sendable {
     package var maxWorkers: Int?
     package var maxPending: Int?
     package var errorMode: ErrorMode?
-    package var clock: any Clock<Duration>
+    /// `nil` for `ContinuousClock`.
+    package var clock: (any Clock<Duration>)?
     package var debug: Bool
     /// Observers of this weave, told before the configuration's.
     package var observers: [any WeaveObserver]
@@ -62,7 +65,7 @@ package struct WeaveSettings: Sendable {
         maxWorkers: Int? = nil,
         maxPending: Int? = nil,
         errorMode: ErrorMode? = nil,
-        clock: any Clock<Duration> = ContinuousClock(),
+        clock: (any Clock<Duration>)? = nil,
         debug: Bool = false,
         observers: [any WeaveObserver] = [],
         name: String? = nil

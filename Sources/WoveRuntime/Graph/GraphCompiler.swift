@@ -25,7 +25,11 @@ package enum GraphCompiler {
         }
         var runnables = [Runnable?](repeating: nil, count: shape.taskIndices.lowerBound)
         runnables.reserveCapacity(shape.nodes.count)
-        for task in tasks { runnables.append(try Runnable(task, defaults: defaults)) }
+        var environments = EnvironmentLookup(defaults)
+        for task in tasks {
+            runnables.append(
+                try Runnable(task, defaults: defaults, in: try environments.environment(for: task)))
+        }
         return CompiledGraph(shape: shape, definitions: tasks, data: data, runnables: runnables)
     }
 
