@@ -171,19 +171,28 @@ struct StdioFailureTests {
             "remote": EnvironmentSettings(
                 executor: .stdio(command: ["/bin/sh", "-c", script], workers: 1, writeTimeout: .seconds(1)))
         ])
-        let result = try await Wove.withConfiguration(configuration) {
-            try await weave(options: .errorMode(.return)) {
-                // Sent first: the process reads it and never answers.
-                Task("echo_pid") { () -> Int in Int(getpid()) }.environment("remote").retries(1)
-                // Sent later, 1 MB: the process does not read it, so the write fails after 1 s.
-                Task("text") { () async throws -> String in
-                    try await Task.sleep(for: .milliseconds(300))
-                    return String(repeating: "x", count: 1 << 20)
+        let (result, duration) = try await elapsed {
+            try await Wove.withConfiguration(configuration) {
+                try await weave(options: .errorMode(.return)) {
+                    // Sent first: the process reads it and never answers.
+                    Task("echo_pid") { () -> Int in Int(getpid()) }.environment("remote").retries(1)
+                    // Sent once the process has read that run (it writes its pid after), 1 MB: the
+                    // process does not read it, so the write fails after 1 s.
+                    Task("text") { () async throws -> String in
+                        var polls = 0
+                        while !FileManager.default.fileExists(atPath: pidFile), polls < 200 {
+                            polls += 1
+                            try await Task.sleep(for: .milliseconds(50))
+                        }
+                        return String(repeating: "x", count: 1 << 20)
+                    }
+                    Task("length_0", after: "text") { (text: String) in text.utf8.count }
+                        .environment("remote").retries(1)
                 }
-                Task("length_0", after: "text") { (text: String) in text.utf8.count }
-                    .environment("remote").retries(1)
             }
         }
+        // Without taking the process out of service, `echo_pid` would wait for `sleep 30`.
+        #expect(duration < .seconds(15), "\(duration)")
         #expect(try result.value("length_0", as: Int.self) == 1 << 20, "\(result.errors)")
         let stalledPID = try #require(
             Int(

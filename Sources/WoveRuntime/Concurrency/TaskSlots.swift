@@ -26,7 +26,11 @@ final class TaskSlots: @unchecked Sendable {
         running.initialize(repeating: nil)
     }
 
-    deinit { running.deallocate() }
+    deinit {
+        assert(!running.contains { $0 != nil }, "a task left in its slot")
+        running.deinitialize()
+        running.deallocate()
+    }
 
     /// Puts the calling task in slot `slot`, cancellable by ``cancelAll()`` until it calls
     /// ``leave(_:)``, which it must do before it ends; cancels it at once if the table is closed.

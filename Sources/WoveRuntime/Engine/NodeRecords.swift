@@ -40,11 +40,20 @@ struct NodeRecords: @unchecked Sendable {
 
     /// The record of node `index`, read and written in place.
     subscript(index: Int) -> NodeRecord {
-        unsafeAddress { UnsafePointer(element(index)) }
-        nonmutating unsafeMutableAddress { element(index) }
+        _read {
+            let record = element(index)
+            defer { withExtendedLifetime(storage) {} }
+            yield record.pointee
+        }
+        nonmutating _modify {
+            let record = element(index)
+            defer { withExtendedLifetime(storage) {} }
+            yield &record.pointee
+        }
     }
 
-    /// Where node `index`'s record lives.
+    /// Where node `index`'s record lives: the elements stay put while `storage` lives, which the
+    /// accessors above extend to the end of each access.
     private func element(_ index: Int) -> UnsafeMutablePointer<NodeRecord> {
         precondition(index >= 0 && index < storage.header, "node \(index) is out of range")
         return storage.withUnsafeMutablePointerToElements { $0 + index }

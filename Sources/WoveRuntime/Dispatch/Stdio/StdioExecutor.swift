@@ -33,7 +33,7 @@ final class StdioExecutor: InboxBackedExecutor {
     /// One of the environment's worker processes, by position.
     private enum Slot {
         case live(WorkerProcess)
-        /// Its process ended; the next run here starts another.
+        /// Its process ended, or was taken out of service; the next run here starts another.
         case dead
         /// A fresh process is being started; runs for this slot wait for it.
         case launching(OneShotResult<WorkerProcess>)
@@ -163,7 +163,12 @@ final class StdioExecutor: InboxBackedExecutor {
                 else { return nil }
                 return worker
             }
-            try await worker?.write(line)
+            do {
+                try await worker?.write(line)
+            } catch {
+                if let worker { retire(worker, after: error) }
+                throw error
+            }
         case .shutdown:
             let workers = try state.withLock { state throws(StdioExecutorError) in
                 try state.checkRunning()
@@ -307,9 +312,9 @@ final class StdioExecutor: InboxBackedExecutor {
     /// Takes out of service a process whose stdin failed (it stopped reading past the write
     /// timeout, or closed it): it can take no more runs, and no `cancel_task` or `shutdown`
     /// either. Its slot starts a fresh process for its next run; the runs it still had fail now,
-    /// each with a retryable transport error naming the task and the failure; it is no longer
-    /// heard (an answer it sends late cannot reach a run already failed) and is stopped, which
-    /// ``stop()`` waits for.
+    /// each with a retryable transport error naming the task and the failure; what it writes from
+    /// now on is ignored (a late answer loses to that failure) and it is stopped, which ``stop()``
+    /// waits for.
     private func retire(_ worker: WorkerProcess, after failure: StdioExecutorError) {
         let lost = state.withLock { state -> [(runID: String, taskID: String)]? in
             guard case .running = state.phase,
