@@ -5,11 +5,8 @@ package final class Runnable: Sendable {
     package let name: String
     package let location: SourceLocation
     package let body: TaskBody
-    package let policy: AttemptPolicy
-    package let workers: Int?
-    package let limitPerMinute: Int?
-    /// The environment the task runs in.
-    package let environment: String
+    /// Its options, resolved; shared with the weave's other tasks that set none.
+    let options: ResolvedOptions
     /// Whether a mapped task's items come from an upstream node (passed as the last argument).
     package let mapsUpstream: Bool
     /// How the task reaches its environment, when that environment is not local.
@@ -20,38 +17,43 @@ package final class Runnable: Sendable {
     /// Its body, when it is `async`, local and plain, so that running it is one call.
     let plainAsyncBody: (@Sendable ([any Sendable]) async throws -> any Sendable)?
 
-    /// The task `definition`, running in `resolved`, its environment.
-    init(_ definition: TaskDefinition, defaults: OptionDefaults, in resolved: ResolvedEnvironment) throws {
-        let environmentName = resolved.name
-        let options = definition.options
+    /// The task `definition`, running with `options`, resolved.
+    init(_ definition: TaskDefinition, options: ResolvedOptions, configuration: WoveConfiguration) throws {
         name = definition.name
         location = definition.location
         body = definition.body
-        var policy = AttemptPolicy(taskName: definition.name, location: definition.location)
-        policy.retries = options.retries ?? resolved.settings.retries ?? defaults.configuration.retries ?? 0
-        policy.backoff = options.backoff ?? .immediate
-        policy.timeout = options.timeout ?? resolved.settings.timeout ?? defaults.configuration.timeout
-        policy.environment = environmentName
-        policy.isObserved = !defaults.observers.isEmpty
+        self.options = options
         remote =
-            resolved.settings.isLocal
-            ? nil
-            : try Self.route(
-                definition, to: environmentName, resolved.settings, configuration: defaults.configuration)
-        policy.sendsRuns = remote != nil
-        self.policy = policy
-        workers = options.workers ?? resolved.settings.workers ?? defaults.configuration.workers
-        limitPerMinute =
-            options.limitPerMinute ?? resolved.settings.limitPerMinute
-            ?? defaults.configuration.limitPerMinute
-        self.environment = environmentName
+            options.sendsRuns
+            ? try Self.route(
+                definition, to: options.environment.name, options.environment.settings,
+                configuration: configuration)
+            : nil
         mapsUpstream = definition.mappingSourceName != nil
-        if case .sync = body { runsOnPool = remote == nil && policy.isPlain } else { runsOnPool = false }
-        if case .async(let body) = body, remote == nil, policy.isPlain {
+        let plain = remote == nil && options.isPlain
+        if case .sync = body { runsOnPool = plain } else { runsOnPool = false }
+        if case .async(let body) = body, plain {
             plainAsyncBody = body
         } else {
             plainAsyncBody = nil
         }
+    }
+
+    package var workers: Int? { options.workers }
+    package var limitPerMinute: Int? { options.limitPerMinute }
+    /// The environment the task runs in.
+    package var environment: String { options.environment.name }
+
+    /// How its attempts run: retries, backoff, timeout, and what events name.
+    package var policy: AttemptPolicy {
+        var policy = AttemptPolicy(taskName: name, location: location)
+        policy.retries = options.retries
+        policy.backoff = options.backoff
+        policy.timeout = options.timeout
+        policy.environment = options.environment.name
+        policy.isObserved = options.isObserved
+        policy.sendsRuns = remote != nil
+        return policy
     }
 
     /// The route to a non-local environment; throws if the task cannot take it.

@@ -13,24 +13,45 @@ package enum GraphCompiler {
         data: [String: any Sendable],
         defaults: OptionDefaults
     ) throws -> CompiledGraph {
-        let (tasks, taskPositions) = applyOverrides(definitions)
-        let shape: GraphShape
-        let key = GraphShapeCache.Key(tasks, data: data)
-        if let cached = GraphShapeCache.shared.shape(under: key, for: tasks, data: data) {
-            for task in tasks { try task.options.validate(task: task.name, at: task.location) }
-            shape = cached
-        } else {
-            shape = try compileShape(tasks, taskPositions: taskPositions, data: data)
-            GraphShapeCache.shared.store(shape, under: key)
-        }
+        let (tasks, shape) = try self.shape(of: definitions, data: data)
         var runnables = [Runnable?](repeating: nil, count: shape.taskIndices.lowerBound)
         runnables.reserveCapacity(shape.nodes.count)
-        var environments = EnvironmentLookup(defaults)
+        var resolver = OptionResolver(defaults)
         for task in tasks {
             runnables.append(
-                try Runnable(task, defaults: defaults, in: try environments.environment(for: task)))
+                try Runnable(
+                    task, options: try resolver.options(for: task), configuration: defaults.configuration))
         }
         return CompiledGraph(shape: shape, definitions: tasks, data: data, runnables: runnables)
+    }
+
+    /// The tasks after overrides and their graph's shape: the cached one when it matches, else
+    /// one resolved and checked now (and cached). Each task's options are validated either way.
+    private static func shape(
+        of definitions: [TaskDefinition],
+        data: [String: any Sendable]
+    ) throws -> (tasks: [TaskDefinition], shape: GraphShape) {
+        let cache = GraphShapeCache.shared
+        // Declarations whose names, in order, are a cached shape's repeat no name, so none
+        // overrides another: the usual case (the same block run again) skips collecting them.
+        let declared = GraphShapeCache.Key(definitions, data: data)
+        if let cached = cache.shape(under: declared, for: definitions, data: data) {
+            try validateOptions(of: definitions)
+            return (definitions, cached)
+        }
+        let (tasks, taskPositions) = applyOverrides(definitions)
+        let key = GraphShapeCache.Key(tasks, data: data)
+        if tasks.count != definitions.count, let cached = cache.shape(under: key, for: tasks, data: data) {
+            try validateOptions(of: tasks)
+            return (tasks, cached)
+        }
+        let shape = try compileShape(tasks, taskPositions: taskPositions, data: data)
+        cache.store(shape, under: key)
+        return (tasks, shape)
+    }
+
+    private static func validateOptions(of tasks: [TaskDefinition]) throws(WeaveError) {
+        for task in tasks { try task.options.validate(task: task.name, at: task.location) }
     }
 
     /// Resolves and checks `tasks` against `data`, validating each task's options on the way.
