@@ -89,6 +89,6 @@ extension TaskOptions {
     /// Whether none of the options ``ResolvedOptions`` resolves is set here (the environment
     /// and delivery settings aside): such tasks share their resolved options.
     fileprivate var setsNoneResolvedPerTask: Bool {
-        retries == nil && backoff == nil && timeout == nil && workers == nil && limitPerMinute == nil
+        isUnset || retries == nil && backoff == nil && timeout == nil && workers == nil && limitPerMinute == nil
     }
 }
