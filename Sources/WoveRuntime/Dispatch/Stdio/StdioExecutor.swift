@@ -57,6 +57,19 @@ final class StdioExecutor: InboxBackedExecutor {
             }
         }
 
+        /// Marks the slot whose live process is `worker` dead and forgets that process's runs,
+        /// which it returns; `nil` unless the executor runs and `worker` is a slot's live process.
+        mutating func removeLive(_ worker: WorkerProcess) -> [(runID: String, taskID: String)]? {
+            guard case .running = phase,
+                let index = slots.firstIndex(where: { slot in
+                    if case .live(let live) = slot { return live === worker }
+                    return false
+                })
+            else { return nil }
+            slots[index] = .dead
+            return balancer.releaseAll(on: index)
+        }
+
         var liveWorkers: [WorkerProcess] {
             slots.compactMap { slot in
                 if case .live(let worker) = slot { return worker }
@@ -316,27 +329,28 @@ final class StdioExecutor: InboxBackedExecutor {
     /// now on is ignored (a late answer loses to that failure) and it is stopped, which ``stop()``
     /// waits for.
     private func retire(_ worker: WorkerProcess, after failure: StdioExecutorError) {
-        let lost = state.withLock { state -> [(runID: String, taskID: String)]? in
-            guard case .running = state.phase,
-                let index = state.slots.firstIndex(where: { slot in
-                    if case .live(let live) = slot { return live === worker }
-                    return false
-                })
-            else { return nil }
-            state.slots[index] = .dead
-            state.retired.append(worker)
-            return state.balancer.releaseAll(on: index)
+        let lost = state.withLock { state in
+            let lost = state.removeLive(worker)
+            if lost != nil { state.retired.append(worker) }
+            return lost
         }
         guard let lost else { return }
         worker.listen { _, _ in }
         worker.stopInBackground(shutdownLine: nil)
-        for run in lost {
+        fail(lost, kind: "WorkerUnwritable", because: failure)
+    }
+
+    /// Fails `runs`, which were in flight on a process that can no longer answer them, each with
+    /// a retryable transport error naming its task and `failure`.
+    private func fail(
+        _ runs: [(runID: String, taskID: String)], kind: String, because failure: StdioExecutorError
+    ) {
+        for run in runs {
             inbox.push(
                 .taskError(
                     runID: run.runID, taskID: run.taskID,
                     error: RemoteError(
-                        kind: "WorkerUnwritable",
-                        message: "Task '\(run.taskID)' was running there: \(failure.description)",
+                        kind: kind, message: "Task '\(run.taskID)' was running there: \(failure.description)",
                         retryable: true, source: .transport)))
         }
     }
@@ -393,17 +407,7 @@ final class StdioExecutor: InboxBackedExecutor {
     /// The worker's stdout ended: unless the executor is stopping, its runs fail and its slot
     /// waits for a fresh process.
     private func handleEnd(_ end: LineReader.End, of worker: WorkerProcess) {
-        let lost = state.withLock { state -> [(runID: String, taskID: String)]? in
-            guard case .running = state.phase,
-                let index = state.slots.firstIndex(where: { slot in
-                    if case .live(let live) = slot { return live === worker }
-                    return false
-                })
-            else { return nil }
-            state.slots[index] = .dead
-            return state.balancer.releaseAll(on: index)
-        }
-        guard let lost else { return }
+        guard let lost = state.withLock({ $0.removeLive(worker) }) else { return }
         let command = StdioExecutorError.render(worker.command)
         let failure: StdioExecutorError
         switch end {
@@ -418,15 +422,6 @@ final class StdioExecutor: InboxBackedExecutor {
         case .stopped:
             return
         }
-        for run in lost {
-            inbox.push(
-                .taskError(
-                    runID: run.runID, taskID: run.taskID,
-                    error: RemoteError(
-                        kind: "WorkerExited",
-                        message: "Task '\(run.taskID)' was running there: \(failure.description)",
-                        retryable: true,
-                        source: .transport)))
-        }
+        fail(lost, kind: "WorkerExited", because: failure)
     }
 }
