@@ -89,6 +89,7 @@ extension TaskOptions {
     /// Whether none of the options ``ResolvedOptions`` resolves is set here (the environment
     /// and delivery settings aside): such tasks share their resolved options.
     fileprivate var setsNoneResolvedPerTask: Bool {
-        isUnset || retries == nil && backoff == nil && timeout == nil && workers == nil && limitPerMinute == nil
+        if isUnset { return true }
+        return retries == nil && backoff == nil && timeout == nil && workers == nil && limitPerMinute == nil
     }
 }
