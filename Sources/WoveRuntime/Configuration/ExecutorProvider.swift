@@ -64,7 +64,7 @@ public struct ExecutorProvider: Sendable {
     ///     current executable again, which serves once it calls `WoveWorker.runIfRequested()`.
     ///   - workers: How many worker processes share the environment's runs, 1 to 1,024.
     ///   - writeTimeout: How long writing to a worker that stopped reading may take before its
-    ///     runs fail.
+    ///     runs fail and the process is replaced.
     ///   - keepAlive: How long a worker process stays idle after a weave run, for the
     ///     environment's next run to use instead of starting one; zero (the default) stops each
     ///     run's processes when it settles.
