@@ -53,9 +53,11 @@ struct NodeRecords: @unchecked Sendable {
     }
 
     /// Where node `index`'s record lives: the elements stay put while `storage` lives, which the
-    /// accessors above extend to the end of each access.
+    /// accessors above extend to the end of each access. Every index is a node index of the graph
+    /// the records were sized for (nothing from outside the process picks one), so the range is
+    /// only asserted.
     private func element(_ index: Int) -> UnsafeMutablePointer<NodeRecord> {
-        precondition(index >= 0 && index < storage.header, "node \(index) is out of range")
+        assert(index >= 0 && index < storage.header, "node \(index) is out of range")
         return storage.withUnsafeMutablePointerToElements { $0 + index }
     }
 }

@@ -49,20 +49,23 @@ struct OptionResolver {
     mutating func options(for task: TaskDefinition) throws(WeaveError) -> ResolvedOptions {
         let environment = try self.environment(for: task)
         let options = task.options
-        guard options.setsNoneResolvedPerTask else {
-            return ResolvedOptions(options, in: environment, defaults: defaults)
-        }
-        if environment === defaults.weaveEnvironmentResolved {
-            if let shared = unsetInWeaveEnvironment { return shared }
-            let shared = ResolvedOptions(options, in: environment, defaults: defaults)
-            unsetInWeaveEnvironment = shared
-            return shared
-        }
-        let key = ObjectIdentifier(environment)
-        if let shared = unset[key] { return shared }
-        let shared = ResolvedOptions(options, in: environment, defaults: defaults)
-        unset[key] = shared
-        return shared
+        let defaults = self.defaults
+        let resolve = { ResolvedOptions(options, in: environment, defaults: defaults) }
+        guard options.setsNoneResolvedPerTask else { return resolve() }
+        return environment === defaults.weaveEnvironmentResolved
+            ? Self.shared(&unsetInWeaveEnvironment, resolve)
+            : Self.shared(&unset[ObjectIdentifier(environment)], resolve)
+    }
+
+    /// The options kept in `slot`, resolving and keeping them first if there are none.
+    private static func shared(
+        _ slot: inout ResolvedOptions?,
+        _ resolve: () -> ResolvedOptions
+    ) -> ResolvedOptions {
+        if let kept = slot { return kept }
+        let resolved = resolve()
+        slot = resolved
+        return resolved
     }
 
     /// The task's environment and its settings; throws if it is not configured.
