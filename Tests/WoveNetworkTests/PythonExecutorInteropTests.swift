@@ -70,7 +70,7 @@
             "the service verifies Python's signature and answers its pickled run with a config error",
             arguments: executors)
         func pythonExecutor(executor: PythonExecutor) async throws {
-            try PythonWove.require(executor.module)
+            try await PythonWove.require(executor.module)
             let secret = "interop-secret"
             let security = try NetworkExecutorSecurity(mode: .signed, secret: Array(secret.utf8), key: "py")
             try await withService(executor.transport, RemoteTasks(probe: ServiceProbe()), security: security)

@@ -94,10 +94,12 @@
                 .trimmingCharacters(in: .whitespacesAndNewlines) == "ok"
         }
 
-        /// Fails the test, saying what to install, unless `python3` can import `module`.
-        static func require(_ module: String) throws {
+        /// Fails the test, saying what to install, unless `python3` can import `module`. Asks
+        /// `python3` off the cooperative pool: starting it and importing a module blocks for a
+        /// second or so, which would hold up other tests' tasks (a service's heartbeats, say).
+        static func require(_ module: String) async throws {
             try requireUsable()
-            guard canImport(module) else {
+            guard try await offThePool({ canImport(module) }) else {
                 Issue.record(
                     "python3 cannot import \(module): pip install -r Benchmarks/python/requirements.txt")
                 throw CancellationError()
