@@ -6,7 +6,8 @@ import Synchronization
 /// The first failing item stops the others from taking more; cancellation does too. A job that
 /// has drained for a while hands its thread over when other lanes wait for the pool (it queues
 /// itself again behind them), so a long map shares the process-wide cap fairly. The run
-/// returns only once every job has returned, so no item runs after it.
+/// returns only once every job has returned, so no item runs after it, and a failed run has
+/// released the results its items made.
 enum BlockingItemDrain {
     /// How long a job drains before it checks whether other lanes wait for its thread.
     static let turn = Duration.milliseconds(1)
@@ -25,7 +26,12 @@ enum BlockingItemDrain {
         } onCancel: {
             drain.stop(with: CancellationError())
         }
-        if let error = drain.firstError { throw error }
+        if let error = drain.firstError {
+            // Here, not in the drain's `deinit`: the last job's thread may hold the drain a
+            // while after the run has returned.
+            drain.items.slots.discard()
+            throw error
+        }
         return try drain.items.slots.collect()
     }
 

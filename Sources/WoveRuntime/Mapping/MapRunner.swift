@@ -46,26 +46,32 @@ package enum MapRunner {
         }
         observation?.emit(event(.mappingStarted))
         let items = ItemCursor<Output>(count: count)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for _ in 0..<min(workers, count) {
-                group.addTask {
-                    while let index = items.next() {
-                        // Cancelled (the weave, or a failed item): no more items start, and the
-                        // map ends with the cancellation, not with items missing.
-                        try Task.checkCancellation()
-                        let value = try await AttemptRunner.run(
-                            item.work(at: index, in: run), policy: itemPolicy, item: index, in: run)
-                        items.slots.store(value, at: index)
-                        if let observation {
-                            let finished = items.finished()
-                            observation.emit(event(.itemFinished, item: index, finished: finished))
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<min(workers, count) {
+                    group.addTask {
+                        while let index = items.next() {
+                            // Cancelled (the weave, or a failed item): no more items start, and the
+                            // map ends with the cancellation, not with items missing.
+                            try Task.checkCancellation()
+                            let value = try await AttemptRunner.run(
+                                item.work(at: index, in: run), policy: itemPolicy, item: index, in: run)
+                            items.slots.store(value, at: index)
+                            if let observation {
+                                let finished = items.finished()
+                                observation.emit(event(.itemFinished, item: index, finished: finished))
+                            }
                         }
                     }
                 }
+                // Not `waitForAll()`, which waits for every child before it throws: the first failure
+                // leaves the group at once, which cancels the children still running.
+                while try await group.next() != nil {}
             }
-            // Not `waitForAll()`, which waits for every child before it throws: the first failure
-            // leaves the group at once, which cancels the children still running.
-            while try await group.next() != nil {}
+        } catch {
+            // Here, not whenever the last child lets go of them: a failed map's results go now.
+            items.slots.discard()
+            throw error
         }
         return try items.slots.collect()
     }

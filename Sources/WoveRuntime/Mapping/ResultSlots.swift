@@ -8,16 +8,21 @@
 ///   atomic cursor, after the item's winning attempt has returned: an attempt abandoned by a
 ///   timeout never writes (drain attempts are never abandoned at all, the drain being used only
 ///   without timeouts); each write touches only its own value and its own flag byte;
-/// - the buffer is read (``collect()``) only after every writer has returned: a ``MapRunner``
-///   reads it after its task group has awaited every child, and a drain learns that its jobs
-///   are done under a lock that each job takes after its last write, ordering every write
-///   before the read.
+/// - the buffer is emptied (``collect()`` or ``discard()``) only after every writer has returned:
+///   a ``MapRunner`` empties it after its task group has awaited every child, and a drain learns
+///   that its jobs are done under a lock that each job takes after its last write, ordering
+///   every write before the read;
+/// - emptying and `deinit` take `emptied`'s lock, so a `deinit` on another thread (a drain's
+///   job may hold the last reference) sees the buffer as it was left.
+///
+/// The map that owns the buffer empties it on every path, so the results are released (or
+/// handed over) before the mapped task ends, not whenever the last thread lets go of it.
 final class ResultSlots<Output: Sendable>: @unchecked Sendable {
     private let values: UnsafeMutablePointer<Output>
     private let filled: UnsafeMutablePointer<Bool>
     private let count: Int
-    /// Set once the values have moved out into the collected array.
-    private var collected = false
+    /// Set once the values have moved out into the collected array, or have been released.
+    private let emptied = LockedValue(false)
 
     init(count: Int) {
         self.count = count
@@ -27,12 +32,12 @@ final class ResultSlots<Output: Sendable>: @unchecked Sendable {
     }
 
     deinit {
-        if !collected {
-            for index in 0..<count where filled[index] { (values + index).deinitialize(count: 1) }
+        emptied.withLock { emptied in
+            if !emptied { releaseStored() }
+            values.deallocate()
+            filled.deinitialize(count: count)
+            filled.deallocate()
         }
-        values.deallocate()
-        filled.deinitialize(count: count)
-        filled.deallocate()
     }
 
     /// Stores the result of item `index`, which has none yet.
@@ -43,14 +48,30 @@ final class ResultSlots<Output: Sendable>: @unchecked Sendable {
 
     /// Every result in item order, moved out of the buffer; throws if an item has none (an item
     /// that never ran).
+    /// Releases them too when it throws. Call once, after the last `store`.
     func collect() throws(WeaveError) -> [Output] {
         if let missing = (0..<count).first(where: { !filled[$0] }) {
+            discard()
             throw WeaveError(.unfinishedItem, "Item \(missing) of a mapped task produced no result.")
         }
-        collected = true
-        return [Output](unsafeUninitializedCapacity: count) { buffer, initialized in
-            if let base = buffer.baseAddress { base.moveInitialize(from: values, count: count) }
-            initialized = count
+        return emptied.withLock { emptied in
+            emptied = true
+            return [Output](unsafeUninitializedCapacity: count) { buffer, initialized in
+                if let base = buffer.baseAddress { base.moveInitialize(from: values, count: count) }
+                initialized = count
+            }
         }
+    }
+
+    /// Releases the results stored so far: a failed map's. Call once, after the last `store`.
+    func discard() {
+        emptied.withLock { emptied in
+            emptied = true
+            releaseStored()
+        }
+    }
+
+    private func releaseStored() {
+        for index in 0..<count where filled[index] { (values + index).deinitialize(count: 1) }
     }
 }
