@@ -41,7 +41,9 @@ enum PhaseProfile {
         ("chain", chain, 20_000), ("wide", wide, 50),
     ]
 
-    static func run(only: String?) async throws {
+    /// Runs the phases of every shape, or the one `only` names; `rounds` replaces a single phase's
+    /// count (for a slow profiler such as callgrind).
+    static func run(only: String?, rounds chosenRounds: Int?) async throws {
         for (shape, block, shapeRounds) in shapes {
             if let only, !only.hasPrefix(shape + "-") && only != shape { continue }
             let phase = only.map { String($0.dropFirst(shape.count + 1)) }
@@ -54,7 +56,7 @@ enum PhaseProfile {
                     { _ = try PreparedWeave.prepare(definitions, data: ["x": 1], settings: WeaveSettings()) }
                 ),
             ]
-            let rounds = phase == nil ? shapeRounds : shapeRounds * 20
+            let rounds = phase == nil ? shapeRounds : chosenRounds ?? shapeRounds * 20
             var line = "\(shape):"
             for (name, body) in timings where phase == nil || phase == name {
                 line += " \(name) \(try measure(body, rounds: rounds))"

@@ -175,8 +175,10 @@ enum BenchmarkSuite {
     /// `dispatch`, `stdio` (one worker process), `phases` (see ``PhaseProfile``), with the HTTP trait `http`, `http-bare` (64 in flight), `http-1` and `http-bare-1` (one at a time), and
     /// with the WebSocket and GRPC traits the same with `websocket` or `grpc` in place of `http`.
     static func profile(_ workload: String) async throws {
-        /// How many times a network row's workload runs: `WOVE_BENCH_ROUNDS`, else 10.
-        let profileRounds = ProcessInfo.processInfo.environment["WOVE_BENCH_ROUNDS"].flatMap { Int($0) } ?? 10
+        /// How many times a network row's workload (or a phase) runs: `WOVE_BENCH_ROUNDS`, else 10
+        /// (a phase: its own count).
+        let rounds = ProcessInfo.processInfo.environment["WOVE_BENCH_ROUNDS"].flatMap { Int($0) }
+        let profileRounds = rounds ?? 10
         #if HTTP
             if try await NetworkWorkloads.profile(HTTPWorkloads.self, workload, rounds: profileRounds) {
                 return
@@ -194,7 +196,7 @@ enum BenchmarkSuite {
         #endif
         if workload.hasPrefix("phases") {
             return try await PhaseProfile.run(
-                only: workload == "phases" ? nil : String(workload.dropFirst(7)))
+                only: workload == "phases" ? nil : String(workload.dropFirst(7)), rounds: rounds)
         }
         for _ in 0..<50 {
             switch workload {
