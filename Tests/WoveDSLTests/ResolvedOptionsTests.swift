@@ -54,4 +54,33 @@ struct ResolvedOptionsTests {
         #expect(try result.value("sturdy_own", as: [Int].self) == [6, 7])
         #expect(try result.value("plain_b", as: Int.self) == 2)
     }
+
+    @Test("weaves that set no options share their defaults until the configuration changes")
+    func sharedAcrossWeaves() async throws {
+        func prepare(_ settings: WeaveSettings = WeaveSettings()) throws -> PreparedWeave {
+            try PreparedWeave.prepare(Self.tasks().definitions, data: [:], settings: settings)
+        }
+        func plainOptions(_ prepared: PreparedWeave) throws -> ResolvedOptions {
+            let graph = prepared.graph
+            return try #require(graph.indexByName["plain_a"].flatMap { graph.runnables[$0] }).options
+        }
+        let base = WoveConfiguration(environments: ["sturdy": EnvironmentSettings(retries: 2)])
+        let (first, second, ownLimit) = try await Wove.withConfiguration(base) {
+            (try prepare(), try prepare(), try prepare(WeaveSettings(maxWorkers: 2)))
+        }
+        #expect(first.options.defaults === second.options.defaults)
+        #expect(try plainOptions(first) === plainOptions(second))
+        // A weave with a setting of its own resolves its own defaults, with that setting.
+        #expect(ownLimit.options.defaults !== first.options.defaults)
+        #expect(ownLimit.options.maxWorkers == 2)
+        #expect(first.options.maxWorkers == WeaveOptions.defaultMaxWorkers)
+
+        // Another configuration gives other defaults, which its weaves use.
+        var changed = base
+        changed.retries = 4
+        let afterChange = try await Wove.withConfiguration(changed) { try prepare() }
+        #expect(afterChange.options.defaults !== first.options.defaults)
+        #expect(try plainOptions(afterChange).retries == 4)
+        #expect(try plainOptions(first).retries == 0)
+    }
 }

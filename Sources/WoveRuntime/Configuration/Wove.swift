@@ -13,18 +13,21 @@ public import Foundation
 /// starts. Options resolve as: the task's own → the weave's → the task's environment → this
 /// configuration → built-in defaults.
 public enum Wove {
-    private static let global = LockedValue(WoveConfiguration())
-    @TaskLocal private static var scoped: WoveConfiguration?
+    private static let global = LockedValue(ConfigurationSnapshot(WoveConfiguration()))
+    @TaskLocal private static var scoped: ConfigurationSnapshot?
 
     /// The configuration in force here: a ``withConfiguration(_:operation:)`` scope's, else the
     /// process-wide one.
-    public static var configuration: WoveConfiguration { scoped ?? global.withLock { $0 } }
+    public static var configuration: WoveConfiguration { snapshot.configuration }
+
+    /// The configuration in force here, as weaves read it.
+    static var snapshot: ConfigurationSnapshot { scoped ?? global.withLock { $0 } }
 
     /// The observers of a ``withConfiguration(_:operation:)`` scope, if one is in force.
-    static var scopedObservers: [any WeaveObserver]? { scoped?.observers }
+    static var scopedObservers: [any WeaveObserver]? { scoped?.configuration.observers }
 
     /// The process-wide configuration's observers.
-    static var globalObservers: [any WeaveObserver] { global.withLock { $0.observers } }
+    static var globalObservers: [any WeaveObserver] { global.withLock { $0.configuration.observers } }
 
     /// Merges the given settings into the process-wide configuration; values not passed keep
     /// their current setting. Successive calls add up.
@@ -130,7 +133,7 @@ public enum Wove {
                 "maxBlockingThreads bounds the whole process, so a scoped configuration cannot set it; "
                     + "set it with Wove.config(maxBlockingThreads:).")
         }
-        return try await $scoped.withValue(configuration, operation: operation)
+        return try await $scoped.withValue(ConfigurationSnapshot(configuration), operation: operation)
     }
 
     /// Replaces the process-wide configuration with `change` of it, atomically: the change
@@ -140,9 +143,9 @@ public enum Wove {
         _ change: (WoveConfiguration) -> WoveConfiguration
     ) throws(WeaveError) {
         try global.withLock { current throws(WeaveError) in
-            let updated = change(current)
+            let updated = change(current.configuration)
             try updated.validate()
-            current = updated
+            current = ConfigurationSnapshot(updated)
             BlockingPool.shared.setLimit(updated.maxBlockingThreads ?? BlockingPool.defaultLimit)
         }
     }

@@ -15,7 +15,7 @@ package struct PreparedWeave: Sendable {
         data: [String: any Sendable],
         settings: WeaveSettings
     ) throws -> PreparedWeave {
-        let options = try WeaveOptions(settings, configuration: Wove.configuration)
+        let options = try Wove.snapshot.options(for: settings)
         let graph = try GraphCompiler.compile(definitions, data: data, defaults: options.defaults)
         let prepared = PreparedWeave(
             graph: graph, data: data, options: options,

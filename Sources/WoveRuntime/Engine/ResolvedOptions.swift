@@ -14,16 +14,26 @@ final class ResolvedOptions: Sendable {
     /// Whether the environment runs tasks in another process.
     let sendsRuns: Bool
 
-    init(_ options: TaskOptions, in environment: ResolvedEnvironment, defaults: OptionDefaults) {
+    convenience init(_ options: TaskOptions, in environment: ResolvedEnvironment, defaults: OptionDefaults) {
+        self.init(
+            options, in: environment, configuration: defaults.configuration,
+            isObserved: !defaults.observers.isEmpty)
+    }
+
+    init(
+        _ options: TaskOptions,
+        in environment: ResolvedEnvironment,
+        configuration: WoveConfiguration,
+        isObserved: Bool
+    ) {
         let settings = environment.settings
-        let configuration = defaults.configuration
         retries = options.retries ?? settings.retries ?? configuration.retries ?? 0
         backoff = options.backoff ?? .immediate
         timeout = options.timeout ?? settings.timeout ?? configuration.timeout
         workers = options.workers ?? settings.workers ?? configuration.workers
         limitPerMinute = options.limitPerMinute ?? settings.limitPerMinute ?? configuration.limitPerMinute
         self.environment = environment
-        isObserved = !defaults.observers.isEmpty
+        self.isObserved = isObserved
         sendsRuns = !settings.isLocal && settings.executor.makeExecutor != nil
     }
 
@@ -39,8 +49,8 @@ struct OptionResolver {
     private let defaults: OptionDefaults
     /// The environments tasks named, other than the weave's.
     private var named: [String: ResolvedEnvironment] = [:]
-    /// The options of tasks that set none: in the weave's environment, and in the others.
-    private var unsetInWeaveEnvironment: ResolvedOptions?
+    /// The options of tasks that set none in environments other than the weave's (the
+    /// defaults hold those of the weave's).
     private var unset: [ObjectIdentifier: ResolvedOptions] = [:]
 
     init(_ defaults: OptionDefaults) { self.defaults = defaults }
@@ -52,19 +62,10 @@ struct OptionResolver {
         let defaults = self.defaults
         let resolve = { ResolvedOptions(options, in: environment, defaults: defaults) }
         guard options.setsNoneResolvedPerTask else { return resolve() }
-        return environment === defaults.weaveEnvironmentResolved
-            ? Self.shared(&unsetInWeaveEnvironment, resolve)
-            : Self.shared(&unset[ObjectIdentifier(environment)], resolve)
-    }
-
-    /// The options kept in `slot`, resolving and keeping them first if there are none.
-    private static func shared(
-        _ slot: inout ResolvedOptions?,
-        _ resolve: () -> ResolvedOptions
-    ) -> ResolvedOptions {
-        if let kept = slot { return kept }
+        if environment === defaults.weaveEnvironmentResolved { return defaults.unsetInWeaveEnvironment }
+        if let kept = unset[ObjectIdentifier(environment)] { return kept }
         let resolved = resolve()
-        slot = resolved
+        unset[ObjectIdentifier(environment)] = resolved
         return resolved
     }
 

@@ -109,6 +109,9 @@ package final class OptionDefaults: Sendable {
     let weaveEnvironmentResolved: ResolvedEnvironment
     /// The weave's observers, then the configuration's.
     package let observers: [any WeaveObserver]
+    /// The options of the tasks in the weave's environment that set none of their own: resolved
+    /// here, so that weaves sharing these defaults (see ``ConfigurationSnapshot``) share them too.
+    let unsetInWeaveEnvironment: ResolvedOptions
 
     init(
         configuration: WoveConfiguration,
@@ -118,7 +121,10 @@ package final class OptionDefaults: Sendable {
     ) {
         self.configuration = configuration
         self.weaveEnvironment = weaveEnvironment
-        self.weaveEnvironmentResolved = ResolvedEnvironment(name: weaveEnvironment, settings: settings)
+        let environment = ResolvedEnvironment(name: weaveEnvironment, settings: settings)
+        self.weaveEnvironmentResolved = environment
         self.observers = observers
+        unsetInWeaveEnvironment = ResolvedOptions(
+            TaskOptions(), in: environment, configuration: configuration, isObserved: !observers.isEmpty)
     }
 }

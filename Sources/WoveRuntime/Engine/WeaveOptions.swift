@@ -79,4 +79,11 @@ package struct WeaveSettings: Sendable {
         self.observers = observers
         self.name = name
     }
+
+    /// Whether the options come from the configuration alone: no environment, limit, error
+    /// mode, clock or observer of the weave's own (`debug` and `name` are not options).
+    var setsNoOption: Bool {
+        environment == nil && maxWorkers == nil && maxPending == nil && errorMode == nil && clock == nil
+            && observers.isEmpty
+    }
 }
