@@ -25,17 +25,8 @@ public enum WeaveBuilder {
         content?.taskList ?? TaskList()
     }
 
-    /// An empty block.
-    public static func buildBlock() -> TaskList { TaskList() }
-
-    /// The first declaration of a block.
-    public static func buildPartialBlock(first: TaskList) -> TaskList { first }
-
-    /// Each further declaration, appended in order.
-    public static func buildPartialBlock(accumulated: consuming TaskList, next: TaskList) -> TaskList {
-        accumulated.append(contentsOf: next)
-        return accumulated
-    }
+    /// A block's declarations, in order, in one array sized once (an empty block has none).
+    public static func buildBlock(_ components: TaskList...) -> TaskList { TaskList(joining: components) }
 
     /// An `if` without `else`.
     public static func buildOptional(_ content: TaskList?) -> TaskList { content ?? TaskList() }
@@ -47,12 +38,7 @@ public enum WeaveBuilder {
     public static func buildEither(second content: TaskList) -> TaskList { content }
 
     /// The iterations of a `for … in` loop, in order.
-    public static func buildArray(_ contents: [TaskList]) -> TaskList {
-        var definitions: [TaskDefinition] = []
-        definitions.reserveCapacity(contents.reduce(0) { $0 + $1.count })
-        for content in contents { content.append(to: &definitions) }
-        return TaskList(definitions)
-    }
+    public static func buildArray(_ contents: [TaskList]) -> TaskList { TaskList(joining: contents) }
 
     /// An `if #available` branch.
     public static func buildLimitedAvailability(_ content: TaskList) -> TaskList { content }

@@ -46,15 +46,20 @@ public struct TaskList: WeaveContent {
     /// Itself.
     public var taskList: TaskList { self }
 
-    package mutating func append(contentsOf other: TaskList) {
-        var joined = definitions
-        storage = .many([])  // so that `joined` is the array's only reference, and grows in place
-        other.append(to: &joined)
-        storage = .many(joined)
+    /// The declarations of `lists`, in order; a single list as it is.
+    init(joining lists: [TaskList]) {
+        if lists.count == 1 {
+            self = lists[0]
+            return
+        }
+        var definitions: [TaskDefinition] = []
+        definitions.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+        for list in lists { list.append(to: &definitions) }
+        storage = .many(definitions)
     }
 
     /// Appends its declarations to `list`.
-    func append(to list: inout [TaskDefinition]) {
+    private func append(to list: inout [TaskDefinition]) {
         switch storage {
         case .one(let definition): list.append(definition)
         case .many(let definitions): list.append(contentsOf: definitions)

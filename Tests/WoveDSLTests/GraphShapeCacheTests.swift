@@ -138,11 +138,7 @@ struct GraphShapeCacheTests {
     @Test("a shape larger than the cache keeps is compiled on every call")
     func largeShapesAreNotKept() throws {
         func wide() -> TaskList {
-            var tasks = TaskList()
-            for index in 0...GraphShapeCache.largestShape {
-                tasks.append(contentsOf: Task("t\(index)") { index }.taskList)
-            }
-            return tasks
+            TaskList((0...GraphShapeCache.largestShape).map { index in Task("t\(index)") { index }.declaration.definition })
         }
         let first = try prepare(wide(), [:])
         let second = try prepare(wide(), [:])
