@@ -3,21 +3,22 @@
 final class LaneSchedule: @unchecked Sendable {
     // Safe to share: every stored property is read and written only by `BlockingPool`, while it
     // holds its one lock (all access is in BlockingPool.swift, under `mutex.withLock` or between
-    // `mutex.lock()` and `mutex.unlock()`).
+    // `mutex.lock()` and `mutex.unlock()`). That lock makes every access exclusive, so the
+    // runtime's exclusivity checks are skipped (`@exclusivity(unchecked)`).
 
     /// Jobs not started yet, in submission order.
-    var waiting = JobQueue<BlockingJob>()
+    @exclusivity(unchecked) var waiting = JobQueue<BlockingJob>()
     /// Jobs holding one of the lane's slots: running, and not lending their slot.
-    var running = 0
+    @exclusivity(unchecked) var running = 0
     /// Jobs started and not yet returned, including those lending their slot or abandoned by a
     /// timeout; the lane is idle when this is 0 and nothing waits.
-    var live = 0
+    @exclusivity(unchecked) var live = 0
     /// Whether the lane is in the pool's ring of lanes waiting for a thread.
-    var inRing = false
+    @exclusivity(unchecked) var inRing = false
     /// Set by `cancelWaitingJobs`: later jobs are refused.
-    var isCancelled = false
+    @exclusivity(unchecked) var isCancelled = false
     /// Callers of `waitUntilIdle`.
-    var idleWaiters: [UnsafeContinuation<Void, Never>] = []
+    @exclusivity(unchecked) var idleWaiters: [UnsafeContinuation<Void, Never>] = []
 
     var isIdle: Bool { live == 0 && waiting.isEmpty }
 }

@@ -40,13 +40,15 @@ package struct PreparedWeave: Sendable {
 
     /// Runs until every task settles and returns the result with every error in it.
     package func settle() async -> WoveResult {
-        let run = WeaveRun(options: options, name: name ?? "weave", taskCount: graph.taskIndices.count)
+        let run = WeaveRun(
+            options: options, name: name ?? "weave", taskCount: graph.taskIndices.count,
+            sendsRuns: graph.sendsRuns)
         let observation = run.observation
         observation?.emit(WeaveEvent(.weaveStarted, taskCount: graph.taskIndices.count))
         let clock = ContinuousClock()
         let start = clock.now
         let state = await WeaveEngine.execute(graph, data: data, run: run, observation: observation)
-        let stopFailure = await run.dispatcher.stop()
+        let stopFailure = await run.dispatcher?.stop()
         let error = state.firstError ?? stopFailure
         await observation?.finish(duration: clock.now - start, error: error)
         return WoveResult(state: state, error: error, errorMode: options.errorMode)

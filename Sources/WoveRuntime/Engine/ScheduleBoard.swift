@@ -39,23 +39,27 @@ final class ScheduleBoard: @unchecked Sendable {
     // are immutable and `Sendable`. `UnsafeCurrentTask.cancel()` and `isCancelled` may be called
     // from any thread; `weaveTask` is the task running `WeaveEngine.execute`, which outlives every
     // use of the board.
+    //
+    // The `var`s skip the runtime's exclusivity checks (`@exclusivity(unchecked)`): the mutex
+    // already makes every access exclusive, and the checks cost about a thousand instructions
+    // per weave in `finish`.
     let graph: CompiledGraph
     private let lane: BlockingLane
     private let observation: WeaveObservation?
     private let mutex = PThreadMutex()
-    private var state: SchedulerState
+    @exclusivity(unchecked) private var state: SchedulerState
     /// Ready `async` tasks a pool thread made ready, for the loop to start.
-    private var queued: [Launch] = []
+    @exclusivity(unchecked) private var queued: [Launch] = []
     /// Tasks started or queued and not yet recorded.
-    private var outstanding = 0
-    private var callerCancelled = false
+    @exclusivity(unchecked) private var outstanding = 0
+    @exclusivity(unchecked) private var callerCancelled = false
     /// Whether the weave's stop has been seen and its running tasks' cancellation is done or
     /// under way.
-    private var stopHandled = false
+    @exclusivity(unchecked) private var stopHandled = false
     /// The running tasks the weave's own task started, by node index.
     private let topLevel: TaskSlots
     /// The loop, while it waits for something to do.
-    private var waiter: UnsafeContinuation<Void, Never>?
+    @exclusivity(unchecked) private var waiter: UnsafeContinuation<Void, Never>?
 
     /// The weave's own task, to see its cancellation; alive for as long as the board is used
     /// (the weave's `execute` outlives every task of the weave).

@@ -63,7 +63,7 @@ enum TaskExecution {
         case (_, let remote?):
             let name = runnable.name
             let environment = runnable.environment
-            work = .async { try await run.dispatcher.run(name, in: environment, over: remote, arguments) }
+            work = .async { try await run.dispatch(name, in: environment, over: remote, arguments) }
         case (.async(let body), nil):
             work = .async { try await body(arguments) }
         case (.sync(let body), nil):

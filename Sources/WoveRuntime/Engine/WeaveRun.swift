@@ -8,18 +8,23 @@ package final class WeaveRun: Sendable {
     package let maxPending: Int?
     /// How many `merge` calls enclose the current one on this call chain.
     package let mergeDepth: Int
-    /// The run's non-local environments.
-    let dispatcher: Dispatcher
+    /// The run's non-local environments; `nil` for a graph with no task in one.
+    let dispatcher: Dispatcher?
     /// The run's observers; `nil` when nobody observes.
     package let observation: WeaveObservation?
 
-    /// A run of the weave `name` (evaluated only if the weave is observed), of `taskCount` tasks.
-    init(options: WeaveOptions, name: @autoclosure () -> String, taskCount: Int) {
+    /// A run of the weave `name` (evaluated only if the weave is observed), of `taskCount` tasks;
+    /// `sendsRuns` if any of them runs in another process.
+    init(options: WeaveOptions, name: @autoclosure () -> String, taskCount: Int, sendsRuns: Bool) {
         observation = WeaveObservation(options.defaults.observers, weave: name(), taskCount: taskCount)
         lane = BlockingLane(limit: options.maxWorkers)
         clock = options.clock
         maxPending = options.maxPending
         mergeDepth = 0
+        guard sendsRuns else {
+            dispatcher = nil
+            return
+        }
         let delivery = options.defaults.configuration.delivery
         dispatcher = Dispatcher(
             runConfig: RunConfig(
@@ -35,6 +40,24 @@ package final class WeaveRun: Sendable {
         mergeDepth = parent.mergeDepth + 1
         dispatcher = parent.dispatcher
         observation = parent.observation
+    }
+
+    /// Runs the task `name` in `environment` over `remote` with `arguments`, and returns its
+    /// decoded output.
+    func dispatch(
+        _ name: String,
+        in environment: String,
+        over remote: RemoteRoute,
+        _ arguments: [any Sendable]
+    ) async throws -> any Sendable {
+        guard let dispatcher else {
+            // Not reached: a run has a dispatcher whenever its graph has a task with a route.
+            throw WeaveError(
+                .unknownEnvironment,
+                "Task '\(name)' runs in environment '\(environment)', which this run did not start.",
+                task: name)
+        }
+        return try await dispatcher.run(name, in: environment, over: remote, arguments)
     }
 
     /// The same weave, one `merge` deeper.

@@ -16,6 +16,8 @@ package final class CompiledGraph: Sendable {
     package let runnables: [Runnable?]
     /// Whether some task runs straight on the blocking pool (see ``Runnable/runsOnPool``).
     let hasPoolTasks: Bool
+    /// Whether some task runs in another process, so its runs need a ``Dispatcher``.
+    let sendsRuns: Bool
 
     init(
         shape: GraphShape, definitions: [TaskDefinition], data: [String: any Sendable], runnables: [Runnable?]
@@ -25,6 +27,7 @@ package final class CompiledGraph: Sendable {
         self.data = data
         self.runnables = runnables
         self.hasPoolTasks = runnables.contains { $0?.runsOnPool ?? false }
+        self.sendsRuns = runnables.contains { $0?.remote != nil }
     }
 
     package var nodes: [GraphNode] { shape.nodes }

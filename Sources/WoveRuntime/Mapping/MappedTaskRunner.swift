@@ -15,7 +15,7 @@ enum MappedTaskRunner {
             let name = runnable.name
             let environment = runnable.environment
             items = try remoteMapping.prepare(source, inputs) { arguments in
-                try await run.dispatcher.run(name, in: environment, over: remote, arguments)
+                try await run.dispatch(name, in: environment, over: remote, arguments)
             }
         } else {
             items = try body.prepare(source, inputs)
