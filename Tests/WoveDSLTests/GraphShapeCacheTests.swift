@@ -138,7 +138,10 @@ struct GraphShapeCacheTests {
     @Test("a shape larger than the cache keeps is compiled on every call")
     func largeShapesAreNotKept() throws {
         func wide() -> TaskList {
-            TaskList((0...GraphShapeCache.largestShape).map { index in Task("t\(index)") { index }.declaration.definition })
+            TaskList(
+                (0...GraphShapeCache.largestShape).map { index in
+                    Task("t\(index)") { index }.declaration.definition
+                })
         }
         let first = try prepare(wide(), [:])
         let second = try prepare(wide(), [:])
