@@ -17,8 +17,8 @@ package final class Runnable: Sendable {
     /// Its body, when it is `async`, local and plain, so that running it is one call.
     let plainAsyncBody: (@Sendable ([any Sendable]) async throws -> any Sendable)?
 
-    /// The task `definition`, running with `options`, resolved.
-    init(_ definition: TaskDefinition, options: ResolvedOptions, configuration: WoveConfiguration) throws {
+    /// The task `definition`, running with `options`, resolved against `defaults`.
+    init(_ definition: TaskDefinition, options: ResolvedOptions, defaults: OptionDefaults) throws {
         name = definition.name
         location = definition.location
         body = definition.body
@@ -27,7 +27,7 @@ package final class Runnable: Sendable {
             options.sendsRuns
             ? try Self.route(
                 definition, to: options.environment.name, options.environment.settings,
-                configuration: configuration)
+                delivery: defaults.configuration.delivery)
             : nil
         mapsUpstream = definition.mappingSourceName != nil
         let plain = remote == nil && options.isPlain
@@ -61,12 +61,12 @@ package final class Runnable: Sendable {
         _ definition: TaskDefinition,
         to name: String,
         _ environment: EnvironmentSettings,
-        configuration: WoveConfiguration
+        delivery globalDelivery: DeliverySettings
     ) throws -> RemoteRoute? {
         guard let makeExecutor = environment.executor.makeExecutor else { return nil }
         try definition.checkRemoteArgumentNames()
         let delivery = definition.options.delivery.inheriting(from: environment.delivery).inheriting(
-            from: configuration.delivery)
+            from: globalDelivery)
         guard let codec = definition.codec, definition.remoteBody != nil else {
             let inputs = definition.inputTypes.map(\.description).joined(separator: ", ")
             throw MissingDispatchFeatureError(

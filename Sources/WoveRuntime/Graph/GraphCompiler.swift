@@ -19,8 +19,7 @@ package enum GraphCompiler {
         var resolver = OptionResolver(defaults)
         for task in tasks {
             runnables.append(
-                try Runnable(
-                    task, options: try resolver.options(for: task), configuration: defaults.configuration))
+                try Runnable(task, options: try resolver.options(for: task), defaults: defaults))
         }
         return CompiledGraph(shape: shape, definitions: tasks, data: data, runnables: runnables)
     }
@@ -51,7 +50,10 @@ package enum GraphCompiler {
     }
 
     private static func validateOptions(of tasks: [TaskDefinition]) throws(WeaveError) {
-        for task in tasks { try task.options.validate(task: task.name, at: task.location) }
+        // Most tasks set no options: checking that first spares copying each one's name.
+        for task in tasks where !task.options.isUnset {
+            try task.options.validate(task: task.name, at: task.location)
+        }
     }
 
     /// Resolves and checks `tasks` against `data`, validating each task's options on the way.

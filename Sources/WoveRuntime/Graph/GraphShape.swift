@@ -53,8 +53,10 @@ package final class GraphShape: Sendable {
     }
 }
 
-/// The part of one task's declaration that decides the graph's shape.
-private struct TaskShape: Sendable {
+/// The part of one task's declaration that decides the graph's shape. A class: matching reads
+/// each of a graph's shapes on every weave, and a copy of a reference is one retain where a
+/// struct's was a copy of each of its strings and arrays.
+private final class TaskShape: Sendable {
     let name: String
     let location: SourceLocation
     /// Each dependency, with the type of the parameter it fills.
