@@ -36,18 +36,20 @@ struct ArgumentReader {
         // shared by every parameter type, first looks up `Optional<T>`'s metadata in the
         // runtime's locked cache (about 300 instructions an argument).
         if type(of: argument) == T.self { return Self.value(argument, as: T.self) }
-        guard let value = Self.cast(argument, to: T.self) else {
-            throw mismatch(expected: String(reflecting: T.self))
-        }
-        return value
+        return try converted(argument, to: T.self)
     }
 
     /// `value`, whose type is `T`, as a `T`: safe because the types are the same, so the bits
     /// are a `T`'s. `value` comes in opened from its existential.
     private static func value<V, T>(_ value: V, as _: T.Type) -> T { unsafeBitCast(value, to: T.self) }
 
-    /// `value` as a `T` (a subclass, or a value for an existential parameter); `nil` if it is not one.
-    private static func cast<T>(_ value: any Sendable, to _: T.Type) -> T? { value as? T }
+    /// `argument` as a `T` (a subclass, or a value for an existential parameter); throws if it
+    /// is not one. Apart from ``next(_:)``, so that only this path makes an `Optional<T>`.
+    @inline(never)
+    private func converted<T>(_ argument: any Sendable, to _: T.Type) throws(WeaveError) -> T {
+        guard let value = argument as? T else { throw mismatch(expected: String(reflecting: T.self)) }
+        return value
+    }
 
     /// The error for an argument at the current position that is missing or not of type
     /// `expected`.
