@@ -32,16 +32,22 @@ struct ArgumentReader {
         defer { position += 1 }
         guard position < arguments.count else { throw mismatch(expected: String(reflecting: T.self)) }
         let argument = arguments[position]
-        // Almost always the value is exactly a `T`: take it without a cast. `as? T` here, in code
+        // Almost always the box holds exactly a `T`: take it without a cast. `as? T` here, in code
         // shared by every parameter type, first looks up `Optional<T>`'s metadata in the
         // runtime's locked cache (about 300 instructions an argument).
-        if type(of: argument) == T.self { return Self.value(argument, as: T.self) }
+        if Self.holds(argument, exactly: T.self) { return Self.reinterpreted(argument, as: T.self) }
         return try converted(argument, to: T.self)
     }
 
-    /// `value`, whose type is `T`, as a `T`: safe because the types are the same, so the bits
-    /// are a `T`'s. `value` comes in opened from its existential.
-    private static func value<V, T>(_ value: V, as _: T.Type) -> T { unsafeBitCast(value, to: T.self) }
+    /// Whether the existential `value` came from stores a `T` itself: the type the box holds,
+    /// opened, not the dynamic type `type(of:)` would find inside nested boxes or metatypes.
+    private static func holds<V: Sendable, T>(_ value: V, exactly _: T.Type) -> Bool { V.self == T.self }
+
+    /// `value`, opened from its existential, as a `T`. Only for a box that ``holds(_:exactly:)``
+    /// a `T`: the types are then the same, so the bits are a `T`'s.
+    private static func reinterpreted<V: Sendable, T>(_ value: V, as _: T.Type) -> T {
+        unsafeBitCast(value, to: T.self)
+    }
 
     /// `argument` as a `T` (a subclass, or a value for an existential parameter); throws if it
     /// is not one. Apart from ``next(_:)``, so that only this path makes an `Optional<T>`.

@@ -1,6 +1,6 @@
 import Testing
-import WoveDSL
 
+@testable import WoveDSL
 @testable import WoveRuntime
 
 /// Tasks that set none of their own options share one resolved copy per environment; every other
@@ -83,4 +83,21 @@ struct ResolvedOptionsTests {
         #expect(try plainOptions(afterChange).retries == 4)
         #expect(try plainOptions(first).retries == 0)
     }
+
+    @Test(
+        "every weave option but debug and name keeps a weave off the shared options",
+        arguments: [
+            ("environment", WeaveOption<ForegroundWeave>.environment("local"), false),
+            ("maxWorkers", .maxWorkers(2), false), ("maxPending", .maxPending(3), false),
+            ("clock", .clock(ContinuousClock()), false), ("observer", .observer(SilentObserver()), false),
+            ("errorMode", .errorMode(.return), false), ("debug", .debug, true), ("name", .name("n"), true),
+        ])
+    func optionsThatAreSet(name: String, option: WeaveOption<ForegroundWeave>, shares: Bool) {
+        #expect(RunOptions([option]).settings.setsNoOption == shares, "\(name)")
+    }
+}
+
+/// An observer that ignores every event.
+private struct SilentObserver: WeaveObserver {
+    func observe(_ event: WeaveEvent) {}
 }

@@ -54,7 +54,8 @@ package final class WeaveRun: Sendable {
             // Not reached: a run has a dispatcher whenever its graph has a task with a route.
             throw WeaveError(
                 .unknownEnvironment,
-                "Task '\(name)' runs in environment '\(environment)', which this run did not start.",
+                "Task '\(name)' is routed to environment '\(environment)', but its weave was prepared "
+                    + "without remote tasks (an internal inconsistency in Wove: please report it).",
                 task: name)
         }
         return try await dispatcher.run(name, in: environment, over: remote, arguments)

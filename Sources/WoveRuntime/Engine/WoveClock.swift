@@ -1,5 +1,7 @@
-/// A clock erased to offsets from when the weave started, so any `Clock<Duration>` can drive
-/// pacing, backoff and timeouts, including a test clock that never really sleeps.
+/// A clock erased to offsets from when it was wrapped, so any `Clock<Duration>` can drive
+/// pacing, backoff and timeouts, including a test clock that never really sleeps. Weaves that set
+/// no clock share one, wrapped when their configuration snapshot was made
+/// (``ConfigurationSnapshot``): every use takes differences or sleeps for a duration.
 package struct WoveClock: Sendable {
     /// The clock and when it was wrapped: a struct in an existential, which holds the
     /// `ContinuousClock` of every weave with no clock set without allocating.
