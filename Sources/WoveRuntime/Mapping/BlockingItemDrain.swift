@@ -26,13 +26,9 @@ enum BlockingItemDrain {
         } onCancel: {
             drain.stop(with: CancellationError())
         }
-        if let error = drain.firstError {
-            // Here, not in the drain's `deinit`: the last job's thread may hold the drain a
-            // while after the run has returned.
-            drain.items.slots.discard()
-            throw error
-        }
-        return try drain.items.slots.collect()
+        // Emptied here, not in the drain's `deinit`: the last job's thread may hold the drain a
+        // while after the run has returned.
+        return try drain.items.slots.results(after: drain.firstError)
     }
 
     private final class Drain<Output: Sendable>: Sendable {

@@ -46,6 +46,7 @@ package enum MapRunner {
         }
         observation?.emit(event(.mappingStarted))
         let items = ItemCursor<Output>(count: count)
+        var failure: (any Error)?
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<min(workers, count) {
@@ -69,10 +70,9 @@ package enum MapRunner {
                 while try await group.next() != nil {}
             }
         } catch {
-            // Here, not whenever the last child lets go of them: a failed map's results go now.
-            items.slots.discard()
-            throw error
+            failure = error
         }
-        return try items.slots.collect()
+        // A failed map's results are released here, not whenever the last child lets go of them.
+        return try items.slots.results(after: failure)
     }
 }

@@ -8,7 +8,7 @@
 ///   atomic cursor, after the item's winning attempt has returned: an attempt abandoned by a
 ///   timeout never writes (drain attempts are never abandoned at all, the drain being used only
 ///   without timeouts); each write touches only its own value and its own flag byte;
-/// - the buffer is emptied (``collect()`` or ``discard()``) only after every writer has returned:
+/// - the buffer is emptied (``results(after:)``) only after every writer has returned:
 ///   a ``MapRunner`` empties it after its task group has awaited every child, and a drain learns
 ///   that its jobs are done under a lock that each job takes after its last write, ordering
 ///   every write before the read;
@@ -46,12 +46,17 @@ final class ResultSlots<Output: Sendable>: @unchecked Sendable {
         filled[index] = true
     }
 
-    /// Every result in item order, moved out of the buffer; throws if an item has none (an item
-    /// that never ran).
-    /// Releases them too when it throws. Call once, after the last `store`.
-    func collect() throws(WeaveError) -> [Output] {
+    /// Empties the buffer once the map has ended, after the last `store`: throws `failure` if the
+    /// map failed, having released the results stored so far; else returns every result in item
+    /// order, moved out of the buffer, or throws if an item has none (an item that never ran),
+    /// having released the others. Call once.
+    func results(after failure: (any Error)?) throws -> [Output] {
+        if let failure {
+            release()
+            throw failure
+        }
         if let missing = (0..<count).first(where: { !filled[$0] }) {
-            discard()
+            release()
             throw WeaveError(.unfinishedItem, "Item \(missing) of a mapped task produced no result.")
         }
         return emptied.withLock { emptied in
@@ -63,8 +68,8 @@ final class ResultSlots<Output: Sendable>: @unchecked Sendable {
         }
     }
 
-    /// Releases the results stored so far: a failed map's. Call once, after the last `store`.
-    func discard() {
+    /// Releases the results stored so far and marks the buffer emptied.
+    private func release() {
         emptied.withLock { emptied in
             emptied = true
             releaseStored()
