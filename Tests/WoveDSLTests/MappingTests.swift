@@ -154,8 +154,12 @@ struct MappingTests {
     @Test("one failing item fails the mapped task, cancels running items, and fails dependents")
     func failingItem() async throws {
         let probe = Probe()
+        // Every item starts before item 1 fails, so both others are running when it does; an item
+        // not yet started when a sibling fails is never started, which is not what this checks.
+        let allStarted = Rendezvous(parties: 3)
         let result = try await weave(options: .errorMode(.return)) {
             Task("items", over: [0, 1, 2]) { (item: Int) async throws -> Int in
+                guard await allStarted.meet() else { throw Boom(code: 0) }
                 if item == 1 { throw Boom(code: 1) }
                 do {
                     try await Task.sleep(for: .seconds(10))
