@@ -172,7 +172,7 @@ enum BenchmarkSuite {
 
     /// Runs one workload in a loop for a profiler: `WOVE_BENCH_PROFILE=` one of
     /// `diamond-async`, `diamond-sync`, `diamond-taskgroup`, `wide`, `wide-taskgroup`, `map-async`, `map-sync`,
-    /// `dispatch`, `stdio` (one worker process), `phases` (see ``PhaseProfile``), with the HTTP trait `http`, `http-bare` (64 in flight), `http-1` and `http-bare-1` (one at a time), and
+    /// `dispatch`, `stdio` (one worker process), `stdio-kept` (the same, kept alive), `phases` (see ``PhaseProfile``), with the HTTP trait `http`, `http-bare` (64 in flight), `http-1` and `http-bare-1` (one at a time), and
     /// with the WebSocket and GRPC traits the same with `websocket` or `grpc` in place of `http`.
     static func profile(_ workload: String) async throws {
         /// How many times a network row's workload (or a phase) runs: `WOVE_BENCH_ROUNDS`, else 10
@@ -208,6 +208,7 @@ enum BenchmarkSuite {
             case "map-sync": try await MapWorkloads.woveSync()
             case "dispatch": try await DispatchWorkload.wove()
             case "stdio": try await StdioWorkloads.stdio(workers: 1, keepAlive: false)()
+            case "stdio-kept": try await StdioWorkloads.stdio(workers: 1, keepAlive: true)()
             default: try await DiamondWorkload.woveAsync()
             }
         }

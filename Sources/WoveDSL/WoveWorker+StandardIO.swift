@@ -86,18 +86,18 @@ extension WoveWorker {
     /// ```
     public func serveStandardIO() async {
         let output = FrameLineWriter(descriptor: STDOUT_FILENO)
-        let (inputs, input) = AsyncThrowingStream<WorkerInput, any Error>.makeStream()
+        let inputs = WorkerInputQueue()
         let reader = LineReader(descriptor: STDIN_FILENO, name: "wove.stdin", closeWhenDone: false)
         reader.start(
             line: { line in
                 guard FrameLine.hasContent(line) else { return }
                 do {
-                    input.yield(.frame(try FrameLine.decode(line)))
+                    inputs.push(.frame(try FrameLine.decode(line)))
                 } catch {
-                    input.yield(.unreadable(FrameLine.reason(error)))
+                    inputs.push(.unreadable(FrameLine.reason(error)))
                 }
             },
-            end: { _ in input.finish() })
+            end: { _ in inputs.finish() })
         await serve(inputs: inputs) { await output.write($0) }
         await output.flush()
         reader.stop()
