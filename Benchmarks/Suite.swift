@@ -172,11 +172,12 @@ enum BenchmarkSuite {
 
     /// Runs one workload in a loop for a profiler: `WOVE_BENCH_PROFILE=` one of
     /// `diamond-async`, `diamond-sync`, `diamond-taskgroup`, `wide`, `wide-taskgroup`, `map-async`, `map-sync`,
-    /// `dispatch`, `stdio` (one worker process), `stdio-kept` (the same, kept alive), `phases` (see ``PhaseProfile``), with the HTTP trait `http`, `http-bare` (64 in flight), `http-1` and `http-bare-1` (one at a time), and
+    /// `dispatch`, `stdio` (one worker process), `stdio-kept` (the same, kept alive), `frames` (see
+    /// ``FrameCodecProfile``), `phases` (see ``PhaseProfile``), with the HTTP trait `http`, `http-bare` (64 in flight), `http-1` and `http-bare-1` (one at a time), and
     /// with the WebSocket and GRPC traits the same with `websocket` or `grpc` in place of `http`.
     static func profile(_ workload: String) async throws {
-        /// How many times a network row's workload (or a phase) runs: `WOVE_BENCH_ROUNDS`, else 10
-        /// (a phase: its own count).
+        /// How many times the workload runs: `WOVE_BENCH_ROUNDS`, else 10 for a network row, a
+        /// phase's own count, and 50 for the others.
         let rounds = ProcessInfo.processInfo.environment["WOVE_BENCH_ROUNDS"].flatMap { Int($0) }
         let profileRounds = rounds ?? 10
         #if HTTP
@@ -194,11 +195,12 @@ enum BenchmarkSuite {
                 return
             }
         #endif
+        if workload == "frames" { return try FrameCodecProfile.run(rounds: rounds ?? 100_000) }
         if workload.hasPrefix("phases") {
             return try await PhaseProfile.run(
                 only: workload == "phases" ? nil : String(workload.dropFirst(7)), rounds: rounds)
         }
-        for _ in 0..<50 {
+        for _ in 0..<(rounds ?? 50) {
             switch workload {
             case "diamond-sync": try await DiamondWorkload.woveSync()
             case "diamond-taskgroup": try await DiamondWorkload.taskGroup()

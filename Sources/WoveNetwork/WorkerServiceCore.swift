@@ -33,6 +33,8 @@
         ///
         /// - Throws: ``UnreadableFrame`` saying why it is not one.
         package static func command(in body: [UInt8]) throws(UnreadableFrame) -> Command {
+            // A frame read directly has only the fields of its type, so no pickles.
+            if let frame = DirectFrameReader.frame(in: body) { return .frame(frame) }
             let frame: WoveFrame
             do {
                 let envelope = try FrameEnvelope.parse(body)

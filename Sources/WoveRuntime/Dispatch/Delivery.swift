@@ -53,15 +53,14 @@ public struct Delivery: Sendable, Hashable, Codable {
     /// Why these settings cannot be honoured, naming the first bad field as the frame spells
     /// it; `nil` when every number is in range. A peer's `run_task` may carry anything.
     package var problem: String? {
-        for (field, value) in [
-            ("delivery_timeout", timeoutSeconds), ("delivery_heartbeat_seconds", heartbeatSeconds),
-        ] {
-            guard let value else { continue }
-            if value <= 0 || Duration(checkedSeconds: value) == nil {
-                return "\(field) is \(value); it must be a positive number of seconds, at most "
-                    + "\(Int(Duration.maximumSeconds))"
-            }
-        }
-        return nil
+        Self.problem(of: timeoutSeconds, field: "delivery_timeout")
+            ?? Self.problem(of: heartbeatSeconds, field: "delivery_heartbeat_seconds")
+    }
+
+    /// What is wrong with `seconds` for `field`, if anything; `nil` when unset.
+    private static func problem(of seconds: Double?, field: StaticString) -> String? {
+        guard let seconds, seconds <= 0 || Duration(checkedSeconds: seconds) == nil else { return nil }
+        return "\(field) is \(seconds); it must be a positive number of seconds, at most "
+            + "\(Int(Duration.maximumSeconds))"
     }
 }

@@ -12,30 +12,50 @@ struct JSONObjectReader {
     }
 
     private let fields: Fields
-    private let path: [any CodingKey]
+    /// The path of the object holding this one, and this object's key in it: the coding path
+    /// only an error needs, so it is put together only for one.
+    private let parentPath: [any CodingKey]
+    private let key: String?
+
+    /// Where the object is, for errors.
+    private var path: [any CodingKey] { key.map { parentPath + [NameKey($0)] } ?? parentPath }
 
     /// The reader of `value`, found at `path`; throws if it is not an object.
     init(_ value: JSONValue, at path: [any CodingKey] = []) throws {
+        try self.init(value, in: path, key: nil)
+    }
+
+    private init(_ value: JSONValue, in parentPath: [any CodingKey], key: String?) throws {
         guard case .object(let fields) = value else {
             throw DecodingError.typeMismatch(
                 [String: JSONValue].self,
-                .init(codingPath: path, debugDescription: "Expected an object, found \(value)."))
+                .init(
+                    codingPath: key.map { parentPath + [NameKey($0)] } ?? parentPath,
+                    debugDescription: "Expected an object, found \(value)."))
         }
         self.fields = .dictionary(fields)
-        self.path = path
+        self.parentPath = parentPath
+        self.key = key
     }
 
     /// The reader of an object's fields as ``JSONParser/readObject(_:)`` read them, in order:
     /// a few fields, which a search finds sooner than a dictionary could be built.
     init(pairs: [JSONField]) {
         fields = .pairs(pairs)
-        path = []
+        parentPath = []
+        key = nil
     }
+
+    /// How many fields an object may have for a field to be found by comparing keys rather than
+    /// by hashing one: comparing the few keys of a small object costs less than one hash.
+    private static let searchedFieldCount = 8
 
     /// The field `key`, unless it is absent or `null`.
     func value(_ key: String) -> JSONValue? {
         let found: JSONValue?
         switch fields {
+        case .dictionary(let fields) where fields.count <= Self.searchedFieldCount:
+            found = fields.first { $0.key == key }?.value
         case .dictionary(let fields): found = fields[key]
         case .pairs(let pairs): found = pairs.last { $0.key == key }?.value
         }
@@ -45,7 +65,7 @@ struct JSONObjectReader {
 
     /// The reader of the object in field `key`, unless it is absent or `null`.
     func object(_ key: String) throws -> JSONObjectReader? {
-        try value(key).map { try JSONObjectReader($0, at: path + [NameKey(key)]) }
+        try value(key).map { try JSONObjectReader($0, in: path, key: key) }
     }
 
     func string(_ key: String) throws -> String {

@@ -79,8 +79,9 @@ extension JSONParser {
         }
     }
 
-    /// The key at the opening quote: its bytes if it is plain ASCII, else its text.
-    private mutating func key() throws(SyntaxError) -> JSONKey {
+    /// The string at the opening quote, a key or a value: its bytes if it is plain ASCII, else
+    /// its text.
+    mutating func key() throws(SyntaxError) -> JSONKey {
         let start = index
         advance()
         while let byte = current, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"),
@@ -110,7 +111,11 @@ enum JSONKey {
     func `is`(_ name: StaticString) -> Bool {
         let expected = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
         switch self {
-        case .bytes(let bytes): return bytes.elementsEqual(expected)
+        case .bytes(let bytes):
+            // Compared byte by byte, lengths first: keys are short, and most differ in length.
+            guard bytes.count == expected.count else { return false }
+            for offset in 0..<bytes.count where bytes[offset] != expected[offset] { return false }
+            return true
         case .text(let text): return text.utf8.elementsEqual(expected)
         }
     }

@@ -46,17 +46,22 @@ enum JSONWriter {
     }
 
     static func write(_ string: String, into output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        // Most strings need no escape: copied whole, scanned in place when contiguous.
-        let needsEscape =
-            string.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains(where: Self.needsEscape) }
-            ?? string.utf8.contains(where: Self.needsEscape)
-        if !needsEscape {
-            output.append(contentsOf: string.utf8)
+        // Most strings need no escape: scanned and copied whole, from their own storage.
+        var string = string
+        string.withUTF8 { bytes in
             output.append(UInt8(ascii: "\""))
-            return
+            if bytes.contains(where: Self.needsEscape) {
+                writeEscaping(bytes, into: &output)
+            } else {
+                output.append(contentsOf: bytes)
+            }
+            output.append(UInt8(ascii: "\""))
         }
-        for byte in string.utf8 {
+    }
+
+    /// The bytes of a string that needs escapes, escaped, without the quotes.
+    private static func writeEscaping(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
             case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
@@ -75,7 +80,6 @@ enum JSONWriter {
             default: output.append(byte)
             }
         }
-        output.append(UInt8(ascii: "\""))
     }
 
     /// Whether `byte` must be escaped in a JSON string: a control character, `"` or `\`.

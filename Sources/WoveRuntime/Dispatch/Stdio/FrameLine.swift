@@ -13,7 +13,8 @@ package enum FrameLine {
 
     /// The frame in `line` (without its newline); throws for text that is not a frame.
     package static func decode(_ line: [UInt8]) throws -> WoveFrame {
-        try FrameEnvelope.parse(line).frame()
+        if let frame = DirectFrameReader.frame(in: line) { return frame }
+        return try FrameEnvelope.parse(line).frame()
     }
 
     /// The run a line that is not a valid frame still names, if its `run_id` can be read.
