@@ -46,6 +46,15 @@ struct JSONParsingTests {
         }
     }
 
+    @Test("whole numbers are written as their decimal digits, and read back the same")
+    func wholeNumbersWritten() throws {
+        for integer in [0, 7, -7, 10, -10, 1_000_000, Int.max, Int.min, Int.max - 1, Int.min + 1] {
+            let written = try JSONValue.integer(integer).serialized()
+            #expect(written == Array(String(integer).utf8))
+            #expect(try parse(String(decoding: written, as: UTF8.self)) == .integer(integer))
+        }
+    }
+
     @Test("strings: ASCII, other UTF-8, escapes and surrogate pairs; invalid UTF-8 is refused")
     func strings() throws {
         #expect(try parse(#""plain""#) == .string("plain"))

@@ -106,7 +106,8 @@ extension WoveFrame {
     /// - Throws: for a number JSON cannot hold in its arguments or result.
     package func serialized() throws -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(160)
+        // Room for a tiny run's frames and the line's newline, so that none grows while written.
+        output.reserveCapacity(256)
         var object = JSONObjectWriter(&output)
         func run(_ runID: String, _ taskID: String) {
             object.field("run_id", string: runID, into: &output)

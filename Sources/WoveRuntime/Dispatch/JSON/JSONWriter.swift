@@ -20,7 +20,7 @@ enum JSONWriter {
         case .null: output.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
         case .bool(true): output.append(contentsOf: [0x74, 0x72, 0x75, 0x65])
         case .bool(false): output.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65])
-        case .integer(let integer): output.append(contentsOf: String(integer).utf8)
+        case .integer(let integer): write(integer, into: &output)
         case .number(let number):
             guard number.isFinite else { throw InvalidNumberError(value: number) }
             output.append(contentsOf: number.description.utf8)
@@ -42,6 +42,22 @@ enum JSONWriter {
                 try write(fields[key] ?? .null, into: &output)
             }
             output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Writes `integer`'s decimal digits, with no `String` made for them.
+    static func write(_ integer: Int, into output: inout [UInt8]) {
+        if integer < 0 { output.append(UInt8(ascii: "-")) }
+        var magnitude = integer.magnitude
+        // 20 digits hold any 64-bit magnitude; written from the last digit back.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 

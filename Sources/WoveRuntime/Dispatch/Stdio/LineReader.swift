@@ -93,9 +93,18 @@ package final class LineReader: Sendable {
         var pending: [UInt8] = []
         var scanned = 0  // `pending[..<scanned]` holds no newline
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        /// The first newline in `pending` at or after `position`, found with `memchr`.
+        func newline(from position: Int) -> Int? {
+            pending.withUnsafeBufferPointer { buffer in
+                guard position < buffer.count, let base = buffer.baseAddress,
+                    let found = memchr(base + position, Int32(UInt8(ascii: "\n")), buffer.count - position)
+                else { return nil }
+                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
+        }
         func flush(final: Bool) {
             var start = 0
-            while let newline = pending[max(start, scanned)...].firstIndex(of: UInt8(ascii: "\n")) {
+            while let newline = newline(from: max(start, scanned)) {
                 line(Array(pending[start..<newline]))
                 start = newline + 1
             }
