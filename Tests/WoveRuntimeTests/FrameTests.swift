@@ -236,5 +236,10 @@ struct FrameTests {
             #expect(id.hasPrefix("report:") && digits.count == 32, "\(id)")
             #expect(digits.allSatisfy { "0123456789abcdef".contains($0) }, "\(id)")
         }
+        // Any task name, however long and in whatever script, leads its ids unchanged.
+        for name in ["", "é", "rapport_mensuel_détaillé_pour_la_direction_générale", "任务"] {
+            let id = RunIdentifier.make(taskID: name)
+            #expect(id.hasPrefix(name + ":") && id.utf8.count == name.utf8.count + 33, "\(id)")
+        }
     }
 }

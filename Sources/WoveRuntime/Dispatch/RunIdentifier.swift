@@ -13,15 +13,19 @@ package enum RunIdentifier {
 
     package static func make(taskID: String) -> String {
         let bits = (processBits, runs.add(1, ordering: .relaxed).newValue)
-        let digits = Array("0123456789abcdef".utf8)
-        let hex = String(unsafeUninitializedCapacity: 32) { buffer in
+        let prefix = taskID.utf8
+        // Written in place, task id and all: one allocation per id.
+        return String(unsafeUninitializedCapacity: prefix.count + 33) { buffer in
+            var position = buffer.initialize(fromContentsOf: prefix)
+            buffer[position] = UInt8(ascii: ":")
+            position += 1
             for index in 0..<32 {
                 let word = index < 16 ? bits.0 : bits.1
-                let shift = UInt64(60 - (index % 16) * 4)
-                buffer[index] = digits[Int((word >> shift) & 0xF)]
+                let digit = UInt8(truncatingIfNeeded: (word >> UInt64(60 - (index % 16) * 4)) & 0xF)
+                buffer[position] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+                position += 1
             }
-            return 32
+            return position
         }
-        return taskID + ":" + hex
     }
 }
