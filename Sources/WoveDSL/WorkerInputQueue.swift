@@ -8,8 +8,8 @@ import WoveRuntime
 /// whose generic storage looks up its type metadata at run time on every `yield` and `next`:
 /// about a tenth of a worker's work per tiny task.
 ///
-/// The sequence ends once ``finish()`` is called and everything pushed before is taken, or when
-/// the task iterating it is cancelled.
+/// The sequence ends once ``finish()`` is called, or the task iterating it is cancelled, and
+/// everything pushed before is taken.
 final class WorkerInputQueue: AsyncSequence, Sendable {
     typealias Element = WorkerInput
     typealias Failure = any Error
@@ -24,10 +24,11 @@ final class WorkerInputQueue: AsyncSequence, Sendable {
 
     private let state = LockedValue(State())
 
-    /// Queues `input` after everything pushed before; ignored after ``finish()``.
+    /// Queues `input` after everything pushed before; ignored once the sequence has ended
+    /// (``finish()``, or the iterating task cancelled).
     func push(_ input: WorkerInput) {
         let waiter = state.withLock { state -> UnsafeContinuation<[WorkerInput], Never>? in
-            guard !state.finished else { return nil }
+            guard !state.finished, !state.cancelled else { return nil }
             guard let waiter = state.waiter else {
                 state.inputs.append(input)
                 return nil
@@ -48,17 +49,18 @@ final class WorkerInputQueue: AsyncSequence, Sendable {
         waiter?.resume(returning: [])
     }
 
-    /// Everything queued, waiting while nothing is; empty once the sequence has ended.
+    /// Everything queued, waiting while nothing is; empty once the sequence has ended and what
+    /// was queued before has been taken, as `AsyncStream` hands out its buffer after it ends.
+    /// One iterator at a time: the serving task.
     private func takeAll() async -> [WorkerInput] {
         await withTaskCancellationHandler {
             await withUnsafeContinuation { (waiter: UnsafeContinuation<[WorkerInput], Never>) in
                 let batch = state.withLock { state -> [WorkerInput]? in
-                    if state.cancelled { return [] }
                     if !state.inputs.isEmpty {
                         defer { state.inputs = [] }
                         return state.inputs
                     }
-                    if state.finished { return [] }
+                    if state.finished || state.cancelled { return [] }
                     state.waiter = waiter
                     return nil
                 }

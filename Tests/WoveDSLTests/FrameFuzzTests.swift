@@ -96,4 +96,58 @@ struct FrameFuzzTests {
         }
         #expect(frames.map(\.type) == expected)
     }
+
+    @Test("a hostile line read directly gives what the general reading gives; any other is left to it")
+    func directReadingMatchesGeneral() {
+        var generator = SeededGenerator(seed: Self.seed &+ 2)
+        let lines = HostileFrames.lines(
+            count: 3_000,
+            templates: [
+                (
+                    #"{"type":"run_task","run_id":"%RUN%","task_id":"double","weave":"W","args":{"value":7},"#
+                        + #""delivery":{"delivery_heartbeat_seconds":5,"delivery_timeout":9.5,"#
+                        + #""delivery_idempotency_key":"k","delivery_cancel_mode":"require_ack","#
+                        + #""delivery_orphan_policy":"requeue"},"trace":{"traceparent":"00-a-b-01"}}"#,
+                    [
+                        "value", "args", "weave", "delivery", "delivery_heartbeat_seconds",
+                        "delivery_timeout",
+                        "delivery_idempotency_key", "delivery_cancel_mode", "delivery_orphan_policy", "trace",
+                        "traceparent", "task_id", "run_id", "type",
+                    ]
+                ),
+                (
+                    #"{"type":"cancel_task","run_id":"%RUN%","task_id":"double","delivery_cancel_mode":"best_effort","#
+                        + #""delivery_orphan_policy":"detach"}"#,
+                    ["run_id", "task_id", "type", "delivery_cancel_mode", "delivery_orphan_policy"]
+                ),
+                (
+                    #"{"type":"task_result","run_id":"%RUN%","task_id":"double","result":{"v":[1,2]}}"#,
+                    ["result", "v", "run_id", "task_id", "type"]
+                ),
+                (
+                    #"{"type":"task_error","run_id":"%RUN%","task_id":"double","error":{"kind":"K","#
+                        + #""message":"m","retryable":false,"source":"task"}}"#,
+                    ["error", "kind", "message", "retryable", "source", "run_id"]
+                ),
+                (
+                    #"{"type":"task_started","run_id":"%RUN%","task_id":"double"}"#,
+                    ["run_id", "task_id", "type"]
+                ),
+                (#"{"type":"log","message":"hello"}"#, ["message", "type"]),
+                (#"{"type":"shutdown"}"#, ["type"]),
+            ],
+            using: &generator)
+        var direct = 0
+        for line in lines {
+            guard let frame = DirectFrameReader.frame(in: line) else { continue }
+            direct += 1
+            let general = Result { try FrameEnvelope.parse(line).frame() }
+            #expect(
+                "\(general)" == "\(Result<WoveFrame, any Error>.success(frame))", "\(FrameLine.excerpt(line))"
+            )
+        }
+        // The fuzzing leaves about a fifth of the lines valid and mutates others into other
+        // frames of the usual shape: both paths were compared on many lines.
+        #expect(direct > 500, "only \(direct) lines were read directly")
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WoveRuntime
 
@@ -42,6 +43,46 @@ struct WorkerInputQueueTests {
         var read: [WorkerInput] = []
         for try await input in queue { read.append(input) }
         #expect(Self.labels(read) == ["frame", "last"])
+    }
+
+    @Test(
+        "inputs pushed from another thread wake the waiting reader, in order, none lost",
+        .timeLimit(.minutes(1)))
+    func pushesFromAThread() async throws {
+        let queue = WorkerInputQueue()
+        let reading = Task {
+            var read: [WorkerInput] = []
+            for try await input in queue { read.append(input) }
+            return read
+        }
+        // The reader thread of a worker pushes from outside the cooperative pool, with pauses
+        // that let the serving task wait on an empty queue in between.
+        Thread.detachNewThread {
+            for index in 0..<2_000 {
+                queue.push(.unreadable("line \(index)"))
+                if index % 100 == 0 { usleep(1_000) }
+            }
+            queue.finish()
+        }
+        let read = try await reading.value
+        #expect(Self.labels(read) == (0..<2_000).map { "line \($0)" })
+    }
+
+    @Test("the reading task, cancelled, still gets what was queued before; later pushes are dropped")
+    func cancellationKeepsQueued() async throws {
+        let queue = WorkerInputQueue()
+        queue.push(.unreadable("first"))
+        queue.push(.unreadable("second"))
+        let reading = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            var read: [WorkerInput] = []
+            for try await input in queue {
+                read.append(input)
+                queue.push(.unreadable("after cancellation"))
+            }
+            return read
+        }
+        #expect(Self.labels(try await reading.value) == ["first", "second"])
     }
 
     @Test("cancelling the reading task ends its wait on an empty queue", .timeLimit(.minutes(1)))

@@ -39,13 +39,35 @@ struct DirectFrameReaderTests {
     }
 
     @Test(
+        "what is read directly is what the general reading gives, nulls and whole numbers included",
+        arguments: [
+            #"{"type":"task_result","run_id":"r","task_id":"t","result":null}"#,
+            #"{"type":"task_result","run_id":"r","task_id":"t"}"#,
+            #"{"type":"run_task","run_id":"r","task_id":"t","weave":null,"args":null,"delivery":null,"trace":null}"#,
+            #"{"type":"run_task","run_id":"r","task_id":"t","delivery":{"delivery_timeout":2,"delivery_heartbeat_seconds":1}}"#,
+            #"{"type":"run_task","run_id":"r","task_id":"t","delivery":{"delivery_timeout":-3,"delivery_heartbeat_seconds":1e3}}"#,
+            #"{"type":"run_task","run_id":"r","task_id":"t","args":{"a":{"b":[1,"é"]}},"trace":{"traceparent":1}}"#,
+            #"{"type":"cancel_task","run_id":"r","task_id":"t","delivery_cancel_mode":null,"delivery_orphan_policy":"fail"}"#,
+            #"{"type":"log","message":"m\u00e9\n"}"#,
+            #"{"type":"task_error","run_id":"r","task_id":"t","error":"a plain string"}"#,
+            #"{"type":"task_error","run_id":"r","task_id":"t","error":{"kind":"K","message":"m","retryable":true}}"#,
+        ])
+    func sameAsGeneral(_ text: String) throws {
+        let line = Array(text.utf8)
+        let direct = try #require(DirectFrameReader.frame(in: line), "read directly")
+        #expect(direct == (try FrameEnvelope.parse(line).frame()))
+    }
+
+    @Test(
         "a frame of any other shape is left to the general reading, which gives what it always gave",
         arguments: [
             // Repeated fields, nulls, unknown fields and settings, pickles.
             #"{"type":"task_started","run_id":"first","task_id":"t","run_id":"last"}"#,
-            #"{"type":"task_result","run_id":"r","task_id":"t","result":null}"#,
-            #"{"type":"task_result","run_id":"r","task_id":"t"}"#,
-            #"{"type":"run_task","run_id":"r","task_id":"t","weave":null,"args":null,"delivery":null}"#,
+            #"{"type":"shutdown","type":"shutdown"}"#,
+            #"{"type":"task_started","run_id":null,"task_id":"t"}"#,
+            #"{"type":"task_error","run_id":"r","task_id":"t","error":null}"#,
+            #"{"type":"log","message":null}"#,
+            #"{"type":"run_task","run_id":"r","task_id":"t","weave":nul}"#,
             #"{"type":"run_task","run_id":"r","task_id":"t","delivery":{"delivery_timeout":1,"delivery_timeout":2}}"#,
             #"{"type":"run_task","run_id":"r","task_id":"t","delivery":{"delivery_timeout":null}}"#,
             #"{"type":"run_task","run_id":"r","task_id":"t","delivery":{"delivery_timeout":"soon"}}"#,

@@ -4,10 +4,11 @@
 /// three frames, so this is the hot path of every transport.
 ///
 /// It reads only what it can read exactly as ``FrameEnvelope/frame()`` would: every field known
-/// for the frame's type, each at most once and of its expected JSON type. Anything else — an
-/// unknown or repeated field, a `null`, an unknown setting, a missing field, text that is not
-/// JSON — gives `nil`, and the caller reads the text the general way, which gives the frame or
-/// the error it always gave.
+/// for the frame's type, each at most once and of its expected JSON type, an optional one
+/// perhaps `null` (absent). Anything else — an unknown or repeated field, a required field that
+/// is `null` or missing, a `null` or unknown delivery setting, text that is not JSON — gives
+/// `nil`, and the caller reads the text the general way, which gives the frame or the error it
+/// always gave.
 package enum DirectFrameReader {
     /// The frame in `text`, or `nil` when it is not of the usual shape (see above).
     package static func frame(in text: [UInt8]) -> WoveFrame? {
@@ -137,8 +138,12 @@ package enum DirectFrameReader {
                 type = known
             case .runID: runID = try string(&parser)
             case .taskID: taskID = try string(&parser)
-            case .weave: weave = try string(&parser)
             case .message: message = try string(&parser)
+            case .error: error = try value(&parser)
+            case .result: result = try parser.value()
+            // An optional field given as `null` is absent, as the general reading has it.
+            case _ where try skipsNull(&parser): break
+            case .weave: weave = try string(&parser)
             case .cancelMode: cancelMode = try choice(&parser)
             case .orphanPolicy: orphanPolicy = try choice(&parser)
             case .args:
@@ -147,9 +152,7 @@ package enum DirectFrameReader {
                 }
                 args = object
             case .delivery: delivery = try DirectFrameReader.delivery(&parser)
-            case .trace: trace = try value(&parser)
-            case .result: result = try value(&parser)
-            case .error: error = try value(&parser)
+            case .trace: trace = try parser.value()
             }
         }
 
@@ -177,8 +180,8 @@ package enum DirectFrameReader {
                 default: return .heartbeat(runID: runID, taskID: taskID)
                 }
             case .taskResult:
-                guard let runID, let taskID, let result else { return nil }
-                return .taskResult(runID: runID, taskID: taskID, result: result)
+                guard let runID, let taskID else { return nil }
+                return .taskResult(runID: runID, taskID: taskID, result: result ?? .null)
             case .taskError:
                 guard let runID, let taskID, let error else { return nil }
                 return .taskError(runID: runID, taskID: taskID, error: RemoteError(json: error))
@@ -193,6 +196,13 @@ package enum DirectFrameReader {
     private static func string(_ parser: inout JSONParser) throws(JSONParser.SyntaxError) -> String {
         guard parser.current == UInt8(ascii: "\"") else { throw unusual(parser) }
         return try parser.string()
+    }
+
+    /// Whether the value that comes next is `null`; if so, it has been read.
+    private static func skipsNull(_ parser: inout JSONParser) throws(JSONParser.SyntaxError) -> Bool {
+        guard parser.current == UInt8(ascii: "n") else { return false }
+        _ = try parser.value()  // `null`, or not JSON at all
+        return true
     }
 
     /// The value that comes next, unless it is `null`.
