@@ -63,51 +63,23 @@ package enum DirectFrameReader {
         }
     }
 
-    /// The frame types, by their `type` field.
-    private enum FrameType: Int, CaseIterable {
-        case runTask, cancelTask, shutdown, taskStarted, taskResult, taskError, taskCancelled, heartbeat, log
-
-        /// Every type, made once.
-        static let all = allCases
-
-        var name: StaticString {
-            switch self {
-            case .runTask: "run_task"
-            case .cancelTask: "cancel_task"
-            case .shutdown: "shutdown"
-            case .taskStarted: "task_started"
-            case .taskResult: "task_result"
-            case .taskError: "task_error"
-            case .taskCancelled: "task_cancelled"
-            case .heartbeat: "heartbeat"
-            case .log: "log"
+    /// The fields a frame of `type` may have, a ``Field/bit`` each.
+    private static func fields(of type: FrameType) -> UInt16 {
+        let fields: [Field] =
+            switch type {
+            case .runTask: [.type, .runID, .taskID, .weave, .args, .delivery, .trace]
+            case .cancelTask: [.type, .runID, .taskID, .cancelMode, .orphanPolicy]
+            case .shutdown: [.type]
+            case .taskStarted, .taskCancelled, .heartbeat: [.type, .runID, .taskID]
+            case .taskResult: [.type, .runID, .taskID, .result]
+            case .taskError: [.type, .runID, .taskID, .error]
+            case .log: [.type, .message]
             }
-        }
-
-        /// The fields a frame of this type may have, a ``Field/bit`` each.
-        var fields: UInt16 {
-            let fields: [Field] =
-                switch self {
-                case .runTask: [.type, .runID, .taskID, .weave, .args, .delivery, .trace]
-                case .cancelTask: [.type, .runID, .taskID, .cancelMode, .orphanPolicy]
-                case .shutdown: [.type]
-                case .taskStarted, .taskCancelled, .heartbeat: [.type, .runID, .taskID]
-                case .taskResult: [.type, .runID, .taskID, .result]
-                case .taskError: [.type, .runID, .taskID, .error]
-                case .log: [.type, .message]
-                }
-            return fields.reduce(0) { $0 | $1.bit }
-        }
-
-        /// The type `text` names; `nil` for any other text.
-        init?(_ text: JSONKey) {
-            guard let type = FrameType.all.first(where: { text.is($0.name) }) else { return nil }
-            self = type
-        }
+        return fields.reduce(0) { $0 | $1.bit }
     }
 
     /// The fields each frame type may have, by the type's raw value, worked out once.
-    private static let allowedFields = FrameType.all.map(\.fields)
+    private static let allowedFields = FrameType.all.map(fields(of:))
 
     /// What has been read so far.
     private struct Fields {
@@ -132,7 +104,8 @@ package enum DirectFrameReader {
             seen |= field.bit
             switch field {
             case .type:
-                guard parser.current == UInt8(ascii: "\""), let known = FrameType(try parser.key()) else {
+                guard parser.current == UInt8(ascii: "\""), let known = FrameType(named: try parser.key())
+                else {
                     throw unusual(parser)
                 }
                 type = known

@@ -120,30 +120,30 @@ extension WoveFrame {
             try delivery.write(into: &output)
             run(runID, taskID)
             if let trace { try object.field("trace", trace.json, into: &output) }
-            object.field("type", string: type, into: &output)
+            object.field("type", name: kind.name, into: &output)
             if let weave { object.field("weave", string: weave, into: &output) }
         case .cancelTask(let runID, let taskID, let cancelMode, let orphanPolicy):
             object.field("delivery_cancel_mode", string: cancelMode.rawValue, into: &output)
             object.field("delivery_orphan_policy", string: orphanPolicy.rawValue, into: &output)
             run(runID, taskID)
-            object.field("type", string: type, into: &output)
+            object.field("type", name: kind.name, into: &output)
         case .shutdown:
-            object.field("type", string: type, into: &output)
+            object.field("type", name: kind.name, into: &output)
         case .taskStarted(let runID, let taskID), .taskCancelled(let runID, let taskID),
             .heartbeat(let runID, let taskID):
             run(runID, taskID)
-            object.field("type", string: type, into: &output)
+            object.field("type", name: kind.name, into: &output)
         case .taskResult(let runID, let taskID, let result):
             try object.field("result", result, into: &output)
             run(runID, taskID)
-            object.field("type", string: type, into: &output)
+            object.field("type", name: kind.name, into: &output)
         case .taskError(let runID, let taskID, let error):
             try object.field("error", error.json, into: &output)
             run(runID, taskID)
-            object.field("type", string: type, into: &output)
+            object.field("type", name: kind.name, into: &output)
         case .log(let message):
             object.field("message", string: message, into: &output)
-            object.field("type", string: type, into: &output)
+            object.field("type", name: kind.name, into: &output)
         }
         object.end(&output)
         return output

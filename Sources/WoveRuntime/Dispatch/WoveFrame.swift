@@ -39,19 +39,7 @@ public enum WoveFrame: Sendable, Hashable, Codable {
     case log(message: String)
 
     /// The frame's `type` field.
-    public var type: String {
-        switch self {
-        case .runTask: "run_task"
-        case .cancelTask: "cancel_task"
-        case .shutdown: "shutdown"
-        case .taskStarted: "task_started"
-        case .taskResult: "task_result"
-        case .taskError: "task_error"
-        case .taskCancelled: "task_cancelled"
-        case .heartbeat: "heartbeat"
-        case .log: "log"
-        }
-    }
+    public var type: String { kind.name.description }
 
     /// The run the frame is about, if any.
     public var runID: String? {

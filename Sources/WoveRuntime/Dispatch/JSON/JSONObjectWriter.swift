@@ -20,6 +20,14 @@ struct JSONObjectWriter {
         JSONWriter.write(string, into: &output)
     }
 
+    /// Writes a field whose value is `name`, a fixed text that needs no escape.
+    mutating func field(_ key: StaticString, name: StaticString, into output: inout [UInt8]) {
+        begin(key, &output)
+        output.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { output.append(contentsOf: $0) }
+        output.append(UInt8(ascii: "\""))
+    }
+
     /// Starts a field whose value the caller writes next.
     mutating func begin(_ key: StaticString, _ output: inout [UInt8]) {
         if !isFirst { output.append(UInt8(ascii: ",")) }
