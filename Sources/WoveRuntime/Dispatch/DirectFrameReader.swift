@@ -36,9 +36,10 @@ package enum DirectFrameReader {
         /// Every field, made once.
         static let all = allCases
 
-        /// The field's bit in a ``FieldSet``.
+        /// The field's bit in a set of fields (`Fields.seen`, the fields a frame type allows).
         var bit: UInt16 { 1 << rawValue }
 
+        /// The field's key.
         var name: StaticString {
             switch self {
             case .type: "type"
