@@ -37,7 +37,10 @@ final class TaskSlots: @unchecked Sendable {
     /// One task at a time per slot.
     ///
     /// Synchronous, rather than running an `async` body: the task's async frames stay smaller,
-    /// and a task whose frames fit its first allocation costs no more.
+    /// and a task whose frames fit its first allocation costs no more. Not inlined, so that the
+    /// current task's handle, of a type not frozen in the standard library, stays out of the
+    /// caller's async frame.
+    @inline(never)
     func enter(_ slot: Int) {
         withUnsafeCurrentTask { task in
             let cancelled = mutex.withLock { () -> Bool in

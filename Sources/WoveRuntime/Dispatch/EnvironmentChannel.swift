@@ -95,14 +95,13 @@ final class EnvironmentChannel: Sendable {
     ) async throws -> JSONValue {
         do {
             try await started.valueUnlessCancelled
-        } catch is CancellationError {
-            throw CancellationError()
         } catch {
+            if error is CancellationError { throw error }
             throw EnvironmentExecutionError.environmentCouldNotStart(name, task: taskID, cause: error)
         }
         let observed = ObservedAttempt.current.flatMap { $0.observation === observation ? $0 : nil }
-        let waitClock = ContinuousClock()
-        let waitStart = observed == nil ? nil : waitClock.now
+        // Timings as `Duration`s, not clock instants: see `MonotonicTime`.
+        let waitStart = observed == nil ? nil : MonotonicTime.now
         let limit = settings.maxInFlight.map(inFlightLimit)
         try await limit?.acquire()
         defer { limit?.release() }
@@ -131,9 +130,9 @@ final class EnvironmentChannel: Sendable {
             delivery: run.delivery(idempotencyKey: idempotencyKey), trace: observed?.span?.context ?? nil)
         if settings.timeout != nil || settings.heartbeat != nil { post(.watch(run)) }
         if let observed, let waitStart {
-            observed.emit(.remoteRunSent, runID: runID, queueWait: waitClock.now - waitStart)
+            observed.emit(.remoteRunSent, runID: runID, queueWait: MonotonicTime.now - waitStart)
         }
-        let sent = waitClock.now
+        let sent = MonotonicTime.now
         do {
             let result = try await withTaskCancellationHandler {
                 // Sent from the caller's own task: no hop through the group for the common case.
@@ -142,10 +141,10 @@ final class EnvironmentChannel: Sendable {
             } onCancel: {
                 cancel(run, with: CancellationError())
             }
-            run.reportFinished(error: nil, duration: waitClock.now - sent)
+            run.reportFinished(error: nil, duration: MonotonicTime.now - sent)
             return result
         } catch {
-            run.reportFinished(error: error, duration: waitClock.now - sent)
+            run.reportFinished(error: error, duration: MonotonicTime.now - sent)
             throw error
         }
     }
@@ -170,8 +169,10 @@ final class EnvironmentChannel: Sendable {
     // MARK: - The group
 
     /// Hands `command` to the group. After the group has ended there is nothing left to do: its
-    /// runs have been resolved, and a stop has already happened.
-    private func post(_ command: Command) { commands.yield(command) }
+    /// runs have been resolved, and a stop has already happened. Not inlined: the stream's
+    /// answer, of a type not frozen in the standard library, stays out of callers' async frames.
+    @inline(never)
+    private func post(_ command: Command) { _ = commands.yield(command) }
 
     private func drive(_ commands: AsyncStream<Command>, config: [String: JSONValue], runConfig: RunConfig)
         async

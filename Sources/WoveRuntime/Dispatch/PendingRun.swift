@@ -24,7 +24,7 @@ final class PendingRun: Sendable {
         /// What the observers were told, so a late or repeated frame tells them nothing more.
         var toldStarted = false
         var toldFinished = false
-        var lastHeartbeatTold: ContinuousClock.Instant?
+        var lastHeartbeatTold: Duration?
     }
 
     /// The least time between two heartbeat events of one run, however often the worker beats.
@@ -57,11 +57,9 @@ final class PendingRun: Sendable {
                 state.toldStarted = true
                 observed.emit(.remoteRunStarted, runID: runID)
             } else {
-                let clock = ContinuousClock()
-                if let last = state.lastHeartbeatTold, clock.now - last < Self.heartbeatEventInterval {
-                    return
-                }
-                state.lastHeartbeatTold = clock.now
+                let now = MonotonicTime.now
+                if let last = state.lastHeartbeatTold, now - last < Self.heartbeatEventInterval { return }
+                state.lastHeartbeatTold = now
                 observed.emit(.remoteHeartbeat, runID: runID)
             }
         }

@@ -61,10 +61,9 @@ package enum AttemptRunner {
         in run: WeaveRun
     ) async throws -> T {
         let observation = policy.isObserved ? run.observation : nil
-        let clock = ContinuousClock()
         var attempt = 1
         while true {
-            let start = clock.now
+            let start = MonotonicTime.now
             let observed = observation.map {
                 ObservedAttempt(
                     observation: $0, task: policy.taskName, environment: policy.environment, attempt: attempt,
@@ -82,7 +81,7 @@ package enum AttemptRunner {
                 observed?.span?.end(error: error)
                 let willRetry = !Task.isCancelled && attempt <= policy.retries && isRetryable(error)
                 observed?.emit(
-                    .attemptFailed, error: error, willRetry: willRetry, duration: clock.now - start)
+                    .attemptFailed, error: error, willRetry: willRetry, duration: MonotonicTime.now - start)
                 if !willRetry { throw error }
                 let delay = policy.backoff.delay(beforeRetry: attempt)
                 attempt += 1

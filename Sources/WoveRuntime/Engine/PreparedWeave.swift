@@ -45,12 +45,11 @@ package struct PreparedWeave: Sendable {
             sendsRuns: graph.sendsRuns)
         let observation = run.observation
         observation?.emit(WeaveEvent(.weaveStarted, taskCount: graph.taskIndices.count))
-        let clock = ContinuousClock()
-        let start = clock.now
+        let start = MonotonicTime.now
         let state = await WeaveEngine.execute(graph, data: data, run: run, observation: observation)
         let stopFailure = await run.dispatcher?.stop()
         let error = state.firstError ?? stopFailure
-        await observation?.finish(duration: clock.now - start, error: error)
+        await observation?.finish(duration: MonotonicTime.now - start, error: error)
         return WoveResult(state: state, error: error, errorMode: options.errorMode)
     }
 }

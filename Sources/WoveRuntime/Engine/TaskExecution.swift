@@ -6,12 +6,14 @@ enum TaskExecution {
         -> ChildOutcome
     {
         if let observation { tellStarted(launch, observation) }
-        let start = ContinuousClock.now
+        let start = MonotonicTime.now
         do {
             let value = try await value(of: launch.runnable, launch.arguments, run)
-            return ChildOutcome(index: launch.index, result: .success(value), duration: .now - start)
+            return ChildOutcome(
+                index: launch.index, result: .success(value), duration: MonotonicTime.now - start)
         } catch {
-            return ChildOutcome(index: launch.index, result: .failure(error), duration: .now - start)
+            return ChildOutcome(
+                index: launch.index, result: .failure(error), duration: MonotonicTime.now - start)
         }
     }
 

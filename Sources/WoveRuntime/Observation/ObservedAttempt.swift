@@ -50,10 +50,9 @@ package struct ObservedAttempt: Sendable {
                 return try await Self.$current.withValue(self) { try await traced() }
             }
         case .blocking(let body):
-            let clock = ContinuousClock()
-            let submitted = clock.now
+            let submitted = MonotonicTime.now
             return .blocking {
-                emit(.attemptStarted, queueWait: clock.now - submitted)
+                emit(.attemptStarted, queueWait: MonotonicTime.now - submitted)
                 guard let span else { return try body() }
                 return try span.withCurrent { try body() }
             }
