@@ -15,14 +15,17 @@ struct WorkerInputQueueTests {
         }
     }
 
+    /// Everything the queue hands out until its sequence ends.
+    private static func readAll(_ queue: WorkerInputQueue) async throws -> [WorkerInput] {
+        var read: [WorkerInput] = []
+        for try await input in queue { read.append(input) }
+        return read
+    }
+
     @Test("inputs come out in the order pushed, across waits, and the sequence ends after finish")
     func orderAndEnd() async throws {
         let queue = WorkerInputQueue()
-        let reading = Task {
-            var read: [WorkerInput] = []
-            for try await input in queue { read.append(input) }
-            return read
-        }
+        let reading = Task { try await Self.readAll(queue) }
         // Some pushed before the reader waits, some while it waits, some after.
         for index in 0..<500 {
             queue.push(.unreadable("line \(index)"))
@@ -40,9 +43,7 @@ struct WorkerInputQueueTests {
         queue.push(.frame(.shutdown))
         queue.push(.unreadable("last"))
         queue.finish()
-        var read: [WorkerInput] = []
-        for try await input in queue { read.append(input) }
-        #expect(Self.labels(read) == ["frame", "last"])
+        #expect(Self.labels(try await Self.readAll(queue)) == ["frame", "last"])
     }
 
     @Test(
@@ -50,11 +51,7 @@ struct WorkerInputQueueTests {
         .timeLimit(.minutes(1)))
     func pushesFromAThread() async throws {
         let queue = WorkerInputQueue()
-        let reading = Task {
-            var read: [WorkerInput] = []
-            for try await input in queue { read.append(input) }
-            return read
-        }
+        let reading = Task { try await Self.readAll(queue) }
         // The reader thread of a worker pushes from outside the cooperative pool, with pauses
         // that let the serving task wait on an empty queue in between.
         Thread.detachNewThread {

@@ -196,11 +196,8 @@ package enum DirectFrameReader {
 
     /// The number that comes next, in seconds.
     private static func seconds(_ parser: inout JSONParser) throws(JSONParser.SyntaxError) -> Double {
-        switch try parser.value() {
-        case .integer(let integer): return Double(integer)
-        case .number(let number): return number
-        default: throw unusual(parser)
-        }
+        guard let seconds = try parser.value().double else { throw unusual(parser) }
+        return seconds
     }
 
     /// The `delivery` object that comes next, each of its settings at most once: a setting is

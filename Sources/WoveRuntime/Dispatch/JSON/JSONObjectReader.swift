@@ -18,7 +18,12 @@ struct JSONObjectReader {
     private let key: String?
 
     /// Where the object is, for errors.
-    private var path: [any CodingKey] { key.map { parentPath + [NameKey($0)] } ?? parentPath }
+    private var path: [any CodingKey] { Self.path(parentPath, key) }
+
+    /// The path of the object at `key` in the object at `parentPath` (`nil`: that object itself).
+    private static func path(_ parentPath: [any CodingKey], _ key: String?) -> [any CodingKey] {
+        key.map { parentPath + [NameKey($0)] } ?? parentPath
+    }
 
     /// The reader of `value`, found at `path`; throws if it is not an object.
     init(_ value: JSONValue, at path: [any CodingKey] = []) throws {
@@ -30,7 +35,7 @@ struct JSONObjectReader {
             throw DecodingError.typeMismatch(
                 [String: JSONValue].self,
                 .init(
-                    codingPath: key.map { parentPath + [NameKey($0)] } ?? parentPath,
+                    codingPath: Self.path(parentPath, key),
                     debugDescription: "Expected an object, found \(value)."))
         }
         self.fields = .dictionary(fields)
@@ -80,12 +85,9 @@ struct JSONObjectReader {
     }
 
     func optionalDouble(_ key: String) throws -> Double? {
-        switch value(key) {
-        case nil: return nil
-        case .integer(let integer)?: return Double(integer)
-        case .number(let number)?: return number
-        case let value?: throw mismatch(key, Double.self, value)
-        }
+        guard let value = value(key) else { return nil }
+        guard let number = value.double else { throw mismatch(key, Double.self, value) }
+        return number
     }
 
     func optionalBool(_ key: String) throws -> Bool? {

@@ -58,11 +58,8 @@ enum JSONValueDecoder {
     }
 
     fileprivate static func number(_ value: JSONValue, _ codingPath: [any CodingKey]) throws -> Double {
-        switch value {
-        case .integer(let integer): return Double(integer)
-        case .number(let number): return number
-        default: throw mismatch(Double.self, value, codingPath, "a number")
-        }
+        guard let number = value.double else { throw mismatch(Double.self, value, codingPath, "a number") }
+        return number
     }
 
     fileprivate static func integer<T: FixedWidthInteger>(

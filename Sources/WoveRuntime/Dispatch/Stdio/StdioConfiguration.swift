@@ -61,13 +61,7 @@ package struct StdioConfiguration: Sendable, Equatable {
         _ reject: (String, JSONValue, String) -> WeaveError
     ) throws(WeaveError) -> Duration {
         let value = config[key] ?? .null
-        let seconds: Double? =
-            switch value {
-            case .null: defaultSeconds
-            case .integer(let seconds): Double(seconds)
-            case .number(let seconds): seconds
-            default: nil
-            }
+        let seconds = value == .null ? defaultSeconds : value.double
         guard let seconds, allowsZero ? seconds >= 0 : seconds > 0,
             let duration = Duration(checkedSeconds: seconds)
         else {
