@@ -40,16 +40,15 @@ package enum BackendWorkerMode {
     package static let notEnabledStatus: Int32 = 78
 
     /// Where this process's payload is, if it was started as a backend job.
-    package static func requested(
-        environment: [String: String] = ProcessInfo.processInfo.environment,
-        arguments: [String] = CommandLine.arguments
-    ) -> Source? {
-        if let path = environment[payloadFileVariable], !path.isEmpty { return .file(path) }
-        if let encoded = environment[payloadVariable], !encoded.isEmpty { return .encoded(encoded) }
+    package static func requested() -> Source? {
+        let environment = ProcessEnvironment.value(of:)
+        if let path = environment(payloadFileVariable), !path.isEmpty { return .file(path) }
+        if let encoded = environment(payloadVariable), !encoded.isEmpty { return .encoded(encoded) }
+        let arguments = CommandLine.arguments
         if let flag = arguments.firstIndex(of: payloadArgument), flag + 1 < arguments.count {
             return .encoded(arguments[flag + 1])
         }
-        return environment[jobVariable] == "1" ? .missing : nil
+        return environment(jobVariable) == "1" ? .missing : nil
     }
 
     /// What a job whose program cannot run backend payloads says on stderr.

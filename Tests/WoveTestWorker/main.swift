@@ -64,6 +64,15 @@ let worker = WoveWorker(tracer: TraceRecording.tracer) {
         return 0
     }
     Task("worker_variable") { () -> String in ProcessInfo.processInfo.environment["WOVE_WORKER"] ?? "unset" }
+    // What StdioSpawnTests checks of how a worker was started.
+    Task("descriptor_target", after: "descriptor") { (descriptor: Int) -> String in
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(descriptor)"))
+            ?? "closed"
+    }
+    Task("process_group") { () -> [Int] in [Int(getpgrp()), Int(getpid())] }
+    Task("environment_value", after: "name") { (name: String) -> String in
+        ProcessInfo.processInfo.environment[name] ?? "unset"
+    }
     // The forked weave of ForkTests, declared by the program and found here by name.
     ForkedTasks().tasks
     forkedFailure

@@ -14,7 +14,7 @@ package struct ForkContext: Codable, Sendable {
     package static let environmentVariable = "WOVE_FORK_CONTEXT"
 
     /// The context file this process was started to run, if it is a forked child.
-    package static var requestedPath: String? { ProcessInfo.processInfo.environment[environmentVariable] }
+    package static var requestedPath: String? { ProcessEnvironment.value(of: environmentVariable) }
 
     package var tasks: [Entry]
     package var data: [String: JSONValue]

@@ -297,15 +297,12 @@ final class StdioExecutor: InboxBackedExecutor {
     /// Starts `count` processes, one after the other on the ``ProcessLauncher``'s thread.
     private func launch(_ configuration: StdioConfiguration, count: Int) async -> [Launched] {
         guard count > 0 else { return [] }
-        var environment = ProcessInfo.processInfo.environment
-        environment[WorkerMode.variable] = "1"
         let listener = self.listener
-        return await ProcessLauncher.shared.run { [environment] in
+        return await ProcessLauncher.shared.run {
             (0..<count).map { _ in
                 Result { () throws(StdioExecutorError) in
                     try WorkerProcess.launch(
-                        command: configuration.resolvedCommand, environment: environment,
-                        writeTimeout: configuration.writeTimeout, events: listener)
+                        command: configuration.resolvedCommand, writeTimeout: configuration.writeTimeout, events: listener)
                 }
             }
         }

@@ -32,8 +32,6 @@ final class WorkerProcess: Sendable {
     private let exit: ExitRecord
     private let reader: LineReader
     private let stderrTail = DiagnosticTail()
-    /// Held so that Foundation's bookkeeping for the child lives as long as this object.
-    private let process: ProcessHandle
     /// Who hears of its events, and how its stdout ended once it has.
     private struct Listening {
         /// The executor using it, or the pool keeping it idle (see ``listen(_:)``).
@@ -46,26 +44,24 @@ final class WorkerProcess: Sendable {
     private let listening: LockedValue<Listening>
 
     private init(
-        command: [String], process: ProcessHandle, pid: Int32, input: Int32, output: Int32, errors: Int32,
-        exit: ExitRecord, listener: @escaping Listener
+        command: [String], pid: Int32, input: Int32, output: Int32, errors: Int32, exit: ExitRecord,
+        listener: @escaping Listener
     ) {
         self.command = command
         listening = LockedValue(Listening(listener: listener))
         self.pid = pid
-        self.process = process
         self.input = LineWriter(descriptor: input, name: "wove.in.\(pid)")
         self.exit = exit
         reader = LineReader(
             descriptor: output, name: "wove.out.\(pid)", closeWhenDone: true, diagnostics: errors)
     }
 
-    /// Starts `command` with `environment`; `events` gets its stdout lines, then how stdout
+    /// Starts `command` with this process's environment and `WOVE_WORKER=1`; `events` gets its stdout lines, then how stdout
     /// ended, on the process's reader thread, until ``listen(_:)`` sends them elsewhere.
     ///
     /// - Throws: ``StdioExecutorError`` naming the command when it cannot be started.
     static func launch(
         command: [String],
-        environment: [String: String],
         writeTimeout: Duration,
         events: @escaping Listener
     ) throws(StdioExecutorError) -> WorkerProcess {
@@ -74,7 +70,7 @@ final class WorkerProcess: Sendable {
             StdioExecutorError(.cannotLaunch(command: rendered, reason: reason))
         }
         guard let name = command.first else { throw failure("the command is empty") }
-        let executable = try resolve(name, environment: environment, failure: failure)
+        let executable = try resolve(name, failure: failure)
         var opened: [Int32] = []
         func pair() throws(SystemCallError) -> (parent: Int32, child: Int32) {
             let pair = try Descriptors.socketPair()
@@ -93,26 +89,23 @@ final class WorkerProcess: Sendable {
             opened.forEach(Descriptors.close)
             throw failure(error.description)
         }
-        let exit = ExitRecord()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = Array(command.dropFirst())
-        process.environment = environment
-        process.standardInput = FileHandle(fileDescriptor: stdin.child, closeOnDealloc: false)
-        process.standardOutput = FileHandle(fileDescriptor: stdout.child, closeOnDealloc: false)
-        process.standardError = FileHandle(fileDescriptor: stderr.child, closeOnDealloc: false)
-        process.terminationHandler = { finished in exit.record(finished) }
-        do {
-            try process.run()
+        let pid: pid_t
+        do throws(SystemCallError) {
+            pid = try ChildSpawn.spawn(
+                executable: executable, arguments: [executable] + command.dropFirst(),
+                setting: WorkerMode.variable,
+                to: "1", input: stdin.child, output: stdout.child, errors: stderr.child)
         } catch {
             opened.forEach(Descriptors.close)
-            throw failure("\(error.localizedDescription)")
+            throw failure(error.description)
         }
         // The child has its own copies now; ours must go, or its output never reaches EOF.
         for descriptor in [stdin.child, stdout.child, stderr.child] { Descriptors.close(descriptor) }
+        let exit = ExitRecord()
+        ChildSpawn.reap(pid) { status in exit.record(status) }
         let worker = WorkerProcess(
-            command: command, process: ProcessHandle(process), pid: process.processIdentifier,
-            input: stdin.parent, output: stdout.parent, errors: stderr.parent, exit: exit, listener: events)
+            command: command, pid: pid, input: stdin.parent, output: stdout.parent, errors: stderr.parent,
+            exit: exit, listener: events)
         // A child of the worker (a crash reporter, say) may hold its stdout open after it has
         // exited: once the worker is gone, its output ends a moment later, whatever holds it.
         let reader = worker.reader
@@ -151,7 +144,6 @@ final class WorkerProcess: Sendable {
     /// The executable `name` names: a path when it contains `/`, else the first match on `PATH`.
     private static func resolve(
         _ name: String,
-        environment: [String: String],
         failure: (String) -> StdioExecutorError
     ) throws(StdioExecutorError) -> String {
         let files = FileManager.default
@@ -163,7 +155,7 @@ final class WorkerProcess: Sendable {
             }
             return name
         }
-        let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        let path = ProcessEnvironment.value(of: "PATH") ?? "/usr/local/bin:/usr/bin:/bin"
         for directory in path.split(separator: ":") {
             let candidate = "\(directory)/\(name)"
             if files.isExecutableFile(atPath: candidate) { return candidate }
@@ -229,7 +221,7 @@ final class WorkerProcess: Sendable {
     }
 
     /// Waits until the process has exited, or `limit` has passed; returns whether it exited.
-    /// Resumed by the termination handler, so the stop of a worker that exits at once takes
+    /// Resumed once the process is reaped, so the stop of a worker that exits at once takes
     /// as long as its exit, not a polling interval.
     private func waitForExit(upTo limit: Duration) async -> Bool {
         await withTaskGroup(of: Void.self) { group in
@@ -248,7 +240,7 @@ final class WorkerProcess: Sendable {
     }
 }
 
-/// How a child process ended, recorded by its termination handler.
+/// How a child process ended, recorded once it is reaped.
 private final class ExitRecord: Sendable {
     private let recorded = LockedValue<String?>(nil)
 
@@ -257,10 +249,8 @@ private final class ExitRecord: Sendable {
 
     var status: String? { recorded.withLock { $0 } }
 
-    func record(_ process: Process) {
-        let status =
-            process.terminationReason == .uncaughtSignal
-            ? "killed by signal \(process.terminationStatus)" : "exit status \(process.terminationStatus)"
+    /// Records `status` ("exit status 3", "killed by signal 9").
+    func record(_ status: String) {
         recorded.withLock { $0 = status }
         exited.resolve(.success(()))
     }
