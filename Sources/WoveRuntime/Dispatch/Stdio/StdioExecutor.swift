@@ -302,7 +302,8 @@ final class StdioExecutor: InboxBackedExecutor {
             (0..<count).map { _ in
                 Result { () throws(StdioExecutorError) in
                     try WorkerProcess.launch(
-                        command: configuration.resolvedCommand, writeTimeout: configuration.writeTimeout, events: listener)
+                        command: configuration.resolvedCommand, writeTimeout: configuration.writeTimeout,
+                        events: listener)
                 }
             }
         }
