@@ -3,10 +3,11 @@ import Foundation
 /// Starts child processes on one thread of its own, never on Swift's cooperative pool: the
 /// stdio executor's workers, and the commands other executors run (a scheduler's `sbatch`).
 ///
-/// Starting a process waits for the child's `exec`, about a millisecond: a cooperative thread
-/// must not spend it. And Foundation gives the thread that starts a `Process` a run loop with
-/// descriptors of its own, kept until the thread exits, so starting processes on many pool
-/// threads would leave descriptors on each: one long-lived thread does all the starting, in
+/// Starting a process waits for the child's `exec` (`posix_spawn` returns once it has
+/// happened, a millisecond with Foundation's `Process`): a cooperative thread must not spend it.
+/// And Foundation gives the thread that starts a `Process` (the scheduler commands use one) a run
+/// loop with descriptors of its own, kept until the thread exits, so starting processes on many
+/// pool threads would leave descriptors on each: one long-lived thread does all the starting, in
 /// order. It is started on the first launch and parks while there is none.
 package final class ProcessLauncher: @unchecked Sendable {
     // Safe to share: `jobs` and `threadStarted` are read and written only with `mutex` held.
