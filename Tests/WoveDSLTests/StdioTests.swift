@@ -226,9 +226,19 @@ struct StdioTests {
 
     @Test("a worker command that cannot start fails the task with an error naming the command")
     func badCommand() async throws {
+        // Executable, but in no format the kernel runs (no `#!` line).
+        let notAProgram = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "wove-not-a-program-\(UUID().uuidString)"
+        ).path
+        try #require(
+            FileManager.default.createFile(
+                atPath: notAProgram, contents: Data("not a program\n".utf8),
+                attributes: [.posixPermissions: 0o755]))
+        defer { try? FileManager.default.removeItem(atPath: notAProgram) }
         for (command, reason) in [
             ("/nonexistent/wove-worker", "'/nonexistent/wove-worker' does not exist"),
             ("no-such-wove-worker-command", "'no-such-wove-worker-command' was not found on PATH"),
+            (notAProgram, "posix_spawn failed: Exec format error (errno \(ENOEXEC))"),
         ] {
             let clock = ContinuousClock()
             let start = clock.now
