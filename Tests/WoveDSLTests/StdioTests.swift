@@ -558,5 +558,14 @@ struct StdioTests {
         #expect(fields[1] != fields[2] && fields[1] > 0, "the worker is another process")
     }
 
+    @Test("a host whose stdout is closed keeps it closed: no worker socket takes its number")
+    func hostWithClosedStdout() async throws {
+        let (lines, status) = try await TestWorkerProcess.run(
+            arguments: ["--host-stdout-closed"], input: [], environment: [:])
+        #expect(status == 0)
+        // 42 from the worker; -1: the host's write to its stdout reached no worker.
+        #expect(lines == ["42 -1"])
+    }
+
     // MARK: Helpers
 }

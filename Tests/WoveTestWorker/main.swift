@@ -154,6 +154,24 @@ case "--forgetful-host":
     try Wove.config(environments: ["remote": EnvironmentSettings(executor: .stdio())])
     _ = try await weave { Task("echo_pid") { () -> Int in Int(getpid()) }.environment("remote") }
     exit(0)
+case "--host-stdout-closed":
+    // A host whose stdout is closed, as a daemon's may be: a worker's sockets must not take that
+    // number, or what the host writes to its stdout would reach the worker. Prints
+    // "<double of 21> <what a write to stdout returned>" on a copy of stdout made first.
+    let report = dup(STDOUT_FILENO)
+    close(STDOUT_FILENO)
+    try Wove.config(environments: ["remote": EnvironmentSettings(executor: .stdio())])
+    let result = try await weave(["value": 21]) {
+        Task("double", after: "value") { (value: Int) in value &* 2 }.environment("remote")
+        Task("stray_write", after: "double") { (_: Int) -> Int in
+            let line = Array("not a frame\n".utf8)
+            return write(STDOUT_FILENO, line, line.count)
+        }
+    }
+    let text = Array(
+        "\(try result.value("double", as: Int.self)) \(try result.value("stray_write", as: Int.self))\n".utf8)
+    _ = write(report, text, text.count)
+    exit(0)
 case "--forgetful":
     do {
         _ = try weaveInBackground(ForkedTasks(), ["base": 1, "path": "/dev/null"], options: .fork)

@@ -14,7 +14,9 @@
 /// process. To the worker they read and write like pipes.
 package enum Descriptors {
     /// A connected pair of stream sockets, both closed on `exec` so that no other child
-    /// inherits them.
+    /// inherits them, and both above the standard descriptors: in a host that closed its stdin
+    /// or stdout, a socket numbered 0 or 1 would take in what the host prints, and a child's
+    /// descriptors set up in order could overwrite one another.
     static func socketPair() throws(SystemCallError) -> (Int32, Int32) {
         var pair: [Int32] = [-1, -1]
         #if canImport(Glibc)
@@ -33,6 +35,16 @@ package enum Descriptors {
                     descriptor, SOL_SOCKET, SO_NOSIGPIPE, &on, socklen_t(MemoryLayout<Int32>.size))
             }
         #endif
+        for index in pair.indices where pair[index] <= STDERR_FILENO {
+            let moved = fcntl(pair[index], F_DUPFD_CLOEXEC, STDERR_FILENO + 1)
+            let failure = moved < 0 ? SystemCallError("fcntl") : nil
+            close(pair[index])
+            pair[index] = moved
+            if let failure {
+                for descriptor in pair where descriptor >= 0 { close(descriptor) }
+                throw failure
+            }
+        }
         return (pair[0], pair[1])
     }
 
