@@ -230,10 +230,13 @@ struct StdioTests {
         let notAProgram = FileManager.default.temporaryDirectory.appendingPathComponent(
             "wove-not-a-program-\(UUID().uuidString)"
         ).path
-        try #require(
-            FileManager.default.createFile(
-                atPath: notAProgram, contents: Data("not a program\n".utf8),
-                attributes: [.posixPermissions: 0o755]))
+        // Written through a close-on-exec descriptor: a child another test starts meanwhile must
+        // not hold it open for writing, or starting it would fail with "Text file busy" instead.
+        let file = open(notAProgram, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+        try #require(file >= 0)
+        let text = Array("not a program\n".utf8)
+        #expect(write(file, text, text.count) == text.count)
+        close(file)
         defer { try? FileManager.default.removeItem(atPath: notAProgram) }
         for (command, reason) in [
             ("/nonexistent/wove-worker", "'/nonexistent/wove-worker' does not exist"),

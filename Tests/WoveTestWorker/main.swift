@@ -70,6 +70,17 @@ let worker = WoveWorker(tracer: TraceRecording.tracer) {
             ?? "closed"
     }
     Task("process_group") { () -> [Int] in [Int(getpgrp()), Int(getpid())] }
+    // Whether SIGPIPE is ignored here (its previous disposition, put back at once).
+    Task("ignores_sigpipe") { () -> Bool in
+        let previous = signal(SIGPIPE, SIG_DFL)
+        signal(SIGPIPE, previous)
+        return unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+    }
+    // Dies by a signal, as an out-of-memory kill would.
+    Task("killed") { () -> Int in
+        kill(getpid(), SIGKILL)
+        return 0
+    }
     Task("environment_value", after: "name") { (name: String) -> String in
         ProcessInfo.processInfo.environment[name] ?? "unset"
     }

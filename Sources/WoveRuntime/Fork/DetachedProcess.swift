@@ -53,9 +53,7 @@ enum DetachedProcess {
         #if canImport(Darwin)
             posix_spawn_file_actions_addinherit_np(&actions, 2)
         #else
-            for descriptor in inheritableDescriptors() {
-                posix_spawn_file_actions_addclose(&actions, descriptor)
-            }
+            try ChildSpawn.closeInheritedDescriptors(&actions)
         #endif
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -67,12 +65,6 @@ enum DetachedProcess {
         return pid
     }
 
-    /// This process's open descriptors above standard error.
-    private static func inheritableDescriptors() -> [Int32] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-        return names.compactMap(Int32.init).filter { $0 > 2 }
-    }
-
     /// Waits, on a thread of its own, for `pid` to exit, then calls `exited` while the pid still
     /// belongs to the exited child (a zombie, not yet reaped, so no other process can have it),
     /// and only then reaps it. Returns its exit status, or `nil` if it was not a child any more
@@ -81,19 +73,7 @@ enum DetachedProcess {
         -> Int32?
     {
         await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                ThreadName.set("wove.fork.wait")
-                var info = siginfo_t()
-                var waited: Int32
-                repeat {
-                    waited = waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT)
-                } while waited == -1 && errno == EINTR
-                exited()
-                var status: Int32 = 0
-                var reaped: pid_t
-                repeat { reaped = waitpid(pid, &status, 0) } while reaped == -1 && errno == EINTR
-                continuation.resume(returning: reaped == pid ? status : nil)
-            }
+            ChildReaper.reap(pid, exited: exited) { continuation.resume(returning: $0) }
         }
     }
 }
@@ -101,8 +81,10 @@ enum DetachedProcess {
 extension DetachedProcess {
     /// "exited with code 3", "was killed by signal 9", from a `waitpid` status.
     static func describe(_ status: Int32?) -> String {
-        guard let status else { return "ended" }
-        let signal = status & 0x7f
-        return signal == 0 ? "exited with code \((status >> 8) & 0xff)" : "was killed by signal \(signal)"
+        switch status.map(ChildEnding.init) {
+        case nil: "ended"
+        case .exited(let code): "exited with code \(code)"
+        case .killed(let signal): "was killed by signal \(signal)"
+        }
     }
 }

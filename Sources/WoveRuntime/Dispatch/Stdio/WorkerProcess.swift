@@ -102,7 +102,7 @@ final class WorkerProcess: Sendable {
         // The child has its own copies now; ours must go, or its output never reaches EOF.
         for descriptor in [stdin.child, stdout.child, stderr.child] { Descriptors.close(descriptor) }
         let exit = ExitRecord()
-        ChildSpawn.reap(pid) { status in exit.record(status) }
+        ChildReaper.reap(pid, exited: exit.markExited) { status in exit.record(status) }
         let worker = WorkerProcess(
             command: command, pid: pid, input: stdin.parent, output: stdout.parent, errors: stderr.parent,
             exit: exit, listener: events)
@@ -139,7 +139,7 @@ final class WorkerProcess: Sendable {
     }
 
     /// Whether it can serve runs: running, its stdout open, its stdin writable.
-    var isUsable: Bool { exit.status == nil && !input.isClosed && listening.withLock { $0.ended == nil } }
+    var isUsable: Bool { exit.isRunning && !input.isClosed && listening.withLock { $0.ended == nil } }
 
     /// The executable `name` names: a path when it contains `/`, else the first match on `PATH`.
     private static func resolve(
@@ -192,7 +192,7 @@ final class WorkerProcess: Sendable {
                 let signals: [Int32] = [SIGTERM, SIGKILL]
                 for signal in signals {
                     if await self.waitForExit(upTo: .seconds(1)) { break }
-                    _ = kill(self.pid, signal)
+                    self.exit.send(signal, to: self.pid)
                 }
                 _ = await self.waitForExit(upTo: .seconds(5))
             }
@@ -235,23 +235,51 @@ final class WorkerProcess: Sendable {
 
     deinit {
         // Normally stop() ran; if the executor was dropped without it, leave no orphan behind.
-        if exit.status == nil { _ = kill(pid, SIGKILL) }
+        exit.send(SIGKILL, to: pid)
         input.finish()
     }
 }
 
 /// How a child process ended, recorded once it is reaped.
 private final class ExitRecord: Sendable {
-    private let recorded = LockedValue<String?>(nil)
+    private struct State {
+        /// Set while the exited child is still a zombie, before its pid is freed.
+        var exited = false
+        var status: String?
+    }
 
-    /// Resolved once the process has exited.
+    private let state = LockedValue(State())
+
+    /// Resolved once the process has exited and been reaped.
     let exited = OneShotResult<Void>()
 
-    var status: String? { recorded.withLock { $0 } }
+    /// Whether the process has not exited yet.
+    var isRunning: Bool { state.withLock { !$0.exited } }
 
-    /// Records `status` ("exit status 3", "killed by signal 9").
-    func record(_ status: String) {
-        recorded.withLock { $0 = status }
+    /// "exit status 3", "killed by signal 9"; `nil` until the process is reaped.
+    var status: String? { state.withLock { $0.status } }
+
+    /// Sends `signal` to `pid` unless the process has exited: with the lock ``markExited()``
+    /// takes held, so the pid is still the child's (alive, or a zombie not yet reaped), never a
+    /// reused one.
+    func send(_ signal: Int32, to pid: pid_t) {
+        state.withLock { state in
+            if !state.exited { _ = kill(pid, signal) }
+        }
+    }
+
+    /// Called once the process has exited, before it is reaped.
+    @Sendable func markExited() { state.withLock { $0.exited = true } }
+
+    /// Records how the reaped process ended, from its `waitpid` status (`nil`: unknown).
+    func record(_ status: Int32?) {
+        let description =
+            switch status.map(ChildEnding.init) {
+            case nil: "exit status unknown (it was reaped elsewhere)"
+            case .exited(let code): "exit status \(code)"
+            case .killed(let signal): "killed by signal \(signal)"
+            }
+        state.withLock { $0.status = description }
         exited.resolve(.success(()))
     }
 }
