@@ -18,20 +18,22 @@ package enum ProcessEnvironment {
         getenv(name).map { String(cString: $0) }
     }
 
-    /// Every `NAME=value` entry, but those starting with `prefix`, copied: another thread's
-    /// `setenv` may free an entry in some C libraries (and racing one is undefined anyway, as
-    /// with `getenv`).
-    package static func entries(notStartingWith prefix: String) -> [String] {
+    /// Every `NAME=value` entry but those of `excluded` names, copied: another thread's `setenv`
+    /// may free an entry in some C libraries (and racing one is undefined anyway, as with
+    /// `getenv`).
+    package static func entries(excluding excluded: some Collection<String>) -> [String] {
         #if canImport(Glibc)
             // `__environ`, not the overlay's `environ`, which traps once `clearenv()` emptied it.
             var cursor: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = __environ
         #else
             var cursor: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = environ
         #endif
-        let prefix = Array(prefix.utf8CString.dropLast())
+        let prefixes = excluded.map { Array("\($0)=".utf8CString.dropLast()) }
         var entries: [String] = []
         while let current = cursor, let entry = current.pointee {
-            if strncmp(entry, prefix, prefix.count) != 0 { entries.append(String(cString: entry)) }
+            if !prefixes.contains(where: { strncmp(entry, $0, $0.count) == 0 }) {
+                entries.append(String(cString: entry))
+            }
             cursor = current + 1
         }
         return entries

@@ -1,5 +1,3 @@
-import Foundation
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -34,14 +32,11 @@ enum DetachedProcess {
     /// Starts `executable` with `environment` added to this process's, standard input and
     /// output on `/dev/null` and standard error inherited, in a new session.
     static func spawn(_ executable: String, environment extra: [String: String]) throws -> pid_t {
-        var environment = ProcessInfo.processInfo.environment
-        environment.merge(extra) { _, new in new }
-        let argv = [strdup(executable)] + [nil]
-        let envp = environment.map { strdup("\($0)=\($1)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
+        let argv = CStrings([executable])
+        defer { argv.release() }
+        let envp = CStrings.environment(setting: extra)
+        defer { envp.release() }
+        guard argv.isComplete, envp.isComplete else { throw SpawnError(executable: executable, code: ENOMEM) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -60,7 +55,7 @@ enum DetachedProcess {
         defer { posix_spawnattr_destroy(&attributes) }
         posix_spawnattr_setflags(&attributes, newSessionFlag)
         var pid: pid_t = 0
-        let code = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        let code = posix_spawn(&pid, executable, &actions, &attributes, argv.pointers, envp.pointers)
         guard code == 0 else { throw SpawnError(executable: executable, code: code) }
         return pid
     }

@@ -17,13 +17,12 @@
 /// the parent's environment; and every signal at its default disposition, with none blocked.
 enum ChildSpawn {
     /// Starts `executable` with `arguments` (the first is the child's `argv[0]`), the parent's
-    /// environment with `variable` set to `value`, and `input`, `output` and `errors` as its
+    /// environment with `environment`'s variables set, and `input`, `output` and `errors` as its
     /// standard descriptors. Returns the child's process id.
     static func spawn(
         executable: String,
         arguments: [String],
-        setting variable: String,
-        to value: String,
+        setting environment: [String: String],
         input: Int32,
         output: Int32,
         errors: Int32
@@ -66,14 +65,12 @@ enum ChildSpawn {
 
         let argv = CStrings(arguments)
         defer { argv.release() }
-        let environment = CStrings(
-            ProcessEnvironment.entries(notStartingWith: "\(variable)=") + ["\(variable)=\(value)"])
-        defer { environment.release() }
-        guard argv.isComplete, environment.isComplete else { throw SystemCallError("strdup", code: ENOMEM) }
+        let envp = CStrings.environment(setting: environment)
+        defer { envp.release() }
+        guard argv.isComplete, envp.isComplete else { throw SystemCallError("strdup", code: ENOMEM) }
         var pid: pid_t = 0
         try check(
-            "posix_spawn",
-            posix_spawn(&pid, executable, &actions, &attributes, argv.pointers, environment.pointers))
+            "posix_spawn", posix_spawn(&pid, executable, &actions, &attributes, argv.pointers, envp.pointers))
         return pid
     }
 
@@ -132,11 +129,17 @@ enum ChildSpawn {
     #endif
 }
 
-/// C copies of strings, ending with `nil`, as `argv` takes them; freed with ``release()``.
-private struct CStrings {
+/// C copies of strings, ending with `nil`, as `argv` and `envp` take them; freed with
+/// ``release()``.
+struct CStrings {
     let pointers: [UnsafeMutablePointer<CChar>?]
 
     init(_ strings: [String]) { pointers = strings.map { strdup($0) } + [nil] }
+
+    /// This process's environment with `variables` set, each replacing an entry of its name.
+    static func environment(setting variables: [String: String]) -> CStrings {
+        CStrings(ProcessEnvironment.entries(excluding: variables.keys) + variables.map { "\($0)=\($1)" })
+    }
 
     /// Whether every copy was made.
     var isComplete: Bool { !pointers.dropLast().contains(nil) }

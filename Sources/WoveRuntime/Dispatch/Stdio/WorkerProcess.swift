@@ -93,8 +93,8 @@ final class WorkerProcess: Sendable {
         do throws(SystemCallError) {
             pid = try ChildSpawn.spawn(
                 executable: executable, arguments: [executable] + command.dropFirst(),
-                setting: WorkerMode.variable,
-                to: "1", input: stdin.child, output: stdout.child, errors: stderr.child)
+                setting: [WorkerMode.variable: "1"], input: stdin.child, output: stdout.child,
+                errors: stderr.child)
         } catch {
             opened.forEach(Descriptors.close)
             throw failure(error.description)
