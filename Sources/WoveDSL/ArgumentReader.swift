@@ -1,15 +1,15 @@
 /// Reads a task's erased arguments back as the body's parameter types, one at a time.
+///
+/// Each read takes the task's signature, for the error it may throw, rather than the reader
+/// keeping a copy: a copy is a retain of each of its strings and arrays, and every run of every
+/// task makes a reader.
 @usableFromInline
 struct ArgumentReader {
     private let arguments: [any Sendable]
-    private let signature: TaskSignature
     private var position = 0
 
     @usableFromInline
-    init(_ arguments: [any Sendable], for signature: TaskSignature) {
-        self.arguments = arguments
-        self.signature = signature
-    }
+    init(_ arguments: [any Sendable]) { self.arguments = arguments }
 
     /// All of `arguments`, as the types a task's body takes. Never inlined, but specialized where
     /// the task is declared: reading the arguments then takes no room in the `async` frame of the
@@ -18,25 +18,27 @@ struct ArgumentReader {
     static func read<each Input>(
         _ arguments: [any Sendable], for signature: TaskSignature, as _: (repeat each Input).Type
     ) throws(WeaveError) -> (repeat each Input) {
-        var reader = ArgumentReader(arguments, for: signature)
-        return (repeat try reader.next((each Input).self))
+        var reader = ArgumentReader(arguments)
+        return (repeat try reader.next((each Input).self, for: signature))
     }
 
-    /// The next argument as `T`.
+    /// The next argument as `T`, for a task with `signature`.
     ///
     /// The graph compiler has already matched every producer's type, so a
     /// failed cast is only possible for a protocol-existential parameter whose
     /// producer's value does not conform; that gets a clear error.
     @usableFromInline
-    mutating func next<T>(_: T.Type) throws(WeaveError) -> T {
+    mutating func next<T>(_: T.Type, for signature: TaskSignature) throws(WeaveError) -> T {
         defer { position += 1 }
-        guard position < arguments.count else { throw mismatch(expected: String(reflecting: T.self)) }
+        guard position < arguments.count else {
+            throw mismatch(expected: String(reflecting: T.self), in: signature)
+        }
         let argument = arguments[position]
         // Almost always the box holds exactly a `T`: take it without a cast. `as? T` here, in code
         // shared by every parameter type, first looks up `Optional<T>`'s metadata in the
         // runtime's locked cache (about 300 instructions an argument).
         if Self.holds(argument, exactly: T.self) { return Self.reinterpreted(argument, as: T.self) }
-        return try converted(argument, to: T.self)
+        return try converted(argument, to: T.self, in: signature)
     }
 
     /// Whether the existential `value` came from stores a `T` itself: the type the box holds,
@@ -52,18 +54,21 @@ struct ArgumentReader {
     /// `argument` as a `T` (a subclass, or a value for an existential parameter); throws if it
     /// is not one. Apart from ``next(_:)``, so that only this path makes an `Optional<T>`.
     @inline(never)
-    private func converted<T>(_ argument: any Sendable, to _: T.Type) throws(WeaveError) -> T {
-        guard let value = argument as? T else { throw mismatch(expected: String(reflecting: T.self)) }
+    private func converted<T>(
+        _ argument: any Sendable, to _: T.Type, in signature: TaskSignature
+    ) throws(WeaveError) -> T {
+        guard let value = argument as? T else {
+            throw mismatch(expected: String(reflecting: T.self), in: signature)
+        }
         return value
     }
 
     /// The error for an argument at the current position that is missing or not of type
-    /// `expected`.
-    private func mismatch(expected: String) -> WeaveError {
-        let task = signature
+    /// `expected`, in a task with signature `task`.
+    private func mismatch(expected: String, in task: TaskSignature) -> WeaveError {
         let received =
             position < arguments.count ? String(reflecting: type(of: arguments[position])) : "nothing"
-        let source = position < task.dependencies.count ? task.dependencies[position] : "?"
+        let source = position < task.inputs.count ? task.inputs[position].dependency : "?"
         return WeaveError(
             .typeMismatch,
             "Task '\(task.name)' (\(task.location)) takes \(expected) as parameter "

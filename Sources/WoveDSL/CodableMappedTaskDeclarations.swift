@@ -25,8 +25,10 @@ public func Task<Items: Sequence, each Input: Sendable & Codable, Output: Sendab
         codec: CodableTaskCodec<Items.Element, repeat each Input, Output>.self,
         elements: { _ in elements }, declared: true,
         item: .sync { arguments in
-            var reader = ArgumentReader(arguments, for: signature)
-            return try body(try reader.next(Items.Element.self), repeat try reader.next((each Input).self))
+            var reader = ArgumentReader(arguments)
+            return try body(
+                try reader.next(Items.Element.self, for: signature),
+                repeat try reader.next((each Input).self, for: signature))
         })
 }
 
@@ -54,9 +56,10 @@ public func Task<Items: Sequence, each Input: Sendable & Codable, Output: Sendab
         codec: CodableTaskCodec<Items.Element, repeat each Input, Output>.self,
         elements: { _ in elements }, declared: true,
         item: .async { arguments in
-            var reader = ArgumentReader(arguments, for: signature)
+            var reader = ArgumentReader(arguments)
             return try await body(
-                try reader.next(Items.Element.self), repeat try reader.next((each Input).self))
+                try reader.next(Items.Element.self, for: signature),
+                repeat try reader.next((each Input).self, for: signature))
         })
 }
 
@@ -87,8 +90,10 @@ public func Task<Element: Sendable & Codable, each Input: Sendable & Codable, Ou
         },
         declared: false,
         item: .sync { arguments in
-            var reader = ArgumentReader(arguments, for: signature)
-            return try body(try reader.next(Element.self), repeat try reader.next((each Input).self))
+            var reader = ArgumentReader(arguments)
+            return try body(
+                try reader.next(Element.self, for: signature),
+                repeat try reader.next((each Input).self, for: signature))
         })
 }
 
@@ -119,8 +124,10 @@ public func Task<Element: Sendable & Codable, each Input: Sendable & Codable, Ou
         },
         declared: false,
         item: .async { arguments in
-            var reader = ArgumentReader(arguments, for: signature)
-            return try await body(try reader.next(Element.self), repeat try reader.next((each Input).self))
+            var reader = ArgumentReader(arguments)
+            return try await body(
+                try reader.next(Element.self, for: signature),
+                repeat try reader.next((each Input).self, for: signature))
         })
 }
 

@@ -17,8 +17,8 @@ public func Task<each Input: Sendable & Codable, Output: Sendable & Codable>(
     let definition = signature.definition(
         output: Output.self,
         body: .sync { arguments in
-            var reader = ArgumentReader(arguments, for: signature)
-            return try body(repeat try reader.next((each Input).self))
+            var reader = ArgumentReader(arguments)
+            return try body(repeat try reader.next((each Input).self, for: signature))
         },
         codec: CodableTaskCodec<repeat each Input, Output>.self)
     return TaskNode(definition: definition)
@@ -41,8 +41,8 @@ public func Task<each Input: Sendable & Codable, Output: Sendable & Codable>(
     let definition = signature.definition(
         output: Output.self,
         body: .async { arguments in
-            var reader = ArgumentReader(arguments, for: signature)
-            return try await body(repeat try reader.next((each Input).self))
+            var reader = ArgumentReader(arguments)
+            return try await body(repeat try reader.next((each Input).self, for: signature))
         },
         codec: CodableTaskCodec<repeat each Input, Output>.self)
     return TaskNode(definition: definition)

@@ -14,8 +14,8 @@ func mapOverSync<Element: Sendable, each Input: Sendable, Output: Sendable>(
     let signature = TaskSignature(
         name, after: repeat each dependencies, at: SourceLocation(fileID: fileID, line: line))
     let mapped = MappedBody(isAsync: false) { _, arguments in
-        var reader = ArgumentReader(arguments, for: signature)
-        let inputs = (repeat try reader.next((each Input).self))
+        var reader = ArgumentReader(arguments)
+        let inputs = (repeat try reader.next((each Input).self, for: signature))
         return MappedRun(
             count: elements.count, item: .sync { index in try body(elements[index], repeat each inputs) })
     }
@@ -37,8 +37,8 @@ func mapOverAsync<Element: Sendable, each Input: Sendable, Output: Sendable>(
     let signature = TaskSignature(
         name, after: repeat each dependencies, at: SourceLocation(fileID: fileID, line: line))
     let mapped = MappedBody(isAsync: true) { _, arguments in
-        var reader = ArgumentReader(arguments, for: signature)
-        let inputs = (repeat try reader.next((each Input).self))
+        var reader = ArgumentReader(arguments)
+        let inputs = (repeat try reader.next((each Input).self, for: signature))
         return MappedRun(
             count: elements.count,
             item: .async { index in try await body(elements[index], repeat each inputs) })
@@ -62,8 +62,8 @@ func mapSourceSync<Element: Sendable, each Input: Sendable, Output: Sendable>(
     let mapped = MappedBody(isAsync: false) { sourceValue, arguments in
         let elements = try SequenceSource.elements(
             of: sourceValue, as: Element.self, for: signature, from: source)
-        var reader = ArgumentReader(arguments, for: signature)
-        let inputs = (repeat try reader.next((each Input).self))
+        var reader = ArgumentReader(arguments)
+        let inputs = (repeat try reader.next((each Input).self, for: signature))
         return MappedRun(
             count: elements.count, item: .sync { index in try body(elements[index], repeat each inputs) })
     }
@@ -87,8 +87,8 @@ func mapSourceAsync<Element: Sendable, each Input: Sendable, Output: Sendable>(
     let mapped = MappedBody(isAsync: true) { sourceValue, arguments in
         let elements = try SequenceSource.elements(
             of: sourceValue, as: Element.self, for: signature, from: source)
-        var reader = ArgumentReader(arguments, for: signature)
-        let inputs = (repeat try reader.next((each Input).self))
+        var reader = ArgumentReader(arguments)
+        let inputs = (repeat try reader.next((each Input).self, for: signature))
         return MappedRun(
             count: elements.count,
             item: .async { index in try await body(elements[index], repeat each inputs) })

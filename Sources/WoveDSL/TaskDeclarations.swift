@@ -36,8 +36,8 @@ public func Task<each Input: Sendable, Output: Sendable>(
         definition: signature.definition(
             output: Output.self,
             body: .sync { arguments in
-                var reader = ArgumentReader(arguments, for: signature)
-                return try body(repeat try reader.next((each Input).self))
+                var reader = ArgumentReader(arguments)
+                return try body(repeat try reader.next((each Input).self, for: signature))
             }))
 }
 

@@ -8,8 +8,8 @@ public struct TaskDeclaration: Sendable {
     static func undeclared<Output>(_ name: String, producing _: Output.Type) -> TaskDeclaration {
         TaskDeclaration(
             TaskDefinition(
-                name: name, location: SourceLocation(fileID: "<string literal>", line: 0), dependencies: [],
-                inputTypes: [], outputType: TypeDescriptor(Output.self),
+                name: name, location: SourceLocation(fileID: "<string literal>", line: 0), inputs: [],
+                outputType: TypeDescriptor(Output.self),
                 body: .sync { _ in
                     throw WeaveError(
                         .invalidOption,

@@ -3,8 +3,7 @@
 struct TaskSignature: Sendable {
     let name: String
     let location: SourceLocation
-    let dependencies: [String]
-    let inputTypes: [TypeDescriptor]
+    let inputs: [TaskInput]
 
     @usableFromInline
     init<each Input>(
@@ -13,18 +12,12 @@ struct TaskSignature: Sendable {
         // Sized first: appending to an empty array would allocate again as it grows.
         var count = 0
         for _ in repeat each dependencies { count += 1 }
-        var names: [String] = []
-        names.reserveCapacity(count)
-        for dependency in repeat each dependencies {
-            names.append(dependency.name)
-        }
-        var types: [TypeDescriptor] = []
-        types.reserveCapacity(count)
-        repeat types.append(TypeDescriptor((each Input).self))
+        var inputs: [TaskInput] = []
+        inputs.reserveCapacity(count)
+        repeat inputs.append(TaskInput((each dependencies).name, TypeDescriptor((each Input).self)))
         self.name = name
         self.location = location
-        self.dependencies = names
-        self.inputTypes = types
+        self.inputs = inputs
     }
 
     @usableFromInline
@@ -33,7 +26,6 @@ struct TaskSignature: Sendable {
         codec: (any RemoteCodec.Type)? = nil
     ) -> TaskDefinition {
         TaskDefinition(
-            name: name, location: location, dependencies: dependencies, inputTypes: inputTypes,
-            outputType: TypeDescriptor(output), body: body, mapping: mapping, codec: codec)
+            name: name, location: location, inputs: inputs, outputType: TypeDescriptor(output), body: body, mapping: mapping, codec: codec)
     }
 }

@@ -26,7 +26,7 @@ struct ResolvedOptionsTests {
         }
         let graph = prepared.graph
         func runnable(_ name: String) throws -> Runnable {
-            try #require(graph.indexByName[name].flatMap { graph.runnables[$0] })
+            try #require(graph.indexByName[name].flatMap { graph.runnable(at: $0) })
         }
         #expect(try runnable("plain_a").options === runnable("plain_b").options)
         #expect(try runnable("sturdy_a").options === runnable("sturdy_b").options)
@@ -62,7 +62,7 @@ struct ResolvedOptionsTests {
         }
         func plainOptions(_ prepared: PreparedWeave) throws -> ResolvedOptions {
             let graph = prepared.graph
-            return try #require(graph.indexByName["plain_a"].flatMap { graph.runnables[$0] }).options
+            return try #require(graph.indexByName["plain_a"].flatMap { graph.runnable(at: $0) }).options
         }
         let base = WoveConfiguration(environments: ["sturdy": EnvironmentSettings(retries: 2)])
         let (first, second, ownLimit) = try await Wove.withConfiguration(base) {

@@ -7,7 +7,7 @@ import Testing
 struct TaskSlotsTests {
     @Test("cancelAll reaches every task in a slot, and a task that enters later, but not one that left")
     func cancelAll() async {
-        let slots = TaskSlots(count: 4)
+        let slots = TaskSlots(count: 4, guardedBy: PThreadMutex())
         let (starts, started) = AsyncStream<Void>.makeStream()
         let (cancellations, cancelled) = AsyncStream<Void>.makeStream()
         await withTaskGroup(of: Bool.self) { group in

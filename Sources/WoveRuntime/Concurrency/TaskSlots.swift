@@ -4,32 +4,46 @@
 /// ``RunTable`` does this by key, for ids that arrive from a peer; slots are array positions
 /// fixed when the table is made, so running a task costs no hashing. After ``cancelAll()`` the
 /// table is closed: a task that starts later is cancelled at once.
-final class TaskSlots: @unchecked Sendable {
-    // Safe to share: `running` and `closed` are read and written only with `mutex` held. A task
+///
+/// The table guards itself with a lock its owner gives it (the weave's ``ScheduleBoard`` gives
+/// its own, which it never holds while it calls in here), and keeps its slots in the same heap
+/// object as its state: a weave makes one table, so each allocation and lock set up here is
+/// paid on every weave.
+struct TaskSlots: @unchecked Sendable {
+    // Safe to share: `closed` and the slots are read and written only with `mutex` held. A task
     // is held as an `UnsafeCurrentTask` from its `enter(_:)` to its `leave(_:)`, which it calls
     // before it can end (the one caller, the weave's scheduler, calls both in the task's body, with
-    // no way out in between), so every task in `running` is alive; `cancel()` may be called on
-    // one from any thread. The reference outlives the `withUnsafeCurrentTask` call that gave it,
+    // no way out in between), so every task in a slot is alive; `cancel()` may be called on one
+    // from any thread. The reference outlives the `withUnsafeCurrentTask` call that gave it,
     // which that function's documentation advises against because the task may end; here the
-    // task cannot end before `leave(_:)` drops it.
-    private let mutex = PThreadMutex()
-    //
-    // `running` is a buffer this object allocates and frees, not an array: an array of
-    // `UnsafeCurrentTask?` looks its storage class up in the runtime's generic metadata cache each
-    // time one is made, and a table is made for every weave.
-    private let running: UnsafeMutableBufferPointer<UnsafeCurrentTask?>
-    private var closed = false
+    // task cannot end before `leave(_:)` drops it. (`ManagedBuffer` is never `Sendable`, hence
+    // the unchecked conformance.)
+    private let storage: Storage
 
-    /// A table of `count` empty slots, numbered from 0.
-    init(count: Int) {
-        running = .allocate(capacity: count)
-        running.initialize(repeating: nil)
+    /// The lock, whether the table is closed, and how many slots follow.
+    private struct Header {
+        let mutex: PThreadMutex
+        var closed = false
+        let count: Int
     }
 
-    deinit {
-        assert(!running.contains { $0 != nil }, "a task left in its slot")
-        running.deinitialize()
-        running.deallocate()
+    /// The header and the slots, in one heap object whose slots stay put for its lifetime. Not
+    /// an array of `UnsafeCurrentTask?`: such an array looks its storage class up in the
+    /// runtime's generic metadata cache each time one is made.
+    private final class Storage: ManagedBuffer<Header, UnsafeCurrentTask?> {
+        deinit {
+            withUnsafeMutablePointers { header, slots in
+                assert(!UnsafeBufferPointer(start: slots, count: header.pointee.count).contains { $0 != nil })
+                _ = slots.deinitialize(count: header.pointee.count)
+            }
+        }
+    }
+
+    /// A table of `count` empty slots, numbered from 0, guarded by `mutex`.
+    init(count: Int, guardedBy mutex: PThreadMutex) {
+        let storage = Storage.create(minimumCapacity: count) { _ in Header(mutex: mutex, count: count) }
+        self.storage = unsafeDowncast(storage, to: Storage.self)
+        self.storage.withUnsafeMutablePointerToElements { $0.initialize(repeating: nil, count: count) }
     }
 
     /// Puts the calling task in slot `slot`, cancellable by ``cancelAll()`` until it calls
@@ -43,10 +57,10 @@ final class TaskSlots: @unchecked Sendable {
     @inline(never)
     func enter(_ slot: Int) {
         withUnsafeCurrentTask { task in
-            let cancelled = mutex.withLock { () -> Bool in
-                if closed { return true }
-                assert(running[slot] == nil, "slot \(slot) entered twice")
-                running[slot] = task
+            let cancelled = withLocked { header, slots -> Bool in
+                if header.pointee.closed { return true }
+                assert(slots[slot] == nil, "slot \(slot) entered twice")
+                slots[slot] = task
                 return false
             }
             if cancelled { task?.cancel() }
@@ -54,13 +68,22 @@ final class TaskSlots: @unchecked Sendable {
     }
 
     /// Takes the calling task out of slot `slot`.
-    func leave(_ slot: Int) { mutex.withLock { running[slot] = nil } }
+    func leave(_ slot: Int) { withLocked { _, slots in slots[slot] = nil } }
 
     /// Cancels every running task, and every task that starts later.
     func cancelAll() {
-        mutex.withLock {
-            closed = true
-            for task in running { task?.cancel() }
+        withLocked { header, slots in
+            header.pointee.closed = true
+            for slot in 0..<header.pointee.count { slots[slot]?.cancel() }
+        }
+    }
+
+    /// Runs `body` on the header and the slots with the lock held.
+    private func withLocked<R>(
+        _ body: (UnsafeMutablePointer<Header>, UnsafeMutablePointer<UnsafeCurrentTask?>) -> R
+    ) -> R {
+        storage.withUnsafeMutablePointers { header, slots in
+            header.pointee.mutex.withLock { body(header, slots) }
         }
     }
 }

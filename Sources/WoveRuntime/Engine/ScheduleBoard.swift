@@ -77,7 +77,7 @@ final class ScheduleBoard: @unchecked Sendable {
         self.weaveTask = weaveTask
         self.observation = observation
         self.state = SchedulerState(graph: graph, data: data)
-        topLevel = TaskSlots(count: graph.nodes.count)
+        topLevel = TaskSlots(count: graph.nodes.count, guardedBy: mutex)
     }
 
     /// The tasks that can start at once, counted as started.
@@ -214,6 +214,6 @@ final class ScheduleBoard: @unchecked Sendable {
     }
 
     private func launch(_ index: Int) -> Launch {
-        Launch(index: index, runnable: graph.runnables[index], arguments: state.arguments(for: index))
+        Launch(index: index, runnable: graph.runnable(at: index), arguments: state.arguments(for: index))
     }
 }

@@ -76,7 +76,7 @@ struct SchedulerState {
     /// The event saying how task `index` ended; `nil` while it is pending.
     func event(for index: Int) -> WeaveEvent? {
         let name = graph.nodes[index].name
-        let environment = graph.runnables[index]?.environment
+        let environment = graph.runnable(at: index)?.environment
         let record = records[index]
         switch record.outcome {
         case .value:

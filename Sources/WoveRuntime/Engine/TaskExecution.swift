@@ -31,10 +31,9 @@ enum TaskExecution {
         guard let runnable = launch.runnable, case .sync(let body) = runnable.body else {
             return ChildOutcome(index: launch.index, result: .success(()), duration: .zero)
         }
-        let clock = ContinuousClock()
-        let start = clock.now
+        let start = MonotonicTime.now
         let result = Result<any Sendable, any Error> { try run.bindToThread { try body(launch.arguments) } }
-        return ChildOutcome(index: launch.index, result: result, duration: clock.now - start)
+        return ChildOutcome(index: launch.index, result: result, duration: MonotonicTime.now - start)
     }
 
     private static func value(

@@ -26,8 +26,8 @@ extension TaskDefinition {
                 workers: options.workers ?? MapRunner.defaultAsyncWorkers)
         }
         var definition = TaskDefinition(
-            name: name, location: location, dependencies: inputs,
-            inputTypes: Array(repeating: json, count: inputs.count), outputType: json, body: bridged)
+            name: name, location: location, inputs: inputs.map { TaskInput($0, json) }, outputType: json,
+            body: bridged)
         definition.options.retries = options.retries
         definition.options.backoff = options.backoff
         definition.options.timeout = options.timeout

@@ -12,22 +12,25 @@ package final class CompiledGraph: Sendable {
     let definitions: [TaskDefinition]
     /// The initialization values.
     let data: [String: any Sendable]
-    /// How to run each node (`nil` for `data` and seeds).
-    package let runnables: [Runnable?]
+    /// How to run each task, in definition order: task node `index` is
+    /// `runnables[index - taskIndices.lowerBound]`. Not one per node with `nil` for the others:
+    /// an array of optionals looks its storage class up in the runtime's generic metadata cache
+    /// each time one is made, where an array of a class uses the standard library's own.
+    private let runnables: [Runnable]
     /// Whether some task runs straight on the blocking pool (see ``Runnable/runsOnPool``).
     let hasPoolTasks: Bool
     /// Whether some task runs in another process, so its runs need a ``Dispatcher``.
     let sendsRuns: Bool
 
     init(
-        shape: GraphShape, definitions: [TaskDefinition], data: [String: any Sendable], runnables: [Runnable?]
+        shape: GraphShape, definitions: [TaskDefinition], data: [String: any Sendable], runnables: [Runnable]
     ) {
         self.shape = shape
         self.definitions = definitions
         self.data = data
         self.runnables = runnables
-        self.hasPoolTasks = runnables.contains { $0?.runsOnPool ?? false }
-        self.sendsRuns = runnables.contains { $0?.remote != nil }
+        self.hasPoolTasks = runnables.contains { $0.runsOnPool }
+        self.sendsRuns = runnables.contains { $0.remote != nil }
     }
 
     package var nodes: [GraphNode] { shape.nodes }
@@ -44,6 +47,11 @@ package final class CompiledGraph: Sendable {
     /// The declaration of node `index`; `nil` for `data` and initialization values.
     package func definition(at index: Int) -> TaskDefinition? {
         taskIndices.contains(index) ? definitions[index - taskIndices.lowerBound] : nil
+    }
+
+    /// How to run node `index`; `nil` for `data` and initialization values.
+    package func runnable(at index: Int) -> Runnable? {
+        taskIndices.contains(index) ? runnables[index - taskIndices.lowerBound] : nil
     }
 
     /// For an initialization value that is a collection, its element count (worked out when

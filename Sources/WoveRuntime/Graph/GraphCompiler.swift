@@ -14,8 +14,8 @@ package enum GraphCompiler {
         defaults: OptionDefaults
     ) throws -> CompiledGraph {
         let (tasks, shape) = try self.shape(of: definitions, data: data)
-        var runnables = [Runnable?](repeating: nil, count: shape.taskIndices.lowerBound)
-        runnables.reserveCapacity(shape.nodes.count)
+        var runnables: [Runnable] = []
+        runnables.reserveCapacity(tasks.count)
         var resolver = OptionResolver(defaults)
         for task in tasks {
             runnables.append(
@@ -153,12 +153,13 @@ package enum GraphCompiler {
         indexByName: NameIndex
     ) throws(WeaveError) {
         var resolved: [Int] = []
-        resolved.reserveCapacity(task.dependencies.count)
-        for (position, name) in task.dependencies.enumerated() {
-            guard let producer = indexByName[name] else {
-                throw unknownDependency(name, of: task, declared: declaredNames(nodes))
+        let inputs = task.inputs
+        resolved.reserveCapacity(inputs.count)
+        for (position, input) in inputs.enumerated() {
+            guard let producer = indexByName[input.dependency] else {
+                throw unknownDependency(input.dependency, of: task, declared: declaredNames(nodes))
             }
-            let expected = task.inputTypes[position]
+            let expected = input.type
             guard expected.accepts(nodes[producer].outputType) else {
                 throw typeMismatch(task: task, position: position, producer: nodes[producer])
             }
@@ -239,7 +240,7 @@ package enum GraphCompiler {
         }
         return WeaveError(
             .typeMismatch,
-            "Task '\(task.name)' (\(task.location)) takes \(task.inputTypes[position]) as parameter "
+            "Task '\(task.name)' (\(task.location)) takes \(task.inputs[position].type) as parameter "
                 + "\(position + 1) ('\(producer.name)'), but \(source) \(producer.outputType).",
             task: task.name, at: task.location)
     }

@@ -69,7 +69,7 @@ private final class TaskShape: Sendable {
     init(_ task: TaskDefinition) {
         name = task.name
         location = task.location
-        inputs = zip(task.dependencies, task.inputTypes).map { ($0, $1.type) }
+        inputs = task.inputs.map { ($0.dependency, $0.type.type) }
         output = task.outputType.type
         if case .upstream(let name, let itemType, _) = task.mapping {
             upstream = (name, itemType.type)
@@ -82,11 +82,10 @@ private final class TaskShape: Sendable {
         guard name == task.name, location.isSame(as: task.location), output == task.outputType.type else {
             return false
         }
-        let dependencies = task.dependencies
-        let types = task.inputTypes
-        guard dependencies.count == inputs.count, types.count == inputs.count else { return false }
-        for (input, (dependency, type)) in zip(inputs, zip(dependencies, types))
-        where input.dependency != dependency || input.type != type.type {
+        let declared = task.inputs
+        guard declared.count == inputs.count else { return false }
+        for (input, declared) in zip(inputs, declared)
+        where input.dependency != declared.dependency || input.type != declared.type.type {
             return false
         }
         switch (upstream, task.mapping) {

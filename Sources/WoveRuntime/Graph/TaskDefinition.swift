@@ -8,8 +8,7 @@ package struct TaskDefinition: Sendable {
     private struct Fields: Sendable {
         var name: String
         var location: SourceLocation
-        var dependencies: [String]
-        var inputTypes: [TypeDescriptor]
+        var inputs: [TaskInput]
         var outputType: TypeDescriptor
         var body: TaskBody
         var options = TaskOptions()
@@ -41,16 +40,15 @@ package struct TaskDefinition: Sendable {
         get { storage.fields.location }
         set { change { $0.location = newValue } }
     }
+    /// The inputs, one per body parameter, in order.
+    package var inputs: [TaskInput] {
+        get { storage.fields.inputs }
+        set { change { $0.inputs = newValue } }
+    }
     /// The names of the upstream nodes, one per body parameter, in order.
-    package var dependencies: [String] {
-        get { storage.fields.dependencies }
-        set { change { $0.dependencies = newValue } }
-    }
+    package var dependencies: [String] { inputs.map(\.dependency) }
     /// The declared type of each body parameter, parallel to `dependencies`.
-    package var inputTypes: [TypeDescriptor] {
-        get { storage.fields.inputTypes }
-        set { change { $0.inputTypes = newValue } }
-    }
+    package var inputTypes: [TypeDescriptor] { inputs.map(\.type) }
     package var outputType: TypeDescriptor {
         get { storage.fields.outputType }
         set { change { $0.outputType = newValue } }
@@ -82,8 +80,7 @@ package struct TaskDefinition: Sendable {
     package init(
         name: String,
         location: SourceLocation,
-        dependencies: [String],
-        inputTypes: [TypeDescriptor],
+        inputs: [TaskInput],
         outputType: TypeDescriptor,
         body: TaskBody,
         mapping: MappingSource? = nil,
@@ -91,8 +88,7 @@ package struct TaskDefinition: Sendable {
     ) {
         storage = Storage(
             Fields(
-                name: name, location: location, dependencies: dependencies, inputTypes: inputTypes,
-                outputType: outputType, body: body, mapping: mapping, codec: codec))
+                name: name, location: location, inputs: inputs, outputType: outputType, body: body, mapping: mapping, codec: codec))
     }
 
     /// The keys of the `args` object a remote run carries: a mapped task's item travels as

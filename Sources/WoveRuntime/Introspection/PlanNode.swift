@@ -45,7 +45,7 @@ public struct PlanNode: Sendable, Hashable {
         name = node.name
         tier = node.tier + 1
         location = node.location
-        environment = graph.runnables[index]?.environment
+        environment = graph.runnable(at: index)?.environment
         switch node.kind {
         case .data: kind = .data
         case .seed: kind = .initializationValue
