@@ -26,6 +26,7 @@ struct TaskSignature: Sendable {
         codec: (any RemoteCodec.Type)? = nil
     ) -> TaskDefinition {
         TaskDefinition(
-            name: name, location: location, inputs: inputs, outputType: TypeDescriptor(output), body: body, mapping: mapping, codec: codec)
+            name: name, location: location, inputs: inputs, outputType: TypeDescriptor(output), body: body,
+            mapping: mapping, codec: codec)
     }
 }

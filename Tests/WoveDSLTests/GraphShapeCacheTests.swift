@@ -115,7 +115,10 @@ struct GraphShapeCacheTests {
         let configured = try await Wove.withConfiguration(configuration) {
             try prepare(single(environment: "sturdy"), ["x": 1])
         }
-        #expect(configured.graph.taskIndices.compactMap { configured.graph.runnable(at: $0)?.policy.retries } == [3])
+        #expect(
+            configured.graph.taskIndices.compactMap { configured.graph.runnable(at: $0)?.policy.retries } == [
+                3
+            ])
     }
 
     @Test("an override and a task replacing a data value are matched after overrides")

@@ -27,23 +27,43 @@ struct TaskSlots: @unchecked Sendable {
         let count: Int
     }
 
-    /// The header and the slots, in one heap object whose slots stay put for its lifetime. Not
-    /// an array of `UnsafeCurrentTask?`: such an array looks its storage class up in the
-    /// runtime's generic metadata cache each time one is made.
-    private final class Storage: ManagedBuffer<Header, UnsafeCurrentTask?> {
+    /// The header, then one byte per slot saying whether it holds a task, then (aligned) one
+    /// task handle per slot, initialized only while its byte is set: one heap object, whose slots
+    /// stay put for its lifetime.
+    ///
+    /// Not a buffer of `UnsafeCurrentTask?`: the handle's type is not frozen in the standard
+    /// library, so every optional of it is made, tested and destroyed through the runtime's
+    /// value witnesses, and a table of optionals made and destroyed each of its slots that way
+    /// on every weave.
+    private final class Storage: ManagedBuffer<Header, UInt8> {
         deinit {
-            withUnsafeMutablePointers { header, slots in
-                assert(!UnsafeBufferPointer(start: slots, count: header.pointee.count).contains { $0 != nil })
-                _ = slots.deinitialize(count: header.pointee.count)
+            withUnsafeMutablePointers { header, occupied in
+                let count = header.pointee.count
+                let tasks = TaskSlots.tasks(after: occupied, count: count)
+                for slot in 0..<count where occupied[slot] != 0 { (tasks + slot).deinitialize(count: 1) }
             }
         }
     }
 
     /// A table of `count` empty slots, numbered from 0, guarded by `mutex`.
     init(count: Int, guardedBy mutex: PThreadMutex) {
-        let storage = Storage.create(minimumCapacity: count) { _ in Header(mutex: mutex, count: count) }
+        let layout = MemoryLayout<UnsafeCurrentTask>.self
+        let bytes = count + layout.alignment + count * layout.stride
+        let storage = Storage.create(minimumCapacity: bytes) { _ in Header(mutex: mutex, count: count) }
         self.storage = unsafeDowncast(storage, to: Storage.self)
-        self.storage.withUnsafeMutablePointerToElements { $0.initialize(repeating: nil, count: count) }
+        self.storage.withUnsafeMutablePointerToElements { occupied in
+            occupied.initialize(repeating: 0, count: count)
+            UnsafeMutableRawPointer(occupied + count).alignedUp(for: UnsafeCurrentTask.self)
+                .bindMemory(to: UnsafeCurrentTask.self, capacity: count)
+        }
+    }
+
+    /// Where the task handles of a table of `count` slots start, after its `occupied` bytes.
+    private static func tasks(
+        after occupied: UnsafeMutablePointer<UInt8>, count: Int
+    ) -> UnsafeMutablePointer<UnsafeCurrentTask> {
+        UnsafeMutableRawPointer(occupied + count).alignedUp(for: UnsafeCurrentTask.self)
+            .assumingMemoryBound(to: UnsafeCurrentTask.self)
     }
 
     /// Puts the calling task in slot `slot`, cancellable by ``cancelAll()`` until it calls
@@ -57,33 +77,46 @@ struct TaskSlots: @unchecked Sendable {
     @inline(never)
     func enter(_ slot: Int) {
         withUnsafeCurrentTask { task in
-            let cancelled = withLocked { header, slots -> Bool in
+            guard let task else { return }
+            let cancelled = withLocked { header, occupied, tasks -> Bool in
                 if header.pointee.closed { return true }
-                assert(slots[slot] == nil, "slot \(slot) entered twice")
-                slots[slot] = task
+                assert(occupied[slot] == 0, "slot \(slot) entered twice")
+                (tasks + slot).initialize(to: task)
+                occupied[slot] = 1
                 return false
             }
-            if cancelled { task?.cancel() }
+            if cancelled { task.cancel() }
         }
     }
 
     /// Takes the calling task out of slot `slot`.
-    func leave(_ slot: Int) { withLocked { _, slots in slots[slot] = nil } }
-
-    /// Cancels every running task, and every task that starts later.
-    func cancelAll() {
-        withLocked { header, slots in
-            header.pointee.closed = true
-            for slot in 0..<header.pointee.count { slots[slot]?.cancel() }
+    func leave(_ slot: Int) {
+        withLocked { _, occupied, tasks in
+            guard occupied[slot] != 0 else { return }
+            (tasks + slot).deinitialize(count: 1)
+            occupied[slot] = 0
         }
     }
 
-    /// Runs `body` on the header and the slots with the lock held.
+    /// Cancels every running task, and every task that starts later.
+    func cancelAll() {
+        withLocked { header, occupied, tasks in
+            header.pointee.closed = true
+            for slot in 0..<header.pointee.count where occupied[slot] != 0 { tasks[slot].cancel() }
+        }
+    }
+
+    /// Runs `body` on the header, the occupancy bytes and the task handles with the lock held.
     private func withLocked<R>(
-        _ body: (UnsafeMutablePointer<Header>, UnsafeMutablePointer<UnsafeCurrentTask?>) -> R
+        _ body: (
+            UnsafeMutablePointer<Header>, UnsafeMutablePointer<UInt8>, UnsafeMutablePointer<UnsafeCurrentTask>
+        )
+            -> R
     ) -> R {
-        storage.withUnsafeMutablePointers { header, slots in
-            header.pointee.mutex.withLock { body(header, slots) }
+        storage.withUnsafeMutablePointers { header, occupied in
+            header.pointee.mutex.withLock {
+                body(header, occupied, Self.tasks(after: occupied, count: header.pointee.count))
+            }
         }
     }
 }

@@ -23,8 +23,10 @@ struct NodeRecords: @unchecked Sendable {
     /// `count` nodes, none finished yet (`pending`, no duration).
     init(count: Int) {
         storage = unsafeDowncast(Storage.create(minimumCapacity: count) { _ in count }, to: Storage.self)
+        // Each made in place: `initialize(repeating:count:)` would copy one record into each
+        // slot through the outcome enum's copy, which tests its case.
         storage.withUnsafeMutablePointerToElements { elements in
-            elements.initialize(repeating: NodeRecord(), count: count)
+            for index in 0..<count { (elements + index).initialize(to: NodeRecord()) }
         }
     }
 

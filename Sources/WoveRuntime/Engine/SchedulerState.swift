@@ -11,11 +11,14 @@ struct SchedulerState {
     private(set) var firstError: (any Error)?
     /// Set on the first failure or caller cancellation: nothing new starts.
     private(set) var isStopping = false
+    /// Tasks not recorded yet: each is recorded once, when it finishes or is given up.
+    private var unrecorded: Int
 
     init(graph: CompiledGraph, data: [String: any Sendable]) {
         self.graph = graph
         records = NodeRecords(seeding: graph, data: data)
         self.waitingOn = graph.shape.taskInputCounts
+        unrecorded = graph.taskIndices.count
     }
 
     /// Tasks with no task dependencies: they can start at once.
@@ -37,6 +40,7 @@ struct SchedulerState {
     /// the weave.
     mutating func record(_ outcome: ChildOutcome, weaveCancelled: Bool) -> Bool {
         let index = outcome.index
+        unrecorded -= 1
         records[index].duration = outcome.duration
         switch outcome.result {
         case .success(let value):
@@ -64,6 +68,8 @@ struct SchedulerState {
     /// Settles every task that never started: a dependent of a failed task gets
     /// that task's error, any other is cancelled. Returns the tasks it settled.
     mutating func settleUnstarted() -> [Int] {
+        // Every task recorded (the usual end of a weave): none is pending.
+        if unrecorded == 0 { return [] }
         var settled: [Int] = []
         for index in graph.topologicalOrder {
             guard case .pending = records[index].outcome else { continue }

@@ -16,7 +16,7 @@ package final class WeaveRun: Sendable {
     /// A run of the weave `name` (evaluated only if the weave is observed), of `taskCount` tasks;
     /// `sendsRuns` if any of them runs in another process.
     init(options: WeaveOptions, name: @autoclosure () -> String, taskCount: Int, sendsRuns: Bool) {
-        observation = WeaveObservation(options.defaults.observers, weave: name(), taskCount: taskCount)
+        observation = WeaveObservation.make(options.defaults.observers, weave: name(), taskCount: taskCount)
         lane = BlockingLane(limit: options.maxWorkers)
         clock = options.clock
         maxPending = options.maxPending

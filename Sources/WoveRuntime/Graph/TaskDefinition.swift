@@ -88,7 +88,8 @@ package struct TaskDefinition: Sendable {
     ) {
         storage = Storage(
             Fields(
-                name: name, location: location, inputs: inputs, outputType: outputType, body: body, mapping: mapping, codec: codec))
+                name: name, location: location, inputs: inputs, outputType: outputType, body: body,
+                mapping: mapping, codec: codec))
     }
 
     /// The keys of the `args` object a remote run carries: a mapped task's item travels as

@@ -13,10 +13,18 @@ package final class WeaveObservation: Sendable {
 
     /// Observation for a run of the weave `weave` with `taskCount` tasks, whose span (if an
     /// observer traces) starts here, as a child of the caller's; `nil` when nobody observes.
-    init?(_ observers: [any WeaveObserver], weave: @autoclosure () -> String, taskCount: Int) {
-        guard !observers.isEmpty else { return nil }
+    ///
+    /// A factory, not a failable initializer: a class's failable initializer allocates the
+    /// instance before it can fail, and most weaves are not observed.
+    static func make(
+        _ observers: [any WeaveObserver], weave: @autoclosure () -> String, taskCount: Int
+    ) -> WeaveObservation? {
+        observers.isEmpty ? nil : WeaveObservation(observers, weave: weave(), taskCount: taskCount)
+    }
+
+    private init(_ observers: [any WeaveObserver], weave: String, taskCount: Int) {
         self.observers = observers
-        self.weave = weave()
+        self.weave = weave
         weaveID = Self.weaves.add(1, ordering: .relaxed).newValue
         var started = WeaveEvent(.weaveStarted, taskCount: taskCount)
         started.weave = self.weave
