@@ -82,6 +82,36 @@ struct CancellationTests {
         }
     }
 
+    @Test(
+        "a weave of plain async tasks only, run with no cancellation handler of its own, stops promptly with CancellationError when its caller is cancelled"
+    )
+    func plainAsyncCallerCancellation() async throws {
+        for _ in 0..<5 {
+            let started = LockedValue(0)
+            let clock = ContinuousClock()
+            let start = clock.now
+            let caller = Task {
+                try await weave(options: .errorMode(.return)) {
+                    for index in 0..<4 {
+                        Task("sleeper_\(index)") { () async throws -> Int in
+                            started.withLock { $0 += 1 }
+                            try await Task.sleep(for: .seconds(30))
+                            return index
+                        }
+                    }
+                    Task("after_all", after: "sleeper_0", "sleeper_1") { (a: Int, b: Int) async in a + b }
+                }
+            }
+            while started.withLock({ $0 }) < 4 { try await Task.sleep(for: .milliseconds(1)) }
+            caller.cancel()
+            // The sleepers sleep for 30 s: only the caller's cancellation, reaching each of them,
+            // ends the weave this soon.
+            let outcome = await caller.result
+            #expect(throws: CancellationError.self) { try outcome.get() }
+            #expect(clock.now - start < .seconds(10))
+        }
+    }
+
     @Test("a weave started already cancelled runs nothing")
     func startedCancelled() async throws {
         let probe = Probe()

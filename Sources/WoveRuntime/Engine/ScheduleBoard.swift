@@ -125,11 +125,13 @@ final class ScheduleBoard: @unchecked Sendable {
         }
         let stopStarts = state.isStopping && !stopHandled
         if stopStarts { stopHandled = true }
-        let event = observation == nil ? nil : state.event(for: outcome.index)
         let waiter = hasNewsForLoop ? self.waiter.take() : nil
-        mutex.unlock()
         // The failure is told before the cancellations it causes.
-        if let event { observation?.emit(event) }
+        if let observation {
+            unlock(telling: observation, about: outcome.index)
+        } else {
+            mutex.unlock()
+        }
         if stopStarts { cancelRunning() }
         waiter?.resume()
         return (next, others)
@@ -197,6 +199,16 @@ final class ScheduleBoard: @unchecked Sendable {
     }
 
     // MARK: - With `mutex` held
+
+    /// Makes the event saying how task `index` ended, releases the mutex, and tells
+    /// `observation`. Apart from ``finish(_:in:)``, so that an unobserved weave's finish makes and
+    /// copies no event, not even an empty one.
+    @inline(never)
+    private func unlock(telling observation: WeaveObservation, about index: Int) {
+        let event = state.event(for: index)
+        mutex.unlock()
+        if let event { observation.emit(event) }
+    }
 
     private var hasNewsForLoop: Bool { !queued.isEmpty || outstanding == 0 }
 

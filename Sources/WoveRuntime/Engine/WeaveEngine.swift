@@ -23,10 +23,14 @@ package enum WeaveEngine {
             if !graph.taskIndices.isEmpty {
                 let scheduler = WeaveScheduler(board: board, run: run, observation: observation)
                 await WeaveRun.$boundToTask.withValue(run) {
-                    await withTaskCancellationHandler {
+                    if graph.runsOnlyPlainAsyncBodies {
                         await scheduler.schedule()
-                    } onCancel: {
-                        board.cancel()
+                    } else {
+                        await withTaskCancellationHandler {
+                            await scheduler.schedule()
+                        } onCancel: {
+                            board.cancel()
+                        }
                     }
                 }
                 await run.lane.waitUntilIdle()
