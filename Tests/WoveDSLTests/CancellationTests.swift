@@ -83,7 +83,7 @@ struct CancellationTests {
     }
 
     @Test(
-        "a weave of plain async tasks only, run with no cancellation handler of its own, stops promptly with CancellationError when its caller is cancelled"
+        "a weave of async tasks only, running side by side, stops promptly with CancellationError when its caller is cancelled"
     )
     func plainAsyncCallerCancellation() async throws {
         for _ in 0..<5 {

@@ -8,7 +8,8 @@
 /// The table guards itself with a lock its owner gives it (the weave's ``ScheduleBoard`` gives
 /// its own, which it never holds while it calls in here), and keeps its slots in the same heap
 /// object as its state: a weave makes one table, so each allocation and lock set up here is
-/// paid on every weave.
+/// paid on every weave. It never cancels a task with that lock held: cancelling runs the task's
+/// cancellation handlers there and then, and they may reach the lock's owner.
 struct TaskSlots: @unchecked Sendable {
     // Safe to share: `closed` and the slots are read and written only with `mutex` held. A task
     // is held as an `UnsafeCurrentTask` from its `enter(_:)` to its `leave(_:)`, which it calls
@@ -40,7 +41,10 @@ struct TaskSlots: @unchecked Sendable {
             withUnsafeMutablePointers { header, occupied in
                 let count = header.pointee.count
                 let tasks = TaskSlots.tasks(after: occupied, count: count)
-                for slot in 0..<count where occupied[slot] != 0 { (tasks + slot).deinitialize(count: 1) }
+                for slot in 0..<count where occupied[slot] != 0 {
+                    assertionFailure("a task left in slot \(slot)")
+                    (tasks + slot).deinitialize(count: 1)
+                }
             }
         }
     }
@@ -79,6 +83,7 @@ struct TaskSlots: @unchecked Sendable {
         withUnsafeCurrentTask { task in
             guard let task else { return }
             let cancelled = withLocked { header, occupied, tasks -> Bool in
+                assert(slot >= 0 && slot < header.pointee.count, "slot \(slot) is out of range")
                 if header.pointee.closed { return true }
                 assert(occupied[slot] == 0, "slot \(slot) entered twice")
                 (tasks + slot).initialize(to: task)
@@ -91,7 +96,8 @@ struct TaskSlots: @unchecked Sendable {
 
     /// Takes the calling task out of slot `slot`.
     func leave(_ slot: Int) {
-        withLocked { _, occupied, tasks in
+        withLocked { header, occupied, tasks in
+            assert(slot >= 0 && slot < header.pointee.count, "slot \(slot) is out of range")
             guard occupied[slot] != 0 else { return }
             (tasks + slot).deinitialize(count: 1)
             occupied[slot] = 0
@@ -99,11 +105,18 @@ struct TaskSlots: @unchecked Sendable {
     }
 
     /// Cancels every running task, and every task that starts later.
+    ///
+    /// The tasks are cancelled once the lock is released: cancelling runs a task's cancellation
+    /// handlers there and then, and those may reach the lock's owner (a `merge` nested in a task
+    /// cancels the blocking lane it shares with its weave, and the jobs it drops finish on the
+    /// weave's board). Each copy of a handle keeps its task alive, so one that left its slot and
+    /// ended meanwhile is cancelled harmlessly.
     func cancelAll() {
-        withLocked { header, occupied, tasks in
+        let running = withLocked { header, occupied, tasks -> [UnsafeCurrentTask] in
             header.pointee.closed = true
-            for slot in 0..<header.pointee.count where occupied[slot] != 0 { tasks[slot].cancel() }
+            return (0..<header.pointee.count).filter { occupied[$0] != 0 }.map { tasks[$0] }
         }
+        for task in running { task.cancel() }
     }
 
     /// Runs `body` on the header, the occupancy bytes and the task handles with the lock held.

@@ -1,16 +1,25 @@
 /// The tasks a worker can run, looked up by name as `run_task` frames address them.
 package struct WorkerRegistry: Sendable {
-    private let tasks: [String: TaskDefinition]
+    private let tasks: [String: Registered]
+
+    /// A task, with the keys of the `args` its runs carry, worked out once rather than per run.
+    private struct Registered: Sendable {
+        let definition: TaskDefinition
+        let argumentNames: [String]
+    }
 
     /// Registers `definitions`; a later declaration of a name replaces an earlier one.
     package init(_ definitions: [TaskDefinition]) {
-        var tasks: [String: TaskDefinition] = [:]
-        for definition in definitions { tasks[definition.name] = definition }
+        var tasks: [String: Registered] = [:]
+        for definition in definitions {
+            tasks[definition.name] = Registered(
+                definition: definition, argumentNames: definition.remoteArgumentNames)
+        }
         self.tasks = tasks
     }
 
     /// The task registered as `name`, if any.
-    package func definition(named name: String) -> TaskDefinition? { tasks[name] }
+    package func definition(named name: String) -> TaskDefinition? { tasks[name]?.definition }
 
     /// The registered task names, sorted.
     package var names: [String] { tasks.keys.sorted() }
@@ -30,7 +39,7 @@ package struct WorkerRegistry: Sendable {
         func fail(_ error: RemoteError) async {
             await emit(.taskError(runID: runID, taskID: taskID, error: error))
         }
-        guard let task = tasks[taskID] else {
+        guard let registered = tasks[taskID] else {
             await fail(
                 RemoteError(
                     kind: "UnknownTask",
@@ -39,6 +48,7 @@ package struct WorkerRegistry: Sendable {
                     source: .config))
             return
         }
+        let task = registered.definition
         guard let codec = task.codec, let body = task.remoteBody else {
             await fail(
                 RemoteError(
@@ -49,7 +59,7 @@ package struct WorkerRegistry: Sendable {
         }
         let arguments: [any Sendable]
         do {
-            arguments = try codec.decodeArguments(args, names: task.remoteArgumentNames)
+            arguments = try codec.decodeArguments(args, names: registered.argumentNames)
         } catch {
             await fail(
                 RemoteError(

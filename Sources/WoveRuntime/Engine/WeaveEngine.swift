@@ -23,14 +23,10 @@ package enum WeaveEngine {
             if !graph.taskIndices.isEmpty {
                 let scheduler = WeaveScheduler(board: board, run: run, observation: observation)
                 await WeaveRun.$boundToTask.withValue(run) {
-                    if graph.runsOnlyPlainAsyncBodies {
+                    await withTaskCancellationHandler {
                         await scheduler.schedule()
-                    } else {
-                        await withTaskCancellationHandler {
-                            await scheduler.schedule()
-                        } onCancel: {
-                            board.cancel()
-                        }
+                    } onCancel: {
+                        board.cancel()
                     }
                 }
                 await run.lane.waitUntilIdle()

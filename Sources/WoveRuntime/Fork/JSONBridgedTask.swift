@@ -14,15 +14,16 @@ extension TaskDefinition {
                     source: .config),
                 taskName: name, environment: "fork")
         }
-        var inputs = dependencies
+        let names = dependencies
+        var inputs = names
         if let source = mappingSourceName, items == nil { inputs.append(source) }
         let json = TypeDescriptor(JSONValue.self)
         let bridged: TaskBody
         if mapping == nil {
-            bridged = Self.bridge(body, codec: codec, names: dependencies)
+            bridged = Self.bridge(body, codec: codec, names: names)
         } else {
             bridged = Self.bridgeItems(
-                body, codec: codec, inputNames: dependencies, items: items,
+                body, codec: codec, inputNames: names, items: items,
                 workers: options.workers ?? MapRunner.defaultAsyncWorkers)
         }
         var definition = TaskDefinition(

@@ -21,11 +21,6 @@ package final class CompiledGraph: Sendable {
     let hasPoolTasks: Bool
     /// Whether some task runs in another process, so its runs need a ``Dispatcher``.
     let sendsRuns: Bool
-    /// Whether every task is a plain local `async` body (``Runnable/plainAsyncBody``): none
-    /// puts work in the weave's blocking lane, which only a stop can empty, so the caller's
-    /// cancellation needs no handler of the weave's own (it reaches the tasks through Swift's
-    /// task tree, and the scheduler sees it as the tasks finish).
-    let runsOnlyPlainAsyncBodies: Bool
 
     init(
         shape: GraphShape, definitions: [TaskDefinition], data: [String: any Sendable], runnables: [Runnable]
@@ -36,7 +31,6 @@ package final class CompiledGraph: Sendable {
         self.runnables = runnables
         self.hasPoolTasks = runnables.contains { $0.runsOnPool }
         self.sendsRuns = runnables.contains { $0.remote != nil }
-        self.runsOnlyPlainAsyncBodies = runnables.allSatisfy { $0.plainAsyncBody != nil }
     }
 
     package var nodes: [GraphNode] { shape.nodes }
