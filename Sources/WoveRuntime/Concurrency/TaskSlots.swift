@@ -57,8 +57,8 @@ struct TaskSlots: @unchecked Sendable {
         self.storage = unsafeDowncast(storage, to: Storage.self)
         self.storage.withUnsafeMutablePointerToElements { occupied in
             occupied.initialize(repeating: 0, count: count)
-            UnsafeMutableRawPointer(occupied + count).alignedUp(for: UnsafeCurrentTask.self)
-                .bindMemory(to: UnsafeCurrentTask.self, capacity: count)
+            _ = Self.handles(after: occupied, count: count).bindMemory(
+                to: UnsafeCurrentTask.self, capacity: count)
         }
     }
 
@@ -66,8 +66,14 @@ struct TaskSlots: @unchecked Sendable {
     private static func tasks(
         after occupied: UnsafeMutablePointer<UInt8>, count: Int
     ) -> UnsafeMutablePointer<UnsafeCurrentTask> {
+        handles(after: occupied, count: count).assumingMemoryBound(to: UnsafeCurrentTask.self)
+    }
+
+    /// The raw memory of the task handles, aligned for them, after the `count` occupancy bytes.
+    private static func handles(after occupied: UnsafeMutablePointer<UInt8>, count: Int)
+        -> UnsafeMutableRawPointer
+    {
         UnsafeMutableRawPointer(occupied + count).alignedUp(for: UnsafeCurrentTask.self)
-            .assumingMemoryBound(to: UnsafeCurrentTask.self)
     }
 
     /// Puts the calling task in slot `slot`, cancellable by ``cancelAll()`` until it calls

@@ -68,7 +68,7 @@ package final class Runnable: Sendable {
         let delivery = definition.options.delivery.inheriting(from: environment.delivery).inheriting(
             from: globalDelivery)
         guard let codec = definition.codec, definition.remoteBody != nil else {
-            let inputs = definition.inputTypes.map(\.description).joined(separator: ", ")
+            let inputs = definition.inputs.map(\.type.description).joined(separator: ", ")
             throw MissingDispatchFeatureError(
                 reason:
                     "Task '\(definition.name)' (\(definition.location)) is routed to environment '\(name)', so its "

@@ -46,12 +46,15 @@ package final class CompiledGraph: Sendable {
 
     /// The declaration of node `index`; `nil` for `data` and initialization values.
     package func definition(at index: Int) -> TaskDefinition? {
-        taskIndices.contains(index) ? definitions[index - taskIndices.lowerBound] : nil
+        taskPosition(of: index).map { definitions[$0] }
     }
 
     /// How to run node `index`; `nil` for `data` and initialization values.
-    package func runnable(at index: Int) -> Runnable? {
-        taskIndices.contains(index) ? runnables[index - taskIndices.lowerBound] : nil
+    package func runnable(at index: Int) -> Runnable? { taskPosition(of: index).map { runnables[$0] } }
+
+    /// Node `index`'s position among the tasks, in definition order; `nil` if it is no task.
+    private func taskPosition(of index: Int) -> Int? {
+        taskIndices.contains(index) ? index - taskIndices.lowerBound : nil
     }
 
     /// For an initialization value that is a collection, its element count (worked out when

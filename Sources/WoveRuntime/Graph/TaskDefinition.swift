@@ -41,14 +41,9 @@ package struct TaskDefinition: Sendable {
         set { change { $0.location = newValue } }
     }
     /// The inputs, one per body parameter, in order.
-    package var inputs: [TaskInput] {
-        get { storage.fields.inputs }
-        set { change { $0.inputs = newValue } }
-    }
+    package var inputs: [TaskInput] { storage.fields.inputs }
     /// The names of the upstream nodes, one per body parameter, in order.
     package var dependencies: [String] { inputs.map(\.dependency) }
-    /// The declared type of each body parameter, parallel to `dependencies`.
-    package var inputTypes: [TypeDescriptor] { inputs.map(\.type) }
     package var outputType: TypeDescriptor {
         get { storage.fields.outputType }
         set { change { $0.outputType = newValue } }
