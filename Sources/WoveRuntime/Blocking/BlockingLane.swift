@@ -45,7 +45,7 @@ package final class BlockingLane: Sendable {
     func submit(_ job: BlockingJob) { pool.submit(job, to: self) }
 
     /// Returns once no job of this lane runs or waits, including bodies abandoned by a timeout.
-    func waitUntilIdle() async { await pool.waitUntilIdle(self) }
+    nonisolated(nonsending) func waitUntilIdle() async { await pool.waitUntilIdle(self) }
 
     /// Answers every waiting job with `CancellationError`, and every later one too.
     func cancelWaitingJobs() { pool.cancelWaitingJobs(of: self) }

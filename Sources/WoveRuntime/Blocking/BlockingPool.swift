@@ -115,7 +115,7 @@ final class BlockingPool: @unchecked Sendable {
         spawn(spawns)
     }
 
-    func waitUntilIdle(_ lane: BlockingLane) async {
+    nonisolated(nonsending) func waitUntilIdle(_ lane: BlockingLane) async {
         // Most weaves' lanes are idle by now (all of an `async` graph's are): checked first, so
         // that they make no continuation.
         if mutex.withLock({ lane.schedule.isIdle }) { return }

@@ -15,7 +15,7 @@ package final class Runnable: Sendable {
     /// so it runs straight on a blocking-pool thread, with no child task waiting for it.
     let runsOnPool: Bool
     /// Its body, when it is `async`, local and plain, so that running it is one call.
-    let plainAsyncBody: (@Sendable ([any Sendable]) async throws -> any Sendable)?
+    let plainAsyncBody: TaskBody.AsyncBody?
 
     /// The task `definition`, running with `options`, resolved against `defaults`.
     init(_ definition: TaskDefinition, options: ResolvedOptions, defaults: OptionDefaults) throws {

@@ -2,7 +2,9 @@
 /// how long it took.
 enum TaskExecution {
     /// Runs `launch` in the calling task.
-    static func perform(_ launch: Launch, in run: WeaveRun, _ observation: WeaveObservation?) async
+    nonisolated(nonsending) static func perform(
+        _ launch: Launch, in run: WeaveRun, _ observation: WeaveObservation?
+    ) async
         -> ChildOutcome
     {
         if let observation { tellStarted(launch, observation) }
@@ -36,7 +38,7 @@ enum TaskExecution {
         return ChildOutcome(index: launch.index, result: result, duration: MonotonicTime.now - start)
     }
 
-    private static func value(
+    nonisolated(nonsending) private static func value(
         of runnable: Runnable?,
         _ arguments: [any Sendable],
         _ run: WeaveRun
@@ -52,7 +54,7 @@ enum TaskExecution {
     /// plain path's async frames stay small: each task runs in a child task whose first
     /// allocation must hold them.
     @inline(never)
-    private static func options(
+    nonisolated(nonsending) private static func options(
         of runnable: Runnable,
         _ arguments: [any Sendable],
         _ run: WeaveRun

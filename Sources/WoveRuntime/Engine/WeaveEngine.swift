@@ -10,8 +10,14 @@
 /// itself. The first failure cancels whatever still runs and starts nothing new; the run always
 /// settles, including any synchronous body abandoned by a timeout, before `run` returns, so
 /// nothing outlives the call.
+///
+/// The engine's `async` functions, and the `async` task bodies it calls, are
+/// `nonisolated(nonsending)`: each runs on the executor of the task calling it. That is the
+/// weave's own task, which `PreparedWeave.run` has already moved off the caller's isolation to
+/// the generic executor, or one of its child tasks, so the engine never runs on the caller's
+/// actor and no call between its functions switches executors on the way in or out.
 package enum WeaveEngine {
-    static func execute(
+    nonisolated(nonsending) static func execute(
         _ graph: CompiledGraph,
         data: [String: any Sendable],
         run: WeaveRun,
@@ -45,7 +51,7 @@ struct WeaveScheduler: Sendable {
     /// The scheduler loop, in the weave's own task. It stays to start the `async` tasks a pool
     /// thread made ready only when the graph has tasks for the pool; otherwise it only waits for
     /// its children.
-    func schedule() async {
+    nonisolated(nonsending) func schedule() async {
         let listens = board.graph.hasPoolTasks
         await withDiscardingTaskGroup { group in
             var batch = board.start()
@@ -69,7 +75,7 @@ struct WeaveScheduler: Sendable {
 
     /// Runs `first` in the weave's own task, then each task the last one made ready, for as long
     /// as nothing else runs; returns the ready tasks it leaves to start.
-    private func runAlone(_ first: Launch) async -> [Launch] {
+    nonisolated(nonsending) private func runAlone(_ first: Launch) async -> [Launch] {
         var next: Launch? = first
         var others: [Launch] = []
         while let launch = next {
@@ -86,7 +92,7 @@ struct WeaveScheduler: Sendable {
     /// three, so that the task's frames fit in its first allocation (each slab more is a
     /// `malloc`, freed on whichever thread ends the task).
     @inline(__always)
-    private func runChain(from first: Launch) async {
+    nonisolated(nonsending) private func runChain(from first: Launch) async {
         var next: Launch? = first
         var spawned: [Launch] = []
         while spawned.isEmpty, let launch = next {
@@ -100,7 +106,7 @@ struct WeaveScheduler: Sendable {
     /// task, which goes on with `next`. Not inlined, so that a chain that never gets here keeps
     /// a small async frame (each child task's first allocation must hold its frames).
     @inline(never)
-    private func runSpawning(_ spawned: [Launch], then next: Launch?) async {
+    nonisolated(nonsending) private func runSpawning(_ spawned: [Launch], then next: Launch?) async {
         var spawned = spawned
         var next = next
         await withDiscardingTaskGroup { group in
@@ -117,7 +123,7 @@ struct WeaveScheduler: Sendable {
     /// Runs one task in a child task and records it; returns the task to go on with and the
     /// `async` tasks to start.
     @inline(__always)
-    private func step(_ launch: Launch) async -> (next: Launch?, spawned: [Launch]) {
+    nonisolated(nonsending) private func step(_ launch: Launch) async -> (next: Launch?, spawned: [Launch]) {
         let (next, others) = board.finish(
             await TaskExecution.perform(launch, in: run, observation), in: .task)
         return (next, submitToPool(others))

@@ -5,8 +5,14 @@
 @usableFromInline
 package enum TaskBody: Sendable {
     case sync(@Sendable ([any Sendable]) throws -> any Sendable)
-    case async(@Sendable ([any Sendable]) async throws -> any Sendable)
+    case async(AsyncBody)
     case mapped(MappedBody)
+
+    /// An `async` body. It runs on its caller's executor (`nonisolated(nonsending)`): the task
+    /// that runs it calls it with no switch on the way in or out.
+    @usableFromInline
+    package typealias AsyncBody =
+        nonisolated(nonsending) @Sendable ([any Sendable]) async throws -> any Sendable
 
     package var isAsync: Bool {
         switch self {
