@@ -4,6 +4,11 @@ import WoveDSL
 /// Per-weave overhead: the 5-node diamond of `bench/wove_peer.py` (`x` → `a`, `b` → `c` → `d`).
 enum DiamondWorkload {
     static let weaves = 200
+    /// Timed runs per side. A run of 200 weaves lasts a few milliseconds, so a busy moment of a
+    /// shared machine spoils a whole run; the best of 40 finds its quiet moments where the best
+    /// of 10 often did not (the async row's ratio moved between 1.8× and 3.5× from one suite run
+    /// to the next with 10).
+    static let repetitions = 40
 
     static func woveAsync() async throws {
         for _ in 0..<weaves {

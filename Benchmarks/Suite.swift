@@ -31,20 +31,22 @@ enum BenchmarkSuite {
     private static func graphs() async throws {
         try await Harness.compare(
             "diamond_weave_x200 (async bodies)", unit: "weave", units: DiamondWorkload.weaves,
-            repetitions: 10,
+            repetitions: DiamondWorkload.repetitions,
             wove: DiamondWorkload.woveAsync,
             baseline: ("TaskGroup, a child per node", DiamondWorkload.taskGroup))
         try await Harness.compare(
-            "diamond_weave_x200 (sync bodies)", unit: "weave", units: DiamondWorkload.weaves, repetitions: 10,
+            "diamond_weave_x200 (sync bodies)", unit: "weave", units: DiamondWorkload.weaves,
+            repetitions: DiamondWorkload.repetitions,
             wove: DiamondWorkload.woveSync,
             baseline: ("a Dispatch thread hop per node", DiamondWorkload.threadHops))
         try await Harness.compare(
             "diamond_weave_x200 (sync, off the pool)", unit: "weave", units: DiamondWorkload.weaves,
-            repetitions: 10, wove: DiamondWorkload.woveSync,
+            repetitions: DiamondWorkload.repetitions, wove: DiamondWorkload.woveSync,
             baseline: ("a hop per node to a thread outside the cooperative pool", DiamondWorkload.offPoolHops)
         )
         try await Harness.compare(
-            "diamond_weave_x200 vs async let", unit: "weave", units: DiamondWorkload.weaves, repetitions: 10,
+            "diamond_weave_x200 vs async let", unit: "weave", units: DiamondWorkload.weaves,
+            repetitions: DiamondWorkload.repetitions,
             wove: DiamondWorkload.woveAsync, baseline: ("async let, branches only", DiamondWorkload.asyncLet))
         try await Harness.compare(
             "wide_graph_10k (async no-ops)", unit: "task", units: WideGraphWorkload.width, repetitions: 5,
