@@ -1,6 +1,6 @@
-import Foundation
 import Testing
 import WoveDSL
+import WoveRuntime
 
 /// A main-actor view model whose weave block reads its own state.
 @MainActor
@@ -67,12 +67,52 @@ struct IsolationTests {
         #expect(try await run() == 21)
     }
 
-    @Test("a @MainActor function runs a weave; its tasks do not run on the main actor")
-    @MainActor
-    func tasksLeaveTheMainActor() async throws {
+    @Test("a global actor's function runs a weave; its tasks do not run on that actor")
+    @QueueActor
+    func tasksLeaveTheCallersActor() async throws {
+        #expect(QueueActor.isCurrent)
         let result = try await weave {
-            Task("where") { () async -> Bool in Thread.isMainThread }
+            Task("where") { () async -> Bool in QueueActor.isCurrent }
         }
         #expect(try result.final(as: Bool.self) == false)
+        #expect(QueueActor.isCurrent)
+    }
+
+    @Test(
+        "a global actor's function runs a weave; Wove's own work for it (events, scheduling) stays off that actor",
+        arguments: [1, 3])
+    @QueueActor
+    func engineLeavesTheCallersActor(tasks: Int) async throws {
+        #expect(QueueActor.isCurrent)
+        let recorder = IsolationRecorder()
+        // One task runs in the weave's own task (nothing else is in flight); three run as its
+        // children. Each event is told where the engine is when it happens.
+        _ = try await weave(options: .observer(recorder)) {
+            Task("first") { () async in 1 }
+            if tasks > 1 {
+                Task("second", after: "first") { (first: Int) async in first + 1 }
+                Task("third", after: "first") { (first: Int) async in first + 2 }
+            }
+        }
+        let seen = recorder.seen
+        #expect(seen.count >= 2 + 2 * tasks, "\(seen.map(\.kind))")
+        #expect(seen.allSatisfy { !$0.onCallersActor }, "\(seen.filter(\.onCallersActor).map(\.kind))")
+    }
+}
+
+/// Records, for each event, whether it was told on ``QueueActor``.
+private final class IsolationRecorder: WeaveObserver {
+    struct Sighting: Sendable {
+        let kind: WeaveEvent.Kind
+        let onCallersActor: Bool
+    }
+
+    private let sightings = LockedValue<[Sighting]>([])
+
+    var seen: [Sighting] { sightings.withLock { $0 } }
+
+    func observe(_ event: WeaveEvent) {
+        let sighting = Sighting(kind: event.kind, onCallersActor: QueueActor.isCurrent)
+        sightings.withLock { $0.append(sighting) }
     }
 }

@@ -32,9 +32,9 @@ package struct PreparedWeave: Sendable {
     /// an environment that did not stop in time; `CancellationError` if the caller was cancelled
     /// before every task finished.
     ///
-    /// Not `nonisolated(nonsending)`: calling it is where the weave leaves the caller's isolation
-    /// for the generic executor, and everything it calls stays there (see ``WeaveEngine``).
-    package func run() async throws -> WoveResult {
+    /// `@concurrent`: calling it is where the weave leaves the caller's isolation for the generic
+    /// executor, where the engine then runs (see ``WeaveEngine``).
+    @concurrent package func run() async throws -> WoveResult {
         let result = await settleInPlace()
         if Task.isCancelled, !result.cancelled.isEmpty { throw CancellationError() }
         if options.errorMode == .raise, let error = result.error { throw error }
@@ -42,11 +42,11 @@ package struct PreparedWeave: Sendable {
     }
 
     /// Runs until every task settles and returns the result with every error in it, off the
-    /// caller's isolation, as ``run()`` does.
-    package func settle() async -> WoveResult { await settleInPlace() }
+    /// caller's isolation (`@concurrent`), as ``run()`` does.
+    @concurrent package func settle() async -> WoveResult { await settleInPlace() }
 
-    /// ``settle()``, on the caller's executor: ``run()`` has already left the caller's isolation
-    /// for the generic executor, so entering and leaving this needs no switch.
+    /// ``settle()``, on the caller's executor: ``run()`` and ``settle()`` have already left the
+    /// caller's isolation for the generic executor, so entering and leaving this needs no switch.
     nonisolated(nonsending) private func settleInPlace() async -> WoveResult {
         let run = WeaveRun(
             options: options, name: name ?? "weave", taskCount: graph.taskIndices.count,

@@ -11,11 +11,13 @@
 /// settles, including any synchronous body abandoned by a timeout, before `run` returns, so
 /// nothing outlives the call.
 ///
-/// The engine's `async` functions, and the `async` task bodies it calls, are
-/// `nonisolated(nonsending)`: each runs on the executor of the task calling it. That is the
-/// weave's own task, which `PreparedWeave.run` has already moved off the caller's isolation to
-/// the generic executor, or one of its child tasks, so the engine never runs on the caller's
-/// actor and no call between its functions switches executors on the way in or out.
+/// The scheduler's `async` functions below, `execute`, `TaskExecution`'s and the wrapper around
+/// each `async` task body (``TaskBody/AsyncBody``) are `nonisolated(nonsending)`: each runs on the
+/// executor of the task calling it. That is the weave's own task, which the `@concurrent`
+/// `PreparedWeave.run` or `settle` has already moved off the caller's isolation to the generic
+/// executor, or one of its child tasks; so they never run on the caller's actor, and calls among
+/// them switch no executor on the way in or out. (The user's own body is a plain `async`
+/// closure: it runs on the generic executor, or on the actor it is isolated to.)
 package enum WeaveEngine {
     nonisolated(nonsending) static func execute(
         _ graph: CompiledGraph,

@@ -1,15 +1,18 @@
 /// A task's closure with its inputs erased to an argument array.
 ///
 /// A `sync` body never suspends and runs on Wove's blocking pool; an `async`
-/// body runs as a child task of the weave; a `mapped` body runs once per item.
+/// body runs in a child task of the weave, or in the weave's own task while nothing else is in
+/// flight; a `mapped` body runs once per item.
 @usableFromInline
 package enum TaskBody: Sendable {
     case sync(@Sendable ([any Sendable]) throws -> any Sendable)
     case async(AsyncBody)
     case mapped(MappedBody)
 
-    /// An `async` body. It runs on its caller's executor (`nonisolated(nonsending)`): the task
-    /// that runs it calls it with no switch on the way in or out.
+    /// An `async` body: the DSL's wrapper that reads the arguments and calls the user's closure.
+    /// It runs on its caller's executor (`nonisolated(nonsending)`), the generic one for every
+    /// task of a weave (see ``WeaveEngine``), so calling it switches no executor; the user's
+    /// closure inside switches as any plain `async` closure does.
     @usableFromInline
     package typealias AsyncBody =
         nonisolated(nonsending) @Sendable ([any Sendable]) async throws -> any Sendable
