@@ -1,5 +1,3 @@
-import Foundation
-
 /// Measures workloads and prints them side by side with their hand-written baselines.
 enum Harness {
     /// One row: a Wove workload and the hand-written code it is compared with.
@@ -64,15 +62,25 @@ enum Harness {
         let wove = microseconds(row.wove) / Double(row.units)
         var line =
             pad(row.name, nameWidth)
-            + pad(String(format: "%.2f µs/%@", wove, row.unit), timeWidth, right: true)
+            + pad("\(twoDecimals(wove)) µs/\(row.unit)", timeWidth, right: true)
         if let baseline = row.baseline, let baselineName = row.baselineName {
             let hand = microseconds(baseline) / Double(row.units)
-            line += pad(String(format: "%.2f µs/%@", hand, row.unit), timeWidth, right: true)
-            line += pad(String(format: "%.2f×", wove / hand), ratioWidth, right: true) + "  " + baselineName
+            line += pad("\(twoDecimals(hand)) µs/\(row.unit)", timeWidth, right: true)
+            line += pad("\(twoDecimals(wove / hand))×", ratioWidth, right: true) + "  " + baselineName
         } else {
             line += pad("—", timeWidth, right: true) + pad("—", ratioWidth, right: true)
         }
         return line
+    }
+
+    /// `value` with two decimals, as `%.2f` writes it (the benchmarks link no Foundation, so that
+    /// the stdio workers they start are as lean as a user's).
+    static func twoDecimals(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e15 else { return "\(value)" }
+        let hundredths = Int((abs(value) * 100).rounded())
+        let fraction = hundredths % 100
+        let sign = value < 0 && hundredths > 0 ? "-" : ""
+        return "\(sign)\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
     static func microseconds(_ duration: Duration) -> Double {

@@ -1,6 +1,12 @@
 import Dispatch
-import Foundation
 import WoveDSL
+import WoveRuntime
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Per-item cost of mapping, next to hand-written TaskGroup code (the workloads of `bench/wove_peer.py`).
 enum MapWorkloads {
@@ -134,12 +140,11 @@ enum ReadmeWorkload {
             for _ in 0..<items {
                 group.addTask {
                     await withUnsafeContinuation { continuation in
-                        Thread {
+                        DetachedThread.start(name: "bench.thread") {
                             _ = cpu()
                             usleep(100_000)
                             continuation.resume()
                         }
-                        .start()
                     }
                 }
             }

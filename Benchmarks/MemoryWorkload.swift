@@ -1,5 +1,16 @@
-import Foundation
 import WoveDSL
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Peak memory of a 1,000,000-item no-op map, each measured in a fresh child process so that
 /// earlier workloads do not raise the peak.
@@ -33,21 +44,25 @@ enum MemoryWorkload {
                 + Harness.pad("\(wove / 1024) MiB", Harness.timeWidth, right: true)
                 + Harness.pad("\(floor / 1024) MiB", Harness.timeWidth, right: true)
                 + Harness.pad(
-                    String(format: "%.2f×", Double(wove) / Double(floor)), Harness.ratioWidth, right: true)
+                    "\(Harness.twoDecimals(Double(wove) / Double(floor)))×", Harness.ratioWidth, right: true)
                 + "  the input and result arrays alone")
     }
 
+    /// Runs this executable again in `mode` (through the shell, with `popen`: the benchmarks link
+    /// no Foundation, see ``Harness/twoDecimals(_:)``) and returns the peak it prints.
     private static func measure(_ mode: String) throws -> Int {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-        process.environment = ProcessInfo.processInfo.environment.merging([modeVariable: mode]) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard process.terminationStatus == 0, let kib = Int(text) else { throw BenchmarkCheckFailed() }
+        let executable = "'" + CommandLine.arguments[0].replacing("'", with: #"'\''"#) + "'"
+        guard let child = popen("\(modeVariable)=\(mode) exec \(executable)", "r") else {
+            throw BenchmarkCheckFailed()
+        }
+        var output: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 256)
+        while case let count = fread(&buffer, 1, buffer.count, child), count > 0 {
+            output += buffer[..<count]
+        }
+        let status = pclose(child)
+        let text = String(decoding: output, as: UTF8.self).split(whereSeparator: \.isWhitespace).last ?? ""
+        guard status == 0, let kib = Int(text) else { throw BenchmarkCheckFailed() }
         return kib
     }
 

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Every workload, in the order printed. Runs off the main actor, as library code would.
 enum BenchmarkSuite {

@@ -1,4 +1,3 @@
-import Foundation
 package import WoveRuntime
 
 /// How an executable started by a cluster scheduler's job learns that it runs one task for a

@@ -1,5 +1,3 @@
-import Foundation
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -52,7 +50,7 @@ extension WoveWorker {
                 unsetenv(variable)
             }
             guard let runner = BackendWorkerMode.runner.withLock({ $0 }) else {
-                FileHandle.standardError.write(Data(BackendWorkerMode.notEnabledMessage.utf8))
+                Descriptors.writeToStandardError(BackendWorkerMode.notEnabledMessage)
                 exit(BackendWorkerMode.notEnabledStatus)
             }
             exit(await runner(self, payload))

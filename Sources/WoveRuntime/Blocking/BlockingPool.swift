@@ -1,4 +1,3 @@
-import Foundation
 import Synchronization
 
 #if canImport(Glibc)
@@ -252,10 +251,7 @@ final class BlockingPool: @unchecked Sendable {
 
     private func spawn(_ count: Int) {
         for _ in 0..<count {
-            Thread.detachNewThread { [self] in
-                ThreadName.set("wove.blocking")
-                self.work()
-            }
+            DetachedThread.start(name: "wove.blocking") { [self] in work() }
         }
     }
 

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Reads `wove_config.json`: the keys of Python wove's `WOVE_CONFIG`, in snake_case JSON.
 ///
@@ -33,13 +37,13 @@ enum ConfigurationFile {
     /// - Throws: ``WeaveError`` naming the file, the key and the value;
     ///   ``MissingDispatchFeatureError`` for an executor whose integration is not linked.
     static func load(_ file: URL) throws -> ConfigurationChange {
-        let object: Any
+        let value: JSONValue
         do {
-            object = try JSONSerialization.jsonObject(with: Data(contentsOf: file))
+            value = try JSONParser.parse(Data(contentsOf: file))
         } catch {
             throw WeaveError(.invalidConfiguration, "\(file.path) is not readable JSON: \(error).")
         }
-        guard let root = object as? [String: Any] else {
+        guard case .object(let root) = value else {
             throw WeaveError(.invalidConfiguration, "\(file.path) must hold a JSON object at the top.")
         }
         do {
@@ -69,7 +73,7 @@ enum ConfigurationFile {
         "delivery_max_in_flight", "delivery_orphan_policy",
     ]
 
-    static func parse(_ root: [String: Any]) throws -> ConfigurationChange {
+    static func parse(_ root: [String: JSONValue]) throws -> ConfigurationChange {
         let reader = KeyReader(root, path: "", known: globalKeys)
         try reader.rejectUnknownKeys()
         var change = ConfigurationChange(
@@ -110,11 +114,11 @@ enum ConfigurationFile {
 
 /// Reads typed values out of one JSON object, naming the full key path in every error.
 private struct KeyReader {
-    let object: [String: Any]
+    let object: [String: JSONValue]
     let path: String
     let known: Set<String>
 
-    init(_ object: [String: Any], path: String, known: Set<String>) {
+    init(_ object: [String: JSONValue], path: String, known: Set<String>) {
         self.object = object
         self.path = path
         self.known = known
@@ -131,23 +135,29 @@ private struct KeyReader {
 
     func string(_ key: String) throws(WeaveError) -> String? {
         guard let value = present(key) else { return nil }
-        guard let text = value as? String else { throw wrongType(key, value, "a string") }
+        guard case .string(let text) = value else { throw wrongType(key, value, "a string") }
         return text
     }
 
     func integer(_ key: String) throws(WeaveError) -> Int? {
         guard let value = present(key) else { return nil }
-        guard let number = value as? NSNumber, !isBoolean(number),
-            let integer = Int(exactly: number.doubleValue)
-        else { throw wrongType(key, value, "a whole number") }
-        return integer
+        switch value {
+        case .integer(let integer): return integer
+        case .number(let number): if let integer = Int(exactly: number) { return integer }
+        default: break
+        }
+        throw wrongType(key, value, "a whole number")
     }
 
     func seconds(_ key: String) throws(WeaveError) -> Duration? {
         guard let value = present(key) else { return nil }
-        guard let number = value as? NSNumber, !isBoolean(number),
-            let duration = Duration(checkedSeconds: number.doubleValue)
-        else {
+        let seconds: Double? =
+            switch value {
+            case .integer(let integer): Double(integer)
+            case .number(let number): number
+            default: nil
+            }
+        guard let seconds, let duration = Duration(checkedSeconds: seconds) else {
             throw wrongType(key, value, "a number of seconds, at most \(Int(Duration.maximumSeconds))")
         }
         return duration
@@ -185,50 +195,40 @@ private struct KeyReader {
         throw WeaveError(.invalidConfiguration, "\(name(key)) is \"\(text)\"; it must be one of \(allowed).")
     }
 
-    /// A JSON object kept as ``JSONValue``s, for settings Wove passes on (`executor_config`):
-    /// re-serialized and decoded by `JSONValue` itself, so whole numbers stay whole.
+    /// A JSON object kept as it is, for settings Wove passes on (`executor_config`).
     func jsonObject(_ key: String) throws(WeaveError) -> [String: JSONValue]? {
         guard let value = present(key) else { return nil }
-        guard value is [String: Any] else { throw wrongType(key, value, "an object") }
-        do {
-            let data = try JSONSerialization.data(withJSONObject: value)
-            return try JSONDecoder().decode([String: JSONValue].self, from: data)
-        } catch {
-            throw WeaveError(.invalidConfiguration, "\(name(key)) could not be read: \(error).")
-        }
+        guard case .object(let object) = value else { throw wrongType(key, value, "an object") }
+        return object
     }
 
     /// The entries of the object under `key`, each an object or `null` (`nil` here).
-    func objects(_ key: String) throws(WeaveError) -> [(String, [String: Any]?)] {
+    func objects(_ key: String) throws(WeaveError) -> [(String, [String: JSONValue]?)] {
         guard let value = present(key) else { return [] }
-        guard let table = value as? [String: Any] else { throw wrongType(key, value, "an object") }
-        var result: [(String, [String: Any]?)] = []
-        for name in table.keys.sorted() {
-            if table[name] is NSNull {
-                result.append((name, nil))
-                continue
+        guard case .object(let table) = value else { throw wrongType(key, value, "an object") }
+        var result: [(String, [String: JSONValue]?)] = []
+        for (name, entry) in table.sorted(by: { $0.key < $1.key }) {
+            switch entry {
+            case .null: result.append((name, nil))
+            case .object(let object): result.append((name, object))
+            default: throw wrongType("\(key).\(name)", entry, "an object or null")
             }
-            guard let entry = table[name] as? [String: Any] else {
-                throw wrongType("\(key).\(name)", table[name] ?? NSNull(), "an object or null")
-            }
-            result.append((name, entry))
         }
         return result
     }
 
-    private func present(_ key: String) -> Any? {
-        guard let value = object[key], !(value is NSNull) else { return nil }
+    /// The value under `key`; `nil` when it is missing or `null`.
+    private func present(_ key: String) -> JSONValue? {
+        guard let value = object[key], value != .null else { return nil }
         return value
     }
 
     private func name(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    /// JSON `true`/`false` arrive as numbers whose Objective-C type is `char`; JSON numbers never do.
-    private func isBoolean(_ number: NSNumber) -> Bool {
-        String(cString: number.objCType) == "c"
-    }
-
-    private func wrongType(_ key: String, _ value: Any, _ expected: String) -> WeaveError {
-        WeaveError(.invalidConfiguration, "\(name(key)) is \(value); it must be \(expected).")
+    /// The error for `value` under `key`, which is not `expected`; a string is shown without
+    /// its quotes, anything else as its JSON text.
+    private func wrongType(_ key: String, _ value: JSONValue, _ expected: String) -> WeaveError {
+        let shown = if case .string(let text) = value { text } else { value.description }
+        return WeaveError(.invalidConfiguration, "\(name(key)) is \(shown); it must be \(expected).")
     }
 }

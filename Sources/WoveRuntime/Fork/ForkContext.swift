@@ -1,5 +1,3 @@
-import Foundation
-
 /// What a forked child needs to run a weave: its tasks by name in declaration order, the
 /// initialization values they read, as JSON, its limits, and where to write the outcome.
 package struct ForkContext: Codable, Sendable {

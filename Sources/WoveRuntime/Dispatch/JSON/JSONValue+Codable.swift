@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension JSONValue {
     /// The JSON form of any `Encodable` value, as `JSONEncoder` would shape it (`Data` as base64,

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Decodes a `Decodable` value straight from a ``JSONValue`` tree, with no JSON text in between,
 /// as `JSONDecoder` would: `Data` from a base64 string, `URL` from a string, `Decimal` and the

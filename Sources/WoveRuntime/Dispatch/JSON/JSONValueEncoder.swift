@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Encodes an `Encodable` value straight into a ``JSONValue`` tree, with no JSON text in between,
 /// as `JSONEncoder` would shape it: `Data` as a base64 string, `URL` as its absolute string,
@@ -24,7 +28,8 @@ enum JSONValueEncoder {
         case let data as Data: return .string(data.base64EncodedString())
         case let url as URL: return .string(url.absoluteString)
         case let decimal as Decimal:
-            let double = NSDecimalNumber(decimal: decimal).doubleValue
+            // Through its text: `FoundationEssentials` has no `NSDecimalNumber` to convert it.
+            let double = Double(decimal.description) ?? .nan
             return Int(exactly: double).map(JSONValue.integer) ?? .number(double)
         case let double as Double: return try number(double, codingPath)
         case let float as Float: return try number(Double(float), codingPath)

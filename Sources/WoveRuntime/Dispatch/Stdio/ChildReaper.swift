@@ -1,5 +1,3 @@
-import Foundation
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -31,8 +29,8 @@ enum ChildReaper {
         exited: @escaping @Sendable () -> Void,
         reaped: @escaping @Sendable (Int32?) -> Void
     ) {
-        let thread = Thread {
-            ThreadName.set("wove.wait.\(pid)")
+        // It only waits, and a host may run a thousand workers: a small stack will do.
+        DetachedThread.start(name: "wove.wait.\(pid)", stackSize: 128 * 1024) {
             var info = siginfo_t()
             var waited: Int32
             repeat {
@@ -44,8 +42,5 @@ enum ChildReaper {
             repeat { result = waitpid(pid, &status, 0) } while result == -1 && errno == EINTR
             reaped(result == pid ? status : nil)
         }
-        // It only waits, and a host may run a thousand workers: a small stack will do.
-        thread.stackSize = 128 * 1024
-        thread.start()
     }
 }

@@ -127,6 +127,12 @@ package enum Descriptors {
         }
     }
 
+    /// Writes `text` to the process's standard error, ignoring failure: a diagnostic has nowhere
+    /// else to go.
+    package static func writeToStandardError(_ text: String) {
+        try? write(Array(text.utf8), to: STDERR_FILENO)
+    }
+
     /// Closes `descriptor`, ignoring errors (there is nothing left to do with it either way).
     static func close(_ descriptor: Int32) {
         guard descriptor >= 0 else { return }

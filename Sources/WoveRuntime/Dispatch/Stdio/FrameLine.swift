@@ -1,5 +1,3 @@
-import Foundation
-
 /// One frame as one line of the stdio protocol: compact JSON with wove's field names, ended by
 /// `\n`. JSON escapes every newline inside strings, so a frame never spans two lines.
 package enum FrameLine {

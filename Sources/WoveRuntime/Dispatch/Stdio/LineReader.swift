@@ -1,4 +1,3 @@
-import Foundation
 import Synchronization
 
 #if canImport(Glibc)
@@ -64,8 +63,7 @@ package final class LineReader: Sendable {
         diagnostics: @escaping @Sendable ([UInt8]) -> Void = { _ in },
         end: @escaping @Sendable (End) -> Void
     ) {
-        Thread.detachNewThread { [self] in
-            ThreadName.set(name)
+        DetachedThread.start(name: name) { [self] in
             let reason = readLines(line: line, diagnostics: diagnostics)
             if closeWhenDone { Descriptors.close(descriptor) }
             if let diagnosticsDescriptor = self.diagnostics { Descriptors.close(diagnosticsDescriptor) }

@@ -1,5 +1,3 @@
-import Foundation
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -183,10 +181,7 @@ package final class LineWriter: @unchecked Sendable {
     private func startOrWakeThread() {
         guard !threadStarted else { return mutex.signal() }
         threadStarted = true
-        Thread.detachNewThread { [self] in
-            ThreadName.set(name)
-            drain()
-        }
+        DetachedThread.start(name: name) { [self] in drain() }
     }
 
     /// Records `error`, closes the descriptor and returns every queued waiter to fail.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Starts child processes on one thread of its own, never on Swift's cooperative pool: the
 /// stdio executor's workers, and the commands other executors run (a scheduler's `sbatch`).
 ///
@@ -29,10 +27,7 @@ package final class ProcessLauncher: @unchecked Sendable {
                     mutex.signal()
                 } else {
                     threadStarted = true
-                    Thread.detachNewThread { [self] in
-                        ThreadName.set("wove.launcher")
-                        serve()
-                    }
+                    DetachedThread.start(name: "wove.launcher") { [self] in serve() }
                 }
             }
         }

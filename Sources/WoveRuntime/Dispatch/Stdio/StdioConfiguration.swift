@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The checked `executor_config` of a `stdio` environment.
 ///
@@ -117,15 +121,18 @@ package struct StdioConfiguration: Sendable, Equatable {
     /// The command to start: ``command``, else the current executable.
     var resolvedCommand: [String] { command ?? [Self.currentExecutable] }
 
-    /// The path of the running executable: `/proc/self/exe` on Linux, else the main bundle's
-    /// executable, else `CommandLine.arguments[0]` made absolute.
+    /// The path of the running executable: `/proc/self/exe` on Linux, the main bundle's
+    /// executable where the whole of Foundation is imported (Darwin), else
+    /// `CommandLine.arguments[0]` made absolute.
     package static var currentExecutable: String {
         #if os(Linux)
             if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
                 return path
             }
         #endif
-        if let path = Bundle.main.executablePath { return path }
+        #if !canImport(FoundationEssentials)
+            if let path = Bundle.main.executablePath { return path }
+        #endif
         let first = CommandLine.arguments.first ?? ""
         return URL(fileURLWithPath: first).standardizedFileURL.path
     }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The built-in `stdio` executor: runs an environment's tasks in worker processes it starts,
 /// speaking wove's frame protocol as JSON lines over their stdin and stdout.
@@ -372,8 +376,7 @@ final class StdioExecutor: InboxBackedExecutor {
             let message =
                 "Skipped a malformed line from stdio worker '\(command)' (pid \(worker.pid)): \(reason). Line: "
                 + FrameLine.excerpt(line)
-            try? Descriptors.write(
-                Array("wove: \(message)\n".utf8), to: FileHandle.standardError.fileDescriptor)
+            Descriptors.writeToStandardError("wove: \(message)\n")
             inbox.push(.log(message: message))
             // A run the garbled frame was about would otherwise wait for an answer that never comes.
             if let runID = FrameLine.runID(in: line), let taskID = release(runID) {

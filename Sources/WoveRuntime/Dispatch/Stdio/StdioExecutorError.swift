@@ -1,5 +1,3 @@
-import Foundation
-
 /// Why the stdio executor could not start, send or receive. Its description names the worker
 /// command, and the process id and exit status when there is a process.
 struct StdioExecutorError: Error, CustomStringConvertible {
@@ -40,7 +38,7 @@ struct StdioExecutorError: Error, CustomStringConvertible {
     static func render(_ command: [String]) -> String {
         command.map { word in
             word.isEmpty || word.contains(where: { $0.isWhitespace || "'\"\\".contains($0) })
-                ? "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'" : word
+                ? "'" + word.replacing("'", with: "'\\''") + "'" : word
         }
         .joined(separator: " ")
     }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -213,7 +217,7 @@ final class WorkerProcess: Sendable {
     func exitDescription(waitingUpTo limit: Duration) -> String {
         let deadline = ContinuousClock.now + limit
         while ContinuousClock.now < deadline, exit.status == nil {
-            Thread.sleep(forTimeInterval: 0.01)
+            usleep(10_000)
         }
         let status = exit.status ?? "process still running"
         guard let last = stderrTail.lastLines else { return status }

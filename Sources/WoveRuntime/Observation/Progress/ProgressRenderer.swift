@@ -1,5 +1,3 @@
-import Foundation
-
 /// A ``WeaveObserver`` that draws the live progress of the weaves it observes: each running
 /// task with how long it has run, and for a mapped task its items done of the total, rate and
 /// time left.
@@ -61,7 +59,7 @@ public final class ProgressRenderer: WeaveObserver, ReportingLater, @unchecked S
             isDrawing = true
             return true
         }
-        if startsDrawing { Thread.detachNewThread { self.drawUntilIdle() } }
+        if startsDrawing { DetachedThread.start(name: "wove.progress") { self.drawUntilIdle() } }
     }
 
     /// Returns once the summary of the weave `weaveID` is written (at once if this renderer has
