@@ -1,6 +1,5 @@
 import Dispatch
 import WoveDSL
-import WoveRuntime
 
 #if canImport(Glibc)
     import Glibc
