@@ -46,9 +46,9 @@ struct ResolvedOptionsTests {
         // The names in events and errors stay each task's own.
         #expect(try runnable("plain_b").policy.taskName == "plain_b")
         // Plain local bodies keep their fast paths; one with a timeout does not.
-        #expect(try runnable("plain_a").plainAsyncBody != nil)
+        #expect(try runnable("plain_a").runsPlainAsync)
         #expect(try runnable("plain_b").runsOnPool)
-        #expect(try runnable("own").plainAsyncBody == nil)
+        #expect(try !runnable("own").runsPlainAsync)
 
         let result = try await Wove.withConfiguration(configuration) { try await prepared.run() }
         #expect(try result.value("sturdy_own", as: [Int].self) == [6, 7])

@@ -1,10 +1,14 @@
-/// What the scheduler needs to run one task, with its options resolved once per weave (a class,
-/// so handing it to each run of the task is one reference):
+/// What the scheduler needs to run one task, besides its body, with its options resolved (a
+/// class, so handing it to each run of the task is one reference):
 /// the task's own → the task's environment → the global configuration → built-in defaults.
+///
+/// It holds no body, which is each weave's own (``CompiledGraph/body(at:)``): weaves of one shape
+/// whose tasks set no option share their runnables (``RunnableMemo``).
 package final class Runnable: Sendable {
     package let name: String
     package let location: SourceLocation
-    package let body: TaskBody
+    /// The kind of body it was resolved for.
+    let bodyKind: TaskBody.Kind
     /// Its options, resolved; shared with the weave's other tasks that set none.
     let options: ResolvedOptions
     /// Whether a mapped task's items come from an upstream node (passed as the last argument).
@@ -14,14 +18,14 @@ package final class Runnable: Sendable {
     /// Whether its body is synchronous, local and plain (one attempt, no timeout, no observer),
     /// so it runs straight on a blocking-pool thread, with no child task waiting for it.
     let runsOnPool: Bool
-    /// Its body, when it is `async`, local and plain, so that running it is one call.
-    let plainAsyncBody: TaskBody.AsyncBody?
+    /// Whether its body is `async`, local and plain, so that running it is one call.
+    let runsPlainAsync: Bool
 
     /// The task `definition`, running with `options`, resolved against `defaults`.
     init(_ definition: TaskDefinition, options: ResolvedOptions, defaults: OptionDefaults) throws {
         name = definition.name
         location = definition.location
-        body = definition.body
+        bodyKind = definition.body.kind
         self.options = options
         remote =
             options.sendsRuns
@@ -31,12 +35,8 @@ package final class Runnable: Sendable {
             : nil
         mapsUpstream = definition.mappingSourceName != nil
         let plain = remote == nil && options.isPlain
-        if case .sync = body { runsOnPool = plain } else { runsOnPool = false }
-        if case .async(let body) = body, plain {
-            plainAsyncBody = body
-        } else {
-            plainAsyncBody = nil
-        }
+        runsOnPool = plain && bodyKind == .sync
+        runsPlainAsync = plain && bodyKind == .async
     }
 
     package var workers: Int? { options.workers }

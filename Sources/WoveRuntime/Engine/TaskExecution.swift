@@ -1,16 +1,16 @@
 /// Runs one task's body, the way its options and environment say, and reports how it ended and
 /// how long it took.
 enum TaskExecution {
-    /// Runs `launch` in the calling task.
+    /// Runs `launch`, a task of `graph`, in the calling task.
     nonisolated(nonsending) static func perform(
-        _ launch: Launch, in run: WeaveRun, _ observation: WeaveObservation?
+        _ launch: Launch, of graph: CompiledGraph, in run: WeaveRun, _ observation: WeaveObservation?
     ) async
         -> ChildOutcome
     {
         if let observation { tellStarted(launch, observation) }
         let start = MonotonicTime.now
         do {
-            let value = try await value(of: launch.runnable, launch.arguments, run)
+            let value = try await value(of: launch, graph, run)
             return ChildOutcome(
                 index: launch.index, result: .success(value), duration: MonotonicTime.now - start)
         } catch {
@@ -27,10 +27,10 @@ enum TaskExecution {
         observation.emit(WeaveEvent(.taskStarted, task: runnable.name, environment: runnable.environment))
     }
 
-    /// Runs a plain synchronous task on the calling pool thread (plain: an observed weave has
-    /// none, so there is no event to report).
-    static func performOnThread(_ launch: Launch, in run: WeaveRun) -> ChildOutcome {
-        guard let runnable = launch.runnable, case .sync(let body) = runnable.body else {
+    /// Runs a plain synchronous task of `graph` on the calling pool thread (plain: an observed
+    /// weave has none, so there is no event to report).
+    static func performOnThread(_ launch: Launch, of graph: CompiledGraph, in run: WeaveRun) -> ChildOutcome {
+        guard case .sync(let body) = graph.body(at: launch.index) else {
             return ChildOutcome(index: launch.index, result: .success(()), duration: .zero)
         }
         let start = MonotonicTime.now
@@ -38,14 +38,19 @@ enum TaskExecution {
         return ChildOutcome(index: launch.index, result: result, duration: MonotonicTime.now - start)
     }
 
+    /// The value of `launch`. Only a plain `async` body's closure enters this async frame, not
+    /// the whole ``TaskBody`` (several closures wide): each task runs in a child task, whose first
+    /// allocation must hold its frames.
     nonisolated(nonsending) private static func value(
-        of runnable: Runnable?,
-        _ arguments: [any Sendable],
+        of launch: Launch,
+        _ graph: CompiledGraph,
         _ run: WeaveRun
     ) async throws -> any Sendable {
-        guard let runnable else { return () }
-        if let body = runnable.plainAsyncBody { return try await body(arguments) }
-        return try await options(of: runnable, arguments, run)
+        guard let runnable = launch.runnable else { return () }
+        if runnable.runsPlainAsync, let body = graph.asyncBody(at: launch.index) {
+            return try await body(launch.arguments)
+        }
+        return try await options(of: runnable, launch, graph, run)
     }
 
     /// The value of a task that needs more than a call to its body: a mapped or remote one, a
@@ -56,11 +61,14 @@ enum TaskExecution {
     @inline(never)
     nonisolated(nonsending) private static func options(
         of runnable: Runnable,
-        _ arguments: [any Sendable],
+        _ launch: Launch,
+        _ graph: CompiledGraph,
         _ run: WeaveRun
     ) async throws -> any Sendable {
+        guard let body = graph.body(at: launch.index) else { return () }
+        let arguments = launch.arguments
         let work: Work<any Sendable>
-        switch (runnable.body, runnable.remote) {
+        switch (body, runnable.remote) {
         case (.mapped(let body), _):
             return try await MappedTaskRunner.run(body, runnable, arguments, run)
         case (_, let remote?):

@@ -82,7 +82,7 @@ struct WeaveScheduler: Sendable {
         var others: [Launch] = []
         while let launch = next {
             (next, others) = board.finish(
-                await TaskExecution.perform(launch, in: run, observation), in: .alone)
+                await TaskExecution.perform(launch, of: board.graph, in: run, observation), in: .alone)
         }
         return others
     }
@@ -127,7 +127,7 @@ struct WeaveScheduler: Sendable {
     @inline(__always)
     nonisolated(nonsending) private func step(_ launch: Launch) async -> (next: Launch?, spawned: [Launch]) {
         let (next, others) = board.finish(
-            await TaskExecution.perform(launch, in: run, observation), in: .task)
+            await TaskExecution.perform(launch, of: board.graph, in: run, observation), in: .task)
         return (next, submitToPool(others))
     }
 
@@ -148,7 +148,7 @@ struct WeaveScheduler: Sendable {
             run: {
                 var next: Launch? = first
                 while let launch = next {
-                    let outcome = TaskExecution.performOnThread(launch, in: run)
+                    let outcome = TaskExecution.performOnThread(launch, of: board.graph, in: run)
                     let (following, others) = board.finish(outcome, in: .pool)
                     for launch in others { submit(launch) }
                     next = following

@@ -2,7 +2,9 @@
 ///
 /// Node 0 is `data`, the initialization values follow (sorted by name), then
 /// the tasks in definition order. The structure is a ``GraphShape``, which weaves of the same
-/// shape share; the definitions, initialization values and runnables are this weave's own.
+/// shape share; the definitions (with their bodies) and initialization values are this weave's
+/// own, and so are the runnables, unless an earlier weave of the shape left some to reuse
+/// (``RunnableMemo``).
 package final class CompiledGraph: Sendable {
     package static let dataNodeName = "data"
 
@@ -47,6 +49,15 @@ package final class CompiledGraph: Sendable {
     /// The declaration of node `index`; `nil` for `data` and initialization values.
     package func definition(at index: Int) -> TaskDefinition? {
         taskPosition(of: index).map { definitions[$0] }
+    }
+
+    /// The body of node `index`, this weave's own; `nil` for `data` and initialization values.
+    func body(at index: Int) -> TaskBody? { taskPosition(of: index).map { definitions[$0].body } }
+
+    /// The body of node `index` if it is `async`; `nil` for any other.
+    func asyncBody(at index: Int) -> TaskBody.AsyncBody? {
+        guard case .async(let body) = body(at: index) else { return nil }
+        return body
     }
 
     /// How to run node `index`; `nil` for `data` and initialization values.

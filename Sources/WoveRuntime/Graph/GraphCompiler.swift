@@ -7,13 +7,17 @@ package enum GraphCompiler {
     /// Checks run in this order: reserved names, then per task in definition
     /// order its options, dependencies and their types, then cycles, then each task's
     /// environment. A weave with the shape of one compiled before (``GraphShapeCache``) has
-    /// only its options and environments checked: the rest passed then.
+    /// only its options and environments checked: the rest passed then; and if its tasks set no
+    /// option, it may reuse that weave's runnables (``RunnableMemo``).
     package static func compile(
         _ definitions: [TaskDefinition],
         data: [String: any Sendable],
         defaults: OptionDefaults
     ) throws -> CompiledGraph {
         let (tasks, shape) = try self.shape(of: definitions, data: data)
+        if let kept = shape.runnables.runnables(for: tasks, defaults: defaults) {
+            return CompiledGraph(shape: shape, definitions: tasks, data: data, runnables: kept)
+        }
         var runnables: [Runnable] = []
         runnables.reserveCapacity(tasks.count)
         var resolver = OptionResolver(defaults)
@@ -21,6 +25,7 @@ package enum GraphCompiler {
             runnables.append(
                 try Runnable(task, options: try resolver.options(for: task), defaults: defaults))
         }
+        shape.runnables.keep(runnables, for: tasks, defaults: defaults)
         return CompiledGraph(shape: shape, definitions: tasks, data: data, runnables: runnables)
     }
 

@@ -15,6 +15,8 @@ package final class GraphShape: Sendable {
     let taskInputCounts: [Int]
     /// The tasks with no task dependencies, which a run starts at once, in definition order.
     let initiallyReady: [Int]
+    /// The runnables of its latest weave whose tasks set no option, for the next one to reuse.
+    let runnables = RunnableMemo()
     /// What the shape was compiled from, to tell whether a later weave has the same shape.
     private let tasks: [TaskShape]
     private let dataTypes: [(name: String, type: Any.Type)]

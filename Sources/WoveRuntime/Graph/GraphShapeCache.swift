@@ -1,6 +1,8 @@
 /// The shapes of recently compiled weaves, so a weave declared again with the same shape (the
 /// same block run in a loop, a `Weave` type run again) skips resolving names, checking types and
-/// sorting: only its options, environments and runnables are worked out again.
+/// sorting: only its options, environments and runnables are worked out again, and not even
+/// those when its tasks set no option and an earlier weave of the shape left its runnables
+/// (``RunnableMemo``).
 ///
 /// A shape is filed under its first task's declaring line and its task and data counts, one per
 /// key, and used only after ``GraphShape/matches(_:data:)`` confirms every name and type; a

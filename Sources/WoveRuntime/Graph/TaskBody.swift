@@ -17,6 +17,19 @@ package enum TaskBody: Sendable {
     package typealias AsyncBody =
         nonisolated(nonsending) @Sendable ([any Sendable]) async throws -> any Sendable
 
+    /// Which of the three a body is: all a ``Runnable`` depends on.
+    enum Kind: Sendable {
+        case sync, async, mapped
+    }
+
+    var kind: Kind {
+        switch self {
+        case .sync: .sync
+        case .async: .async
+        case .mapped: .mapped
+        }
+    }
+
     package var isAsync: Bool {
         switch self {
         case .sync: false

@@ -52,6 +52,8 @@ package struct TaskDefinition: Sendable {
         get { storage.fields.body }
         set { change { $0.body = newValue } }
     }
+    /// The kind of its body, read without copying the body out.
+    var bodyKind: TaskBody.Kind { storage.fields.body.kind }
     package var options: TaskOptions {
         get { storage.fields.options }
         set { change { $0.options = newValue } }

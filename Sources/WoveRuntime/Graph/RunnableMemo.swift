@@ -1,0 +1,41 @@
+/// The runnables of a shape's latest weave whose tasks set no option, kept with the shape
+/// (``GraphShape/runnables``) so that the next such weave reuses them instead of resolving every
+/// task's options and route again: the same block run in a loop, a `Weave` type run again.
+///
+/// A runnable holds no body and no value (a weave reads its bodies from its own definitions), so
+/// what is kept here keeps no weave alive. Kept runnables are reused only when all of these hold;
+/// the shape already guarantees the same task names, declaring lines and mapping sources:
+/// - the weave resolves its options against the same ``OptionDefaults`` object, which a weave
+///   shares only with weaves that set no option of their own under the same configuration
+///   snapshot: another configuration, environment, limit, clock or observer makes new defaults;
+/// - no task sets an option of its own (``TaskOptions/isUnset``): no environment, retries,
+///   backoff, timeout, workers, pacing or delivery settings;
+/// - every body is of the same kind (synchronous, `async`, mapped) as the kept one's;
+/// - they run in the weave's environment, and it is local: a route to another process depends on
+///   each task's codec and declaring `Weave` type as well, so such runnables are never kept.
+final class RunnableMemo: Sendable {
+    private struct Kept: Sendable {
+        let defaults: OptionDefaults
+        let runnables: [Runnable]
+    }
+
+    private let kept = LockedValue<Kept?>(nil)
+
+    /// The kept runnables, if `tasks` under `defaults` would resolve to them.
+    func runnables(for tasks: [TaskDefinition], defaults: OptionDefaults) -> [Runnable]? {
+        guard let kept = kept.withLock({ $0 }), kept.defaults === defaults,
+            kept.runnables.count == tasks.count
+        else { return nil }
+        for (runnable, task) in zip(kept.runnables, tasks)
+        where !task.options.isUnset || runnable.bodyKind != task.bodyKind {
+            return nil
+        }
+        return kept.runnables
+    }
+
+    /// Keeps `runnables`, just resolved for `tasks` under `defaults`, if they may be reused.
+    func keep(_ runnables: [Runnable], for tasks: [TaskDefinition], defaults: OptionDefaults) {
+        guard !defaults.unsetInWeaveEnvironment.sendsRuns, tasks.allSatisfy(\.options.isUnset) else { return }
+        kept.withLock { $0 = Kept(defaults: defaults, runnables: runnables) }
+    }
+}
