@@ -43,6 +43,17 @@ struct ResultSlotsTests {
         #expect(live.withLock { $0 } == 0)
     }
 
+    @Test("a buffer of a megabyte or more is a mapping of its own; a smaller one is not")
+    func mappedFromTheThreshold() {
+        let threshold = ResultBuffer<Int>.mappedThreshold
+        let large = ResultBuffer<Int>(count: threshold / 8)
+        let small = ResultBuffer<Int>(count: threshold / 8 - 1)
+        #expect(large.isMapped)
+        #expect(!small.isMapped)
+        large.deallocate()
+        small.deallocate()
+    }
+
     @Test("values whose stride does not divide a page move out whole")
     func unevenValues() throws {
         let count = ResultBuffer<Triple>.mappedThreshold / 24 * 2 + 5

@@ -112,13 +112,19 @@ package final class OptionDefaults: Sendable {
     /// The options of the tasks in the weave's environment that set none of their own: resolved
     /// here, so that weaves sharing these defaults (see ``ConfigurationSnapshot``) share them too.
     let unsetInWeaveEnvironment: ResolvedOptions
+    /// Whether weaves share these defaults: those a ``ConfigurationSnapshot`` makes once for every
+    /// weave that sets no option of its own. Only runnables resolved against such defaults are
+    /// worth keeping for the next weave (``RunnableMemo``).
+    let isShared: Bool
 
     init(
         configuration: WoveConfiguration,
         weaveEnvironment: String,
         settings: EnvironmentSettings,
-        observers: [any WeaveObserver]
+        observers: [any WeaveObserver],
+        isShared: Bool
     ) {
+        self.isShared = isShared
         self.configuration = configuration
         self.weaveEnvironment = weaveEnvironment
         let environment = ResolvedEnvironment(name: weaveEnvironment, settings: settings)

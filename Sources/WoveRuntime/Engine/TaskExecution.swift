@@ -20,7 +20,7 @@ enum TaskExecution {
     }
 
     /// Tells `observation` that `launch` started. Not inlined: the event stays out of
-    /// ``perform(_:in:_:)``'s async frame.
+    /// ``perform(_:of:in:_:)``'s async frame.
     @inline(never)
     private static func tellStarted(_ launch: Launch, _ observation: WeaveObservation) {
         guard let runnable = launch.runnable else { return }
@@ -65,19 +65,21 @@ enum TaskExecution {
         _ graph: CompiledGraph,
         _ run: WeaveRun
     ) async throws -> any Sendable {
-        guard let body = graph.body(at: launch.index) else { return () }
         let arguments = launch.arguments
         let work: Work<any Sendable>
-        switch (body, runnable.remote) {
-        case (.mapped(let body), _):
+        // Matched in place, not bound first: only the closure or mapped body a case takes stays
+        // in this async frame, not the whole ``TaskBody``.
+        switch (graph.body(at: launch.index), runnable.remote) {
+        case (nil, _): return ()
+        case (.mapped(let body)?, _):
             return try await MappedTaskRunner.run(body, runnable, arguments, run)
         case (_, let remote?):
             let name = runnable.name
             let environment = runnable.environment
             work = .async { try await run.dispatch(name, in: environment, over: remote, arguments) }
-        case (.async(let body), nil):
+        case (.async(let body)?, nil):
             work = .async { try await body(arguments) }
-        case (.sync(let body), nil):
+        case (.sync(let body)?, nil):
             work = .blocking { try run.bindToThread { try body(arguments) } }
         }
         return try await AttemptRunner.run(work, policy: runnable.policy, in: run)

@@ -42,7 +42,10 @@ package struct WeaveOptions: Sendable {
         self.defaults = OptionDefaults(
             configuration: configuration, weaveEnvironment: environmentName, settings: environment,
             observers: settings.observers.isEmpty
-                ? configuration.observers : settings.observers + configuration.observers)
+                ? configuration.observers : settings.observers + configuration.observers,
+            // Options resolved with no setting of the weave's own are a snapshot's, made once for
+            // every weave that sets none (``ConfigurationSnapshot/options(for:)``).
+            isShared: settings.setsNoOption)
     }
 }
 

@@ -19,9 +19,15 @@ package enum TaskBody: Sendable {
 
     /// Which of the three a body is: all a ``Runnable`` depends on.
     enum Kind: Sendable {
-        case sync, async, mapped
+        /// ``TaskBody/sync(_:)``.
+        case sync
+        /// ``TaskBody/async(_:)``.
+        case async
+        /// ``TaskBody/mapped(_:)``.
+        case mapped
     }
 
+    /// Which of the three this body is.
     var kind: Kind {
         switch self {
         case .sync: .sync

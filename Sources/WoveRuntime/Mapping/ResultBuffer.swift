@@ -21,9 +21,13 @@
 struct ResultBuffer<Value> {
     /// The first value; valid, once allocated, until the buffer is moved out or deallocated.
     let values: UnsafeMutablePointer<Value>
+    /// How many values there is room for.
     private let count: Int
     /// The length of the mapping, or 0 when the memory came from the allocator.
     private let mappedBytes: Int
+
+    /// Whether the memory is a mapping of its own, given back as the values move out.
+    var isMapped: Bool { mappedBytes > 0 }
 
     /// Buffers this large or larger are mapped; below it, the allocator's reuse is worth more.
     static var mappedThreshold: Int { 1 << 20 }
@@ -46,7 +50,7 @@ struct ResultBuffer<Value> {
     /// Moves every value, all of them initialized, to `destination`, and gives the memory back as
     /// it goes; the buffer is gone afterwards.
     func moveAll(into destination: UnsafeMutablePointer<Value>) {
-        guard mappedBytes > 0 else {
+        guard isMapped else {
             destination.moveInitialize(from: values, count: count)
             deallocate()
             return
@@ -73,7 +77,7 @@ struct ResultBuffer<Value> {
 
     /// Frees the memory, whose values are already deinitialized or were never initialized.
     func deallocate() {
-        if mappedBytes > 0 {
+        if isMapped {
             munmap(UnsafeMutableRawPointer(values), mappedBytes)
         } else {
             values.deallocate()
@@ -87,6 +91,7 @@ struct ResultBuffer<Value> {
         return pointer
     }
 
+    /// The system's page size: the unit memory goes back to it in.
     private static var pageSize: Int {
         let size = sysconf(Int32(_SC_PAGESIZE))
         return size > 0 ? size : 4096

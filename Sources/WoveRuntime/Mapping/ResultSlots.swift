@@ -14,8 +14,8 @@
 ///   a ``MapRunner`` empties it after its task group has awaited every child, and a drain learns
 ///   that its jobs are done under a lock that each job takes after its last write, ordering
 ///   every write before the read;
-/// - emptying and `deinit` take `emptied`'s lock, so a `deinit` on another
-///   thread (a drain's job may hold the last reference) sees the buffer as it was left.
+/// - emptying and `deinit` take `emptied`'s lock, so a `deinit` on another thread (a drain's
+///   job may hold the last reference) sees the buffer as it was left.
 ///
 /// The map that owns the buffer empties it on every path, so the results are released (or
 /// handed over) before the mapped task ends, not whenever the last thread lets go of it.
