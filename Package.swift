@@ -62,7 +62,8 @@ let package = Package(
     traits: [
         .trait(
             name: "HTTP",
-            description: "The http and https executors (AsyncHTTPClient) and the HTTP worker service (Hummingbird)."),
+            description:
+                "The http and https executors (AsyncHTTPClient) and the HTTP worker service (Hummingbird)."),
         .trait(
             name: "WebSocket",
             description:
@@ -82,14 +83,17 @@ let package = Package(
             name: "Ray", description: "The ray executor: tasks run as Ray jobs (the Jobs REST API).",
             enabledTraits: ["Backends"]),
         .trait(
-            name: "Logging", description: "WeaveLogger: a weave's events as swift-log records, with structured metadata."),
+            name: "Logging",
+            description: "WeaveLogger: a weave's events as swift-log records, with structured metadata."),
         .trait(
             name: "Metrics",
-            description: "WeaveMetrics: runs, failures, retries, durations and in-flight work in swift-metrics."),
+            description:
+                "WeaveMetrics: runs, failures, retries, durations and in-flight work in swift-metrics."),
         .trait(
             name: "Tracing",
             description:
-                "WeaveTracing: spans per weave and task attempt in swift-distributed-tracing, continued by workers."),
+                "WeaveTracing: spans per weave and task attempt in swift-distributed-tracing, continued by workers."
+        ),
         .default(enabledTraits: []),
     ],
     dependencies: [
@@ -289,7 +293,8 @@ let package = Package(
                 .target(name: "WoveSlurm", condition: whenTraits("Slurm")),
                 .target(name: "WoveRay", condition: whenTraits("Ray")),
                 .product(
-                    name: "AsyncHTTPClient", package: "async-http-client", condition: whenTraits("HTTP", "Backends")),
+                    name: "AsyncHTTPClient", package: "async-http-client",
+                    condition: whenTraits("HTTP", "Backends")),
                 grpc("GRPCCore", "grpc-swift-2"),
                 grpc("GRPCNIOTransportHTTP2", "grpc-swift-nio-transport"),
                 webSocket("WSClient", "swift-websocket"),
@@ -319,7 +324,9 @@ let package = Package(
         .target(
             name: "WoveTestSupport", dependencies: ["WoveRuntime"], path: "Tests/WoveTestSupport",
             swiftSettings: strictSettings),
-        .testTarget(name: "WoveRuntimeTests", dependencies: ["WoveRuntime"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "WoveRuntimeTests", dependencies: ["WoveRuntime", "WoveTestSupport"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "WoveDSLTests", dependencies: ["WoveDSL", "WoveTestWorker", "WoveTestSupport"],
             swiftSettings: strictSettings),

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WoveDSL
 import WoveRuntime
+import WoveTestSupport
 
 @Suite("Mapping")
 struct MappingTests {
@@ -176,18 +177,6 @@ struct MappingTests {
         #expect(Set(probe.events) == ["item 0 cancelled", "item 2 cancelled"])
     }
 
-    /// A result that counts its live instances, to see results released.
-    final class Tracked: Sendable {
-        let value: Int
-        private let live: LockedValue<Int>
-        init(_ value: Int, _ live: LockedValue<Int>) {
-            self.value = value
-            self.live = live
-            live.withLock { $0 += 1 }
-        }
-        deinit { live.withLock { $0 -= 1 } }
-    }
-
     @Test(
         "a failed map releases the results its finished items produced; a finished one hands them over",
         arguments: [false, true])
@@ -198,15 +187,15 @@ struct MappingTests {
         for _ in 0..<200 {
             let failed = try await weave(options: .errorMode(.return)) {
                 if synchronous {
-                    Task("items", over: 0..<50) { (item: Int) throws -> Tracked in
+                    Task("items", over: 0..<50) { (item: Int) throws -> CountedInstance in
                         if item == 40 { throw Boom(code: item) }
-                        return Tracked(item, live)
+                        return CountedInstance(item, live)
                     }
                     .workers(1)
                 } else {
-                    Task("items", over: 0..<50) { (item: Int) async throws -> Tracked in
+                    Task("items", over: 0..<50) { (item: Int) async throws -> CountedInstance in
                         if item == 40 { throw Boom(code: item) }
-                        return Tracked(item, live)
+                        return CountedInstance(item, live)
                     }
                     .workers(1)
                 }
@@ -217,9 +206,9 @@ struct MappingTests {
             if left != 0 { return }
         }
         let finished = try await weave {
-            Task("items", over: 0..<5) { (item: Int) in Tracked(item, live) }
+            Task("items", over: 0..<5) { (item: Int) in CountedInstance(item, live) }
         }
-        let values = try finished.final(as: [Tracked].self)
+        let values = try finished.final(as: [CountedInstance].self)
         #expect(values.map(\.value) == [0, 1, 2, 3, 4])
         #expect(live.withLock { $0 } == 5)
     }

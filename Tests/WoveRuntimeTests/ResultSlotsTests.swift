@@ -1,4 +1,5 @@
 import Testing
+import WoveTestSupport
 
 @testable import WoveRuntime
 
@@ -6,19 +7,6 @@ import Testing
 /// back a stretch at a time while the results move out).
 @Suite("Result slots")
 struct ResultSlotsTests {
-    /// A value that counts its live instances, so a test sees each moved once, never copied,
-    /// lost or released twice.
-    final class Tracked: Sendable {
-        let value: Int
-        private let live: LockedValue<Int>
-        init(_ value: Int, _ live: LockedValue<Int>) {
-            self.value = value
-            self.live = live
-            live.withLock { $0 += 1 }
-        }
-        deinit { live.withLock { $0 -= 1 } }
-    }
-
     /// A three-word value, so that stretches and pages do not line up with values.
     struct Triple: Equatable, Sendable {
         let a: Int
@@ -27,14 +15,14 @@ struct ResultSlotsTests {
     }
 
     /// Item counts on both sides of the mapped threshold, one not a whole number of pages.
-    static let counts = [1, 1000, ResultBuffer<Tracked>.mappedThreshold / 8 * 3 + 7]
+    static let counts = [1, 1000, ResultBuffer<CountedInstance>.mappedThreshold / 8 * 3 + 7]
 
     @Test("every stored result moves out in item order, each once", arguments: counts)
     func movesOut(count: Int) throws {
         let live = LockedValue(0)
         do {
-            let slots = ResultSlots<Tracked>(count: count)
-            for index in (0..<count).reversed() { slots.store(Tracked(index, live), at: index) }
+            let slots = ResultSlots<CountedInstance>(count: count)
+            for index in (0..<count).reversed() { slots.store(CountedInstance(index, live), at: index) }
             let results = try slots.results(after: nil)
             #expect(results.count == count)
             #expect(results.indices.allSatisfy { results[$0].value == $0 })
@@ -69,8 +57,10 @@ struct ResultSlotsTests {
     @Test("a failed map releases what was stored and throws its failure", arguments: counts)
     func failureReleases(count: Int) {
         let live = LockedValue(0)
-        let slots = ResultSlots<Tracked>(count: count)
-        for index in stride(from: 0, to: count, by: 2) { slots.store(Tracked(index, live), at: index) }
+        let slots = ResultSlots<CountedInstance>(count: count)
+        for index in stride(from: 0, to: count, by: 2) {
+            slots.store(CountedInstance(index, live), at: index)
+        }
         #expect(throws: Boom.self) { try slots.results(after: Boom()) }
         #expect(live.withLock { $0 } == 0)
     }
@@ -78,8 +68,8 @@ struct ResultSlotsTests {
     @Test("an item with no result fails the map, naming the item, and releases the others", arguments: counts)
     func missingItem(count: Int) {
         let live = LockedValue(0)
-        let slots = ResultSlots<Tracked>(count: count)
-        for index in 0..<(count - 1) { slots.store(Tracked(index, live), at: index) }
+        let slots = ResultSlots<CountedInstance>(count: count)
+        for index in 0..<(count - 1) { slots.store(CountedInstance(index, live), at: index) }
         #expect {
             try slots.results(after: nil)
         } throws: { error in
@@ -92,9 +82,9 @@ struct ResultSlotsTests {
     func droppedSlots(count: Int) {
         let live = LockedValue(0)
         do {
-            let slots = ResultSlots<Tracked>(count: count)
-            slots.store(Tracked(0, live), at: 0)
-            if count > 1 { slots.store(Tracked(count - 1, live), at: count - 1) }
+            let slots = ResultSlots<CountedInstance>(count: count)
+            slots.store(CountedInstance(0, live), at: 0)
+            if count > 1 { slots.store(CountedInstance(count - 1, live), at: count - 1) }
             #expect(live.withLock { $0 } == min(count, 2))
         }
         #expect(live.withLock { $0 } == 0)
