@@ -90,15 +90,20 @@ struct RunnableMemoTests {
         }
     }
 
+    /// Weave settings of a weave's own, each with the file its case declares its task in: the
+    /// cases run in parallel, each in a configuration scope of its own, and one shape's memo
+    /// holds one weave's runnables.
+    static let settingsOfTheirOwn: [(WeaveSettings, StaticString)] = [
+        (WeaveSettings(observers: [IgnoringObserver()]), "Memo/Observer.swift"),
+        (WeaveSettings(environment: "local"), "Memo/Environment.swift"),
+        (WeaveSettings(maxWorkers: 3), "Memo/MaxWorkers.swift"),
+    ]
+
     @Test(
         "a weave with a setting of its own resolves its own runnables, and keeps none",
-        arguments: [
-            WeaveSettings(observers: [IgnoringObserver()]), WeaveSettings(environment: "local"),
-            WeaveSettings(maxWorkers: 3),
-        ])
-    func weaveSettings(settings: WeaveSettings) async throws {
+        arguments: settingsOfTheirOwn)
+    func weaveSettings(settings: WeaveSettings, file: StaticString) async throws {
         try await Wove.withConfiguration(WoveConfiguration()) {
-            let file: StaticString = "Memo/Settings.swift"
             let (plain, _) = try prepareTwice { task(file: file) }
             let own = try prepare(task(file: file), settings)
             #expect(try runnable(own) !== runnable(plain))
