@@ -25,7 +25,7 @@ package final class Runnable: Sendable {
     init(_ definition: TaskDefinition, options: ResolvedOptions, defaults: OptionDefaults) throws {
         name = definition.name
         location = definition.location
-        bodyKind = definition.body.kind
+        bodyKind = definition.bodyKind
         self.options = options
         remote =
             options.sendsRuns

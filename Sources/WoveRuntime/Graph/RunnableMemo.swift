@@ -4,8 +4,9 @@
 ///
 /// A runnable holds no body and no value (a weave reads its bodies from its own definitions),
 /// and the defaults it was resolved against are held weakly, so what is kept here keeps no weave,
-/// observer or configuration alive: only each task's resolved options and environment. Kept runnables are reused only when all of these hold; the
-/// shape already guarantees the same task names, declaring lines and mapping sources:
+/// observer or configuration alive: only each task's resolved options and environment. Kept
+/// runnables are reused only when all of these hold; the shape already guarantees the same task
+/// names, declaring lines and mapping sources:
 /// - the weave resolves its options against the same ``OptionDefaults`` object, which is shared
 ///   (``OptionDefaults/isShared``) by the weaves that set no option of their own under one
 ///   configuration snapshot: another configuration, or an environment, limit, clock or observer
