@@ -96,7 +96,7 @@ extension WoveWorker {
                 }
             },
             end: { _ in inputs.finish() })
-        await serve(inputs: inputs) { await output.write($0) }
+        await serve(inputs: inputs, emit: { await output.write($0) }, emitNow: { output.enqueue($0) })
         await output.flush()
         reader.stop()
         await reader.waitUntilFinished()
@@ -117,6 +117,12 @@ private final class FrameLineWriter: Sendable {
         // Every event this worker emits can be written: a result that cannot becomes a task_error.
         guard let line = try? FrameLine.encode(frame) else { return }
         try? await writer.write(line)
+    }
+
+    /// Queues `frame` after those written before, and returns at once.
+    func enqueue(_ frame: WoveFrame) {
+        guard let line = try? FrameLine.encode(frame) else { return }
+        writer.enqueue(line)
     }
 
     /// Returns once everything written so far is out.

@@ -52,11 +52,18 @@ public struct WoveWorker: Sendable {
     }
 
     /// Serves frames, and answers each unreadable line with a `log` frame saying why.
+    ///
+    /// With `emitNow`, which must queue a frame after those emitted before and return at once, a
+    /// run that needs neither heartbeats nor a tracer, of a task with a synchronous body, is
+    /// carried from its arguments to its answer by one blocking thread, with no task of its own
+    /// (see `WorkerRegistry.startDirect`).
     func serve(
         inputs: some AsyncSequence<WorkerInput, any Error> & Sendable,
-        emit: @escaping @Sendable (WoveFrame) async -> Void
+        emit: @escaping @Sendable (WoveFrame) async -> Void,
+        emitNow: (@Sendable (WoveFrame) -> Void)? = nil
     ) async {
         let runs = RunTable()
+        let directRuns = RunCount()
         await withDiscardingTaskGroup { group in
             do {
                 for try await input in inputs {
@@ -67,6 +74,11 @@ public struct WoveWorker: Sendable {
                         continue
                     }
                     if let run = frame.runRequest {
+                        if let emitNow, canRunDirectly(run),
+                            registry.startDirect(run, lane: lane, outstanding: directRuns, emit: emitNow)
+                        {
+                            continue
+                        }
                         runs.expect(run.runID)
                         group.addTask { await runs.run(run.runID) { await self.run(run, emit: emit) } }
                         continue
@@ -86,10 +98,19 @@ public struct WoveWorker: Sendable {
             }
             runs.cancelAll()
         }
+        await directRuns.waitUntilNone()
     }
 }
 
 extension WoveWorker {
+    /// Whether a blocking thread may carry `run` on its own: it beats no heartbeats, no span traces it, and its
+    /// delivery numbers are valid (the task path answers those that are not).
+    private func canRunDirectly(_ run: RunRequest) -> Bool {
+        guard run.delivery.problem == nil, tracer == nil, Wove.configuredTracer == nil else { return false }
+        guard let seconds = run.delivery.heartbeatSeconds else { return true }
+        return !(seconds > 0 && seconds.isFinite)
+    }
+
     /// Runs one `run_task`: emits `task_started`, `heartbeat` frames every half of its
     /// `delivery_heartbeat_seconds`, then `task_result`, `task_error` or, if the calling task is
     /// cancelled, `task_cancelled`. Delivery numbers out of range are answered with a `config`

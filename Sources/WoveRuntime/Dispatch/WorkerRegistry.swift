@@ -24,6 +24,52 @@ package struct WorkerRegistry: Sendable {
     /// The registered task names, sorted.
     package var names: [String] { tasks.keys.sorted() }
 
+    /// Starts `run` on a thread of `lane` when its task is registered with a synchronous body that
+    /// can run remotely, and counts it in `outstanding` until its last frame is emitted; otherwise
+    /// returns `false` and starts nothing, and the run takes ``run(runID:taskID:args:lane:emit:)``,
+    /// which also answers every error of an unknown task.
+    ///
+    /// That one thread decodes the arguments, runs the body and emits every frame, the same frames
+    /// in the same order as ``run(runID:taskID:args:lane:emit:)``: no task of its own, and no hop
+    /// back to the cooperative pool between the body and its answer. `emit` must queue a frame and
+    /// return at once (``LineWriter/enqueue(_:)``). Like a synchronous body on the task path, the
+    /// run cannot be cancelled once admitted: it answers when its body returns.
+    package func startDirect(
+        _ run: RunRequest, lane: BlockingLane, outstanding: RunCount,
+        emit: @escaping @Sendable (WoveFrame) -> Void
+    ) -> Bool {
+        guard let registered = tasks[run.taskID], let codec = registered.definition.codec,
+            case .sync(let body) = registered.definition.remoteBody
+        else { return false }
+        let (runID, taskID, args, names) = (run.runID, run.taskID, run.args, registered.argumentNames)
+        outstanding.enter()
+        lane.submit(
+            BlockingJob(
+                run: {
+                    defer { outstanding.leave() }
+                    let arguments: [any Sendable]
+                    do {
+                        arguments = try codec.decodeArguments(args, names: names)
+                    } catch {
+                        return emit(
+                            .taskError(runID: runID, taskID: taskID, error: Self.undecodable(taskID, error)))
+                    }
+                    emit(.taskStarted(runID: runID, taskID: taskID))
+                    do {
+                        let result = try codec.encodeResult(try body(arguments))
+                        emit(.taskResult(runID: runID, taskID: taskID, result: result))
+                    } catch {
+                        emit(.taskError(runID: runID, taskID: taskID, error: Self.bodyFailure(error)))
+                    }
+                },
+                cancel: {
+                    // Only if the lane is cancelled, which a worker's never is; answered all the same.
+                    emit(.taskCancelled(runID: runID, taskID: taskID))
+                    outstanding.leave()
+                }))
+        return true
+    }
+
     /// Runs one `run_task` frame and returns the event frames it produced, in order:
     /// `task_started`, then `task_result`, `task_error` or `task_cancelled`.
     ///
@@ -61,10 +107,7 @@ package struct WorkerRegistry: Sendable {
         do {
             arguments = try codec.decodeArguments(args, names: registered.argumentNames)
         } catch {
-            await fail(
-                RemoteError(
-                    kind: "UndecodableArguments",
-                    message: "Task '\(taskID)' could not decode its arguments: \(error).", source: .config))
+            await fail(Self.undecodable(taskID, error))
             return
         }
         await emit(.taskStarted(runID: runID, taskID: taskID))
@@ -78,10 +121,23 @@ package struct WorkerRegistry: Sendable {
         } catch is CancellationError where Task.isCancelled {
             await emit(.taskCancelled(runID: runID, taskID: taskID))
         } catch {
-            // As a local task's error would be, it is worth another attempt.
-            var payload = RemoteError(error, source: .task)
-            payload.retryable = true
-            await fail(payload)
+            await fail(Self.bodyFailure(error))
         }
+    }
+
+    /// The `config` error answering arguments of `taskID` that did not decode.
+    fileprivate static func undecodable(_ taskID: String, _ error: any Error) -> RemoteError {
+        RemoteError(
+            kind: "UndecodableArguments",
+            message: "Task '\(taskID)' could not decode its arguments: \(error).",
+            source: .config)
+    }
+
+    /// The error answering a body that threw, or a result that did not encode: as a local task's
+    /// error would be, it is worth another attempt.
+    fileprivate static func bodyFailure(_ error: any Error) -> RemoteError {
+        var payload = RemoteError(error, source: .task)
+        payload.retryable = true
+        return payload
     }
 }

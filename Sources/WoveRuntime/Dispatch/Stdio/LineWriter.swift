@@ -13,7 +13,7 @@
 /// any other descriptor (a pipe, a terminal), the bytes queue for a writer thread of this
 /// writer's own, started on first need, which writes everything queued in one call. Each
 /// `write` returns once its bytes are written, so the queue holds at most one line per waiting
-/// caller. A peer that stops reading therefore holds back only this writer's callers; the writer
+/// caller; ``enqueue(_:)`` returns at once, for a caller that bounds what it queues. A peer that stops reading therefore holds back only this writer's callers; the writer
 /// thread's blocking `send` ends with the socket's send timeout (see
 /// ``Descriptors/limitSends(on:to:)``), and then every waiting and later write fails.
 ///
@@ -25,7 +25,8 @@ package final class LineWriter: @unchecked Sendable {
     private struct Pending {
         let bytes: [UInt8]
         let written: Int
-        let waiter: UnsafeContinuation<Void, any Error>
+        /// The caller of ``write(_:)`` waiting for these bytes; `nil` for ``enqueue(_:)``'s.
+        let waiter: UnsafeContinuation<Void, any Error>?
     }
 
     private let mutex = PThreadMutex()
@@ -59,27 +60,43 @@ package final class LineWriter: @unchecked Sendable {
     ///   or on an earlier write.
     package func write(_ bytes: [UInt8]) async throws {
         try await withUnsafeThrowingContinuation { (waiter: UnsafeContinuation<Void, any Error>) in
-            mutex.lock()
-            if let failure {
-                mutex.unlock()
-                return waiter.resume(throwing: failure)
-            }
-            if finishing || descriptor < 0 {
-                mutex.unlock()
-                return waiter.resume(throwing: SystemCallError("send", code: EPIPE))
-            }
-            let line = Pending(bytes: bytes, written: 0, waiter: waiter)
-            guard isSocket, queue.isEmpty, !writing, !combining else {
-                queue.append(line)
-                // A caller sending now takes the line with its next batch.
-                if !combining { startOrWakeThread() }
-                return mutex.unlock()
-            }
-            combining = true
-            let target = descriptor
-            mutex.unlock()
-            sendInline([line], to: target)
+            submit(bytes, waiter: waiter)
         }
+    }
+
+    /// Queues all of `bytes` after every earlier write and returns at once, without waiting for
+    /// them to be written: for a caller that must not suspend, such as a blocking thread. Bytes
+    /// that cannot be written (the descriptor failed or is closed) are dropped.
+    ///
+    /// The queue grows by `bytes` until the writer catches up, so the caller bounds how much it
+    /// enqueues: a worker enqueues at most two lines per run it admitted.
+    package func enqueue(_ bytes: [UInt8]) { submit(bytes, waiter: nil) }
+
+    /// Sends `bytes` now, on the caller's thread, when nothing is queued before them on a socket;
+    /// otherwise queues them for the writer thread, or for the caller sending already.
+    private func submit(_ bytes: [UInt8], waiter: UnsafeContinuation<Void, any Error>?) {
+        mutex.lock()
+        if let failure {
+            mutex.unlock()
+            waiter?.resume(throwing: failure)
+            return
+        }
+        if finishing || descriptor < 0 {
+            mutex.unlock()
+            waiter?.resume(throwing: SystemCallError("send", code: EPIPE))
+            return
+        }
+        let line = Pending(bytes: bytes, written: 0, waiter: waiter)
+        guard isSocket, queue.isEmpty, !writing, !combining else {
+            queue.append(line)
+            // A caller sending now takes the line with its next batch.
+            if !combining { startOrWakeThread() }
+            return mutex.unlock()
+        }
+        combining = true
+        let target = descriptor
+        mutex.unlock()
+        sendInline([line], to: target)
     }
 
     /// Sends `batch`, then whatever other callers queued meanwhile, batch after batch, each in
@@ -97,7 +114,7 @@ package final class LineWriter: @unchecked Sendable {
                 combining = false
                 let waiters = batch.map(\.waiter) + fail(error)
                 mutex.unlock()
-                for waiter in waiters { waiter.resume(throwing: error) }
+                for waiter in waiters { waiter?.resume(throwing: error) }
                 return
             case .success(let sent) where sent < bytes.count:
                 // The peer's buffer is full: the thread writes the rest, before anything newer.
@@ -106,14 +123,14 @@ package final class LineWriter: @unchecked Sendable {
                 queue.insert(contentsOf: rest, at: 0)
                 startOrWakeThread()
                 mutex.unlock()
-                for line in done { line.waiter.resume() }
+                for line in done { line.waiter?.resume() }
                 return
             case .success where round == Self.inlineRounds && !queue.isEmpty:
                 // Others keep writing: their lines go to the thread, so this caller returns.
                 combining = false
                 startOrWakeThread()
                 mutex.unlock()
-                for line in batch { line.waiter.resume() }
+                for line in batch { line.waiter?.resume() }
                 return
             case .success:
                 let next = queue
@@ -123,7 +140,7 @@ package final class LineWriter: @unchecked Sendable {
                     if finishing { threadStarted ? mutex.signal() : closeDescriptor() }
                 }
                 mutex.unlock()
-                for line in batch { line.waiter.resume() }
+                for line in batch { line.waiter?.resume() }
                 guard !next.isEmpty else { return }
                 batch = next
             }
@@ -185,7 +202,7 @@ package final class LineWriter: @unchecked Sendable {
     }
 
     /// Records `error`, closes the descriptor and returns every queued waiter to fail.
-    private func fail(_ error: SystemCallError) -> [UnsafeContinuation<Void, any Error>] {
+    private func fail(_ error: SystemCallError) -> [UnsafeContinuation<Void, any Error>?] {
         failure = failure ?? error
         closeDescriptor()
         defer { queue.removeAll() }
@@ -223,12 +240,12 @@ package final class LineWriter: @unchecked Sendable {
             switch result {
             case .success:
                 mutex.unlock()
-                for pending in batch { pending.waiter.resume() }
+                for pending in batch { pending.waiter?.resume() }
                 mutex.lock()
             case .failure(let error):
                 let waiters = batch.map(\.waiter) + fail(error)
                 mutex.unlock()
-                for waiter in waiters { waiter.resume(throwing: error) }
+                for waiter in waiters { waiter?.resume(throwing: error) }
                 return
             }
         }
