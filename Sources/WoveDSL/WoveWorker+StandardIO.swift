@@ -104,7 +104,8 @@ extension WoveWorker {
 }
 
 /// Writes frames to stdout as JSON lines, whole lines in order, through a ``LineWriter``: a
-/// host that reads slowly holds back only the runs emitting, never a cooperative thread.
+/// host that reads slowly holds back only the runs emitting (a blocking thread carrying a run
+/// waits once a megabyte is queued), never a cooperative thread.
 private final class FrameLineWriter: Sendable {
     private let writer: LineWriter
 

@@ -11,7 +11,8 @@
 /// ```
 ///
 /// Each `run_task` frame runs concurrently with the others; `cancel_task` cancels its run;
-/// `shutdown` ends ``serve(_:emit:)`` after cancelling what still runs. A run whose
+/// `shutdown` ends ``serve(_:emit:)`` after cancelling what still runs. (A synchronous body
+/// cannot be interrupted: once it has started, its run answers when it returns.) A run whose
 /// `delivery_heartbeat_seconds` is positive emits a `heartbeat` frame every half that many seconds
 /// while it runs. To serve over stdin/stdout, as the built-in `stdio` executor expects, see
 /// ``runIfRequested()`` and ``serveStandardIO()``. An unknown task or
@@ -103,8 +104,8 @@ public struct WoveWorker: Sendable {
 }
 
 extension WoveWorker {
-    /// Whether a blocking thread may carry `run` on its own: it beats no heartbeats, no span traces it, and its
-    /// delivery numbers are valid (the task path answers those that are not).
+    /// Whether a blocking thread may carry `run` on its own: it beats no heartbeats, no span
+    /// traces it, and its delivery numbers are valid (the task path answers those that are not).
     private func canRunDirectly(_ run: RunRequest) -> Bool {
         guard run.delivery.problem == nil, tracer == nil, Wove.configuredTracer == nil else { return false }
         guard let seconds = run.delivery.heartbeatSeconds else { return true }

@@ -15,9 +15,10 @@ struct LineWriterTests {
         private var bytes: [UInt8] = []
         let done = OneShotResult<Void>()
 
-        init(_ descriptor: Int32, after delay: TimeInterval) {
+        init(_ descriptor: Int32, after delay: TimeInterval, gate: DispatchSemaphore? = nil) {
             Thread.detachNewThread { [self] in
                 Thread.sleep(forTimeInterval: delay)
+                gate?.wait()
                 var buffer = [UInt8](repeating: 0, count: 1 << 16)
                 while true {
                     let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
@@ -39,7 +40,17 @@ struct LineWriterTests {
 
     private static func paddingLength(_ line: Int) -> Int { line == 7 ? 150_000 : line % 13 }
 
-    private func writeConcurrently(readerDelay: TimeInterval) async throws {
+    /// Runs `body` on a thread of its own, as a blocking thread would run it; returns once it has.
+    private static func onThread(_ body: @escaping @Sendable () -> Void) async {
+        let finished = OneShotResult<Void>()
+        Thread.detachNewThread {
+            body()
+            finished.resolve(.success(()))
+        }
+        try? await finished.value
+    }
+
+    private func writeConcurrently(readerDelay: TimeInterval, enqueuing: Bool = false) async throws {
         let (ours, theirs) = try Descriptors.socketPair()
         let writer = LineWriter(descriptor: ours, name: "wove.test-out")
         let reader = Reader(theirs, after: readerDelay)
@@ -47,11 +58,18 @@ struct LineWriterTests {
         let linesEach = 100
         try await withThrowingTaskGroup(of: Void.self) { group in
             for writerIndex in 0..<writers {
+                // One line per writer larger than half a socket buffer, so sends are cut short.
+                let line = { @Sendable (line: Int) in
+                    Array(
+                        "\(writerIndex):\(line):\(String(repeating: "x", count: Self.paddingLength(line)))\n"
+                            .utf8)
+                }
                 group.addTask {
-                    for line in 0..<linesEach {
-                        // One line per writer larger than half a socket buffer, so sends are cut short.
-                        let padding = String(repeating: "x", count: Self.paddingLength(line))
-                        try await writer.write(Array("\(writerIndex):\(line):\(padding)\n".utf8))
+                    // With `enqueuing`, every other writer is a thread that queues its lines.
+                    if enqueuing, writerIndex.isMultiple(of: 2) {
+                        await Self.onThread { for index in 0..<linesEach { writer.enqueue(line(index)) } }
+                    } else {
+                        for index in 0..<linesEach { try await writer.write(line(index)) }
                     }
                 }
             }
@@ -83,5 +101,44 @@ struct LineWriterTests {
     @Test("the same when the peer starts reading only after its buffer has filled")
     func readingLater() async throws {
         try await writeConcurrently(readerDelay: 1)
+    }
+
+    @Test("the same with threads queueing their lines among tasks writing theirs", arguments: [0.0, 1.0])
+    func enqueueingAmongWriters(readerDelay: TimeInterval) async throws {
+        try await writeConcurrently(readerDelay: readerDelay, enqueuing: true)
+    }
+
+    @Test("a thread queueing lines waits once more than the limit is queued, until the peer reads")
+    func enqueueWaitsForRoom() async throws {
+        let (ours, theirs) = try Descriptors.socketPair()
+        let writer = LineWriter(descriptor: ours, name: "wove.test-out")
+        let gate = DispatchSemaphore(value: 0)
+        let reader = Reader(theirs, after: 0, gate: gate)
+        let lineLength = 1 << 16
+        let lines = 3 * LineWriter.enqueueLimit / lineLength
+        let queued = LockedValue(0)
+        let finished = OneShotResult<Void>()
+        Thread.detachNewThread {
+            for index in 0..<lines {
+                let digits = Array(String(index).utf8)
+                writer.enqueue(
+                    digits + [UInt8](repeating: UInt8(ascii: "x"), count: lineLength - digits.count - 1) + [
+                        10
+                    ])
+                queued.withLock { $0 += 1 }
+            }
+            finished.resolve(.success(()))
+        }
+        // Unread, the socket takes a few hundred kilobytes and the queue a megabyte: then the thread waits.
+        try await Task.sleep(for: .milliseconds(500))
+        let queuedUnread = queued.withLock { $0 }
+        #expect(queuedUnread > 0 && queuedUnread < lines, "\(queuedUnread) of \(lines) lines queued unread")
+        gate.signal()
+        try await finished.value
+        writer.finish()
+        let received = try await reader.lines
+        #expect(received.count == lines)
+        #expect(
+            received.enumerated().allSatisfy { $1.hasPrefix("\($0)x") && $1.utf8.count == lineLength - 1 })
     }
 }

@@ -25,7 +25,8 @@ package final class RunCount: Sendable {
         for waiter in waiters { waiter.resume() }
     }
 
-    /// Returns once no counted run is going.
+    /// Returns once no counted run is going: at once if none is. A run counted after this returns
+    /// is not waited for, so call it once no more runs can start.
     package func waitUntilNone() async {
         await withUnsafeContinuation { (waiter: UnsafeContinuation<Void, Never>) in
             let none = state.withLock { state -> Bool in

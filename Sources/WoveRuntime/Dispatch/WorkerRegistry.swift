@@ -31,9 +31,11 @@ package struct WorkerRegistry: Sendable {
     ///
     /// That one thread decodes the arguments, runs the body and emits every frame, the same frames
     /// in the same order as ``run(runID:taskID:args:lane:emit:)``: no task of its own, and no hop
-    /// back to the cooperative pool between the body and its answer. `emit` must queue a frame and
-    /// return at once (``LineWriter/enqueue(_:)``). Like a synchronous body on the task path, the
-    /// run cannot be cancelled once admitted: it answers when its body returns.
+    /// back to the cooperative pool between the body and its answer. `emit` must not suspend; it
+    /// may block this thread (``LineWriter/enqueue(_:)``). Like a synchronous body on the task
+    /// path, the run cannot be cancelled once admitted: it answers when its body returns. Unlike
+    /// there, `task_started` (or an error for arguments that do not decode) goes out when a thread
+    /// takes the run, not when it arrives: later, when more runs than the lane's limit are under way.
     package func startDirect(
         _ run: RunRequest, lane: BlockingLane, outstanding: RunCount,
         emit: @escaping @Sendable (WoveFrame) -> Void
@@ -63,7 +65,9 @@ package struct WorkerRegistry: Sendable {
                     }
                 },
                 cancel: {
-                    // Only if the lane is cancelled, which a worker's never is; answered all the same.
+                    // Only if the lane is cancelled, which a worker's never is; answered all the
+                    // same, as the task path would answer it.
+                    emit(.taskStarted(runID: runID, taskID: taskID))
                     emit(.taskCancelled(runID: runID, taskID: taskID))
                     outstanding.leave()
                 }))

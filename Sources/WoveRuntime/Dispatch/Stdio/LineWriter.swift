@@ -13,8 +13,10 @@
 /// any other descriptor (a pipe, a terminal), the bytes queue for a writer thread of this
 /// writer's own, started on first need, which writes everything queued in one call. Each
 /// `write` returns once its bytes are written, so the queue holds at most one line per waiting
-/// caller; ``enqueue(_:)`` returns at once, for a caller that bounds what it queues. A peer that stops reading therefore holds back only this writer's callers; the writer
-/// thread's blocking `send` ends with the socket's send timeout (see
+/// caller. ``enqueue(_:)``, for a thread that may block but must not suspend, returns as soon as
+/// its bytes are queued, and waits for room only once more than ``enqueueLimit`` bytes are. A
+/// peer that stops reading therefore holds back only this writer's callers; the writer thread's
+/// blocking `send` ends with the socket's send timeout, if it has one (see
 /// ``Descriptors/limitSends(on:to:)``), and then every waiting and later write fails.
 ///
 /// After any failure the descriptor is closed: a partly written line would corrupt every later
@@ -34,12 +36,16 @@ package final class LineWriter: @unchecked Sendable {
     private let isSocket: Bool
     private var descriptor: Int32
     private var queue: [Pending] = []
+    /// The bytes in `queue` still to write.
+    private var queuedBytes = 0
     /// Whether the writer thread is writing a batch taken from the queue.
     private var writing = false
     /// Whether a caller is sending lines itself (see `sendInline`): the queue is its to send.
     private var combining = false
     /// How many batches a caller sends for others before it leaves the rest to the thread.
     private static let inlineRounds = 8
+    /// How many queued bytes make ``enqueue(_:)`` wait for the writer to take them.
+    package static let enqueueLimit = 1 << 20
     private var threadStarted = false
     /// Set by ``finish()``: close once the queue is written.
     private var finishing = false
@@ -64,18 +70,24 @@ package final class LineWriter: @unchecked Sendable {
         }
     }
 
-    /// Queues all of `bytes` after every earlier write and returns at once, without waiting for
-    /// them to be written: for a caller that must not suspend, such as a blocking thread. Bytes
-    /// that cannot be written (the descriptor failed or is closed) are dropped.
-    ///
-    /// The queue grows by `bytes` until the writer catches up, so the caller bounds how much it
-    /// enqueues: a worker enqueues at most two lines per run it admitted.
+    /// Queues all of `bytes` after every earlier write and returns without waiting for them to be
+    /// written, unless more than ``enqueueLimit`` bytes are queued already: then it first waits,
+    /// blocking the calling thread, until the writer has taken them. For a thread that may block
+    /// but must not suspend: one of Wove's blocking threads, never a cooperative one. Bytes that
+    /// cannot be written (the descriptor failed or is closed) are dropped.
     package func enqueue(_ bytes: [UInt8]) { submit(bytes, waiter: nil) }
 
     /// Sends `bytes` now, on the caller's thread, when nothing is queued before them on a socket;
-    /// otherwise queues them for the writer thread, or for the caller sending already.
+    /// otherwise queues them for the writer thread, or for the caller sending already. Without a
+    /// `waiter`, first waits while more than ``enqueueLimit`` bytes are queued.
     private func submit(_ bytes: [UInt8], waiter: UnsafeContinuation<Void, any Error>?) {
         mutex.lock()
+        if waiter == nil {
+            // Whoever takes the queue, or fails or finishes the writer, broadcasts.
+            while queuedBytes > Self.enqueueLimit, failure == nil, !finishing, descriptor >= 0 {
+                mutex.wait()
+            }
+        }
         if let failure {
             mutex.unlock()
             waiter?.resume(throwing: failure)
@@ -89,6 +101,7 @@ package final class LineWriter: @unchecked Sendable {
         let line = Pending(bytes: bytes, written: 0, waiter: waiter)
         guard isSocket, queue.isEmpty, !writing, !combining else {
             queue.append(line)
+            queuedBytes += bytes.count
             // A caller sending now takes the line with its next batch.
             if !combining { startOrWakeThread() }
             return mutex.unlock()
@@ -121,6 +134,7 @@ package final class LineWriter: @unchecked Sendable {
                 combining = false
                 let (done, rest) = Self.split(batch, after: sent)
                 queue.insert(contentsOf: rest, at: 0)
+                queuedBytes += rest.reduce(0) { $0 + $1.bytes.count - $1.written }
                 startOrWakeThread()
                 mutex.unlock()
                 for line in done { line.waiter?.resume() }
@@ -133,11 +147,10 @@ package final class LineWriter: @unchecked Sendable {
                 for line in batch { line.waiter?.resume() }
                 return
             case .success:
-                let next = queue
-                queue.removeAll()
+                let next = takeQueue()
                 if next.isEmpty {
                     combining = false
-                    if finishing { threadStarted ? mutex.signal() : closeDescriptor() }
+                    if finishing { threadStarted ? mutex.broadcast() : closeDescriptor() }
                 }
                 mutex.unlock()
                 for line in batch { line.waiter?.resume() }
@@ -154,7 +167,8 @@ package final class LineWriter: @unchecked Sendable {
         var done: [Pending] = []
         var rest: [Pending] = []
         for line in batch {
-            if remaining >= line.bytes.count {
+            // Once a line is left partly written, every later one waits, even an empty one.
+            if rest.isEmpty, remaining >= line.bytes.count {
                 remaining -= line.bytes.count
                 done.append(line)
             } else {
@@ -178,7 +192,7 @@ package final class LineWriter: @unchecked Sendable {
         mutex.lock()
         finishing = true
         if threadStarted {
-            mutex.signal()
+            mutex.broadcast()
         } else if combining {
             // The caller sending closes the descriptor once it has sent everything.
         } else if queue.isEmpty {
@@ -196,17 +210,26 @@ package final class LineWriter: @unchecked Sendable {
     // MARK: - With `mutex` held
 
     private func startOrWakeThread() {
-        guard !threadStarted else { return mutex.signal() }
+        guard !threadStarted else { return mutex.broadcast() }
         threadStarted = true
         DetachedThread.start(name: name) { [self] in drain() }
+    }
+
+    /// Empties the queue and returns what it held, waking any ``enqueue(_:)`` waiting for room.
+    private func takeQueue() -> [Pending] {
+        defer {
+            queue.removeAll()
+            queuedBytes = 0
+            mutex.broadcast()
+        }
+        return queue
     }
 
     /// Records `error`, closes the descriptor and returns every queued waiter to fail.
     private func fail(_ error: SystemCallError) -> [UnsafeContinuation<Void, any Error>?] {
         failure = failure ?? error
         closeDescriptor()
-        defer { queue.removeAll() }
-        return queue.map(\.waiter)
+        return takeQueue().map(\.waiter)
     }
 
     private func closeDescriptor() {
@@ -225,8 +248,7 @@ package final class LineWriter: @unchecked Sendable {
                 if failure == nil { closeDescriptor() }
                 break
             }
-            let batch = queue
-            queue.removeAll()
+            let batch = takeQueue()
             writing = true
             let target = descriptor
             mutex.unlock()
