@@ -34,13 +34,15 @@ struct CancellationTests {
     @Test("blocking tasks waiting for a worker do not start once the caller is cancelled")
     func queuedSyncTasksDoNotStart() async throws {
         let probe = Probe()
+        // Holds the one worker until the caller is cancelled, however loaded the machine (a
+        // blocker that merely slept could end first, and let the next one start).
+        let gate = DispatchSemaphore(value: 0)
         let caller = Task {
             try await weave(options: .maxWorkers(1)) {
                 for index in 0..<5 {
                     Task("blocker_\(index)") { () -> Int in
                         probe.record("blocker started")
-                        // Long enough that a loaded machine still cancels before it ends.
-                        usleep(500_000)
+                        _ = gate.wait(timeout: .now() + 20)
                         return index
                     }
                 }
@@ -48,6 +50,7 @@ struct CancellationTests {
         }
         while probe.events.isEmpty { try await Task.sleep(for: .milliseconds(5)) }
         caller.cancel()
+        for _ in 0..<5 { gate.signal() }
         let outcome = await caller.result
         #expect(throws: CancellationError.self) { try outcome.get() }
         #expect(probe.count(of: "blocker started") == 1)

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-import WoveDSL
 
+@testable import WoveDSL
 @testable import WoveRuntime
 
 /// A stdio worker carries each run of a synchronous body on one blocking thread, from decoding
@@ -106,5 +106,44 @@ struct WorkerDirectRunTests {
         #expect(frames.last == .taskResult(runID: "h", taskID: "slow", result: .integer(700)))
         // Every 0.1 s for 0.7 s: at least two, however slow the machine.
         #expect(frames.filter { $0 == .heartbeat(runID: "h", taskID: "slow") }.count >= 2, "\(frames)")
+    }
+
+    @Test("only a run of a synchronous body that beats no heartbeats is carried directly")
+    func whichRunsAreDirect() async throws {
+        let worker = WoveWorker {
+            Task("sync_double", after: "value") { (value: Int) in value &* 2 }
+            Task("async_double", after: "value") { (value: Int) async in value &* 2 }
+        }
+        let runs: [(String, String, Delivery)] = [
+            ("direct", "sync_double", Delivery()),
+            ("async", "async_double", Delivery()),
+            ("beating", "sync_double", Delivery(heartbeatSeconds: 5)),
+            ("invalid", "sync_double", Delivery(timeoutSeconds: -1)),
+            ("unknown", "no_such_task", Delivery()),
+        ]
+        let inputs = WorkerInputQueue()
+        for (runID, taskID, delivery) in runs {
+            inputs.push(
+                .frame(
+                    .runTask(runID: runID, taskID: taskID, weave: nil, args: ["value": 4], delivery: delivery)
+                ))
+        }
+        inputs.finish()
+        let (direct, awaited) = (LockedValue<[WoveFrame]>([]), LockedValue<[WoveFrame]>([]))
+        // In a configuration of its own: a tracer another test configures would take every run off
+        // the direct path.
+        try await Wove.withConfiguration(WoveConfiguration()) {
+            await worker.serve(
+                inputs: inputs, emit: { frame in awaited.withLock { $0.append(frame) } },
+                emitNow: { frame in direct.withLock { $0.append(frame) } })
+        }
+        #expect(
+            direct.withLock { $0 }
+                == [
+                    .taskStarted(runID: "direct", taskID: "sync_double"),
+                    .taskResult(runID: "direct", taskID: "sync_double", result: .integer(8)),
+                ])
+        let awaitedRuns = Set(awaited.withLock { $0 }.compactMap { $0.runID })
+        #expect(awaitedRuns == ["async", "beating", "invalid", "unknown"])
     }
 }
