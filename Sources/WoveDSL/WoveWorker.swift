@@ -107,9 +107,14 @@ extension WoveWorker {
     /// Whether a blocking thread may carry `run` on its own: it beats no heartbeats, no span
     /// traces it, and its delivery numbers are valid (the task path answers those that are not).
     private func canRunDirectly(_ run: RunRequest) -> Bool {
-        guard run.delivery.problem == nil, tracer == nil, Wove.configuredTracer == nil else { return false }
-        guard let seconds = run.delivery.heartbeatSeconds else { return true }
-        return !(seconds > 0 && seconds.isFinite)
+        run.delivery.problem == nil && Self.heartbeatInterval(run.delivery.heartbeatSeconds) == nil
+            && tracer == nil && Wove.configuredTracer == nil
+    }
+
+    /// The interval a run's `delivery_heartbeat_seconds` asks for, `nil` if it asks for none.
+    private static func heartbeatInterval(_ seconds: Double?) -> Double? {
+        guard let seconds, seconds > 0, seconds.isFinite else { return nil }
+        return seconds
     }
 
     /// Runs one `run_task`: emits `task_started`, `heartbeat` frames every half of its
@@ -163,7 +168,7 @@ extension WoveWorker {
         emit: @escaping @Sendable (WoveFrame) async -> Void,
         _ body: () async -> Void
     ) async {
-        guard let seconds, seconds > 0, seconds.isFinite else {
+        guard let seconds = heartbeatInterval(seconds) else {
             await body()
             return
         }

@@ -130,7 +130,7 @@ package struct WorkerRegistry: Sendable {
     }
 
     /// The `config` error answering arguments of `taskID` that did not decode.
-    fileprivate static func undecodable(_ taskID: String, _ error: any Error) -> RemoteError {
+    private static func undecodable(_ taskID: String, _ error: any Error) -> RemoteError {
         RemoteError(
             kind: "UndecodableArguments",
             message: "Task '\(taskID)' could not decode its arguments: \(error).",
@@ -139,7 +139,7 @@ package struct WorkerRegistry: Sendable {
 
     /// The error answering a body that threw, or a result that did not encode: as a local task's
     /// error would be, it is worth another attempt.
-    fileprivate static func bodyFailure(_ error: any Error) -> RemoteError {
+    private static func bodyFailure(_ error: any Error) -> RemoteError {
         var payload = RemoteError(error, source: .task)
         payload.retryable = true
         return payload
